@@ -1,2 +1,18 @@
 package io.rowdesk;
-public final class Main { public static void main(String[] a) {} }
+
+import io.rowdesk.cli.RowdeskCommand;
+import picocli.CommandLine;
+
+/** {@code rowdesk <subcommand>}: see {@code rowdesk --help}. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int exit = RowdeskCommand.commandLine().execute(args);
+        // serve keeps its non-daemon server threads alive; every other command ends here.
+        if (exit != 0 || !RowdeskCommand.isServe(args)) {
+            System.exit(exit);
+        }
+    }
+}

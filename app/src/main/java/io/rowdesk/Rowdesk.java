@@ -1,0 +1,151 @@
+package io.rowdesk;
+
+import io.rowdesk.audit.AuditLog;
+import io.rowdesk.auth.ApiTokenRepository;
+import io.rowdesk.auth.AuthService;
+import io.rowdesk.auth.PasswordHasher;
+import io.rowdesk.auth.SessionRepository;
+import io.rowdesk.auth.UserRepository;
+import io.rowdesk.cache.CacheLoader;
+import io.rowdesk.cache.SnapshotRepository;
+import io.rowdesk.cache.SnapshotWriter;
+import io.rowdesk.config.RowdeskConfig;
+import io.rowdesk.config.SourceConfig;
+import io.rowdesk.demo.DemoBootstrap;
+import io.rowdesk.duck.DuckDb;
+import io.rowdesk.query.QueryEngine;
+import io.rowdesk.query.RelationCatalog;
+import io.rowdesk.source.Source;
+import io.rowdesk.source.files.FileSource;
+import io.rowdesk.store.DuckDbStateStore;
+import io.rowdesk.store.SqlFiles;
+import io.rowdesk.store.StateStore;
+import io.rowdesk.web.AccessControl;
+import io.rowdesk.web.ApiController;
+import io.rowdesk.web.Assets;
+import io.rowdesk.web.AuthController;
+import io.rowdesk.web.ErrorPages;
+import io.rowdesk.web.RelationController;
+import io.rowdesk.web.Route;
+import io.rowdesk.web.Routes;
+import io.rowdesk.web.Templates;
+import io.rowdesk.web.WebServer;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: configuration in, a running server out. No statics, no DI framework;
+ * tests build one on a temporary data folder exactly as the command line does.
+ */
+public final class Rowdesk implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Rowdesk.class);
+
+    /** What start-up did, for the console and the tests. */
+    public record Startup(AuthService.AdminBootstrap admin, DemoBootstrap.Result demo, CacheLoader.Report cache,
+                          long elapsedMillis) {
+    }
+
+    private final RowdeskConfig config;
+    private final StateStore state;
+    private final QueryEngine engine;
+    private final AuditLog audit;
+    private final AuthService auth;
+    private final RelationCatalog catalog;
+    private final List<Route> routes;
+    private final WebServer web;
+    private final Startup startup;
+
+    public Rowdesk(RowdeskConfig config, Map<String, String> env, Clock clock) {
+        long started = System.nanoTime();
+        this.config = Objects.requireNonNull(config, "config is null");
+        Path dataDir = config.server().dataDir();
+        SqlFiles sqlFiles = new SqlFiles();
+
+        DemoBootstrap.Result demo = config.demo().enabled()
+                ? new DemoBootstrap(sqlFiles, clock).ensure(dataDir, config.demo(), config.server().timezone())
+                : null;
+
+        state = DuckDbStateStore.open(dataDir.resolve("rowdesk.db"), sqlFiles);
+        audit = new AuditLog(state.jdbi(), clock);
+        auth = new AuthService(new UserRepository(state.jdbi()), new SessionRepository(state.jdbi()),
+                new ApiTokenRepository(state.jdbi()), new PasswordHasher(), audit, config.auth(), clock);
+        AuthService.AdminBootstrap admin = auth.ensureAdmin(env.get("ROWDESK_ADMIN_PASSWORD"), env.get("ROWDESK_ADMIN_TOKEN"));
+
+        Path cacheDir = dataDir.resolve("cache");
+        SnapshotWriter writer = new SnapshotWriter(cacheDir, clock);
+        engine = new QueryEngine(cacheDir, DuckDb.Limits.QUERY);
+        catalog = new RelationCatalog(config);
+        List<Source> sources = config.sources().stream().map(s -> source(s, dataDir)).toList();
+        CacheLoader.Report cache = new CacheLoader(sources, config.views(), writer, new SnapshotRepository(state.jdbi()),
+                engine, catalog, sqlFiles).loadAll();
+
+        Templates templates = new Templates();
+        AccessControl access = new AccessControl(auth);
+        routes = Routes.all(
+                new AuthController(auth, access, templates),
+                new RelationController(catalog, engine, templates),
+                new ApiController(catalog, audit, Assets.VERSION));
+        web = new WebServer(routes, access, new ErrorPages(templates));
+        startup = new Startup(admin, demo, cache, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static Source source(SourceConfig config, Path dataDir) {
+        return switch (config.kind()) {
+            case FILES -> new FileSource(config, dataDir);
+        };
+    }
+
+    public Rowdesk start(String host) {
+        web.start(host, config.server().port());
+        LOG.info("Rowdesk listening on port {}", web.port());
+        return this;
+    }
+
+    public int port() {
+        return web.port();
+    }
+
+    public Startup startup() {
+        return startup;
+    }
+
+    public List<Route> routes() {
+        return routes;
+    }
+
+    public WebServer web() {
+        return web;
+    }
+
+    public AuthService auth() {
+        return auth;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    public StateStore state() {
+        return state;
+    }
+
+    public QueryEngine engine() {
+        return engine;
+    }
+
+    public RelationCatalog catalog() {
+        return catalog;
+    }
+
+    @Override
+    public void close() {
+        web.stop();
+        engine.close();
+        state.close();
+    }
+}

@@ -1,0 +1,266 @@
+package io.rowdesk.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rowdesk.auth.Role;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Reads rowdesk.yaml into a validated {@link RowdeskConfig}; reports every problem at once. */
+public final class ConfigLoader {
+    /** The configuration that applies when none is given: the embedded demo warehouse. */
+    public static final String DEMO_RESOURCE = "demo/rowdesk-demo.yaml";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]*");
+
+    private final Map<String, String> env;
+
+    public ConfigLoader(Map<String, String> env) {
+        this.env = Objects.requireNonNull(env, "env is null");
+    }
+
+    public RowdeskConfig load(Path file) {
+        try {
+            return parse(Files.readString(file), file.toString());
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file.toString(), List.of("the file does not exist"));
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), List.of("cannot be read: " + e.getMessage()));
+        }
+    }
+
+    public RowdeskConfig demo() {
+        try (InputStream in = ConfigLoader.class.getClassLoader().getResourceAsStream(DEMO_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + DEMO_RESOURCE);
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "(built-in demo)");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + DEMO_RESOURCE, e);
+        }
+    }
+
+    public RowdeskConfig parse(String text, String origin) {
+        YamlTree tree;
+        try {
+            tree = YamlTree.parse(text);
+        } catch (IOException e) {
+            throw new ConfigException(origin, List.of("is not valid YAML: " + firstLine(e.getMessage())));
+        }
+        List<String> problems = new ArrayList<>();
+        ConfigNode root = new ConfigNode(new ConfigNode.Context(tree, env, problems), tree.root(), "");
+        if (!tree.root().isObject()) {
+            throw new ConfigException(origin, List.of("must be a mapping of sections (server, demo, sources, ...)"));
+        }
+        root.allowOnly("server", "demo", "sources", "views", "relations", "llm", "actions", "auth");
+        RowdeskConfig config = new RowdeskConfig(
+                server(root.get("server")),
+                demo(root.get("demo")),
+                sources(root.get("sources")),
+                views(root.get("views")),
+                relations(root.get("relations")),
+                llm(root.get("llm")),
+                actions(root.get("actions")),
+                auth(root.get("auth")));
+        checkUniqueNames(config, problems);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(origin, problems);
+        }
+        return config;
+    }
+
+    /** Adds {@code extra}'s sources, views, relations and actions to {@code base}; a name in both is an error. */
+    public static RowdeskConfig merge(RowdeskConfig base, RowdeskConfig extra, String origin) {
+        List<SourceConfig> sources = new ArrayList<>(base.sources());
+        sources.addAll(extra.sources());
+        List<ViewConfig> views = new ArrayList<>(base.views());
+        views.addAll(extra.views());
+        Map<String, RelationConfig> relations = new LinkedHashMap<>(base.relations());
+        List<String> problems = new ArrayList<>();
+        extra.relations().forEach((name, relation) -> {
+            if (relations.putIfAbsent(name, relation) != null) {
+                problems.add("relations." + name + ": already configured by the demo; choose another name");
+            }
+        });
+        List<Map<String, Object>> actions = new ArrayList<>(base.actions());
+        actions.addAll(extra.actions());
+        RowdeskConfig merged = new RowdeskConfig(extra.server(), base.demo(), sources, views, relations,
+                extra.llm().provider() == LlmConfig.Provider.NONE ? base.llm() : extra.llm(), actions, extra.auth());
+        checkUniqueNames(merged, problems);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(origin, problems);
+        }
+        return merged;
+    }
+
+    private static void checkUniqueNames(RowdeskConfig config, List<String> problems) {
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < config.sources().size(); i++) {
+            String name = config.sources().get(i).name();
+            if (!name.isEmpty() && !names.add(name)) {
+                problems.add("sources[" + i + "].name: '" + name + "' is used twice; source names must be unique");
+            }
+        }
+        Set<String> relations = new HashSet<>();
+        for (SourceConfig source : config.sources()) {
+            for (String table : source.tables()) {
+                if (!relations.add(table)) {
+                    problems.add("sources." + source.name() + ".tables: relation '" + table
+                            + "' is defined twice; relation names are unique across all sources");
+                }
+            }
+        }
+        for (int i = 0; i < config.views().size(); i++) {
+            String name = config.views().get(i).name();
+            if (!name.isEmpty() && !relations.add(name)) {
+                problems.add("views[" + i + "].name: relation '" + name
+                        + "' is defined twice; relation names are unique across all sources and views");
+            }
+        }
+    }
+
+    private static ServerConfig server(ConfigNode node) {
+        node.allowOnly("port", "data_dir", "timezone");
+        return new ServerConfig(
+                node.get("port").integer(ServerConfig.DEFAULT_PORT, 0, 65535),
+                Path.of(node.get("data_dir").string(ServerConfig.DEFAULT_DATA_DIR.toString())),
+                node.get("timezone").zone(java.time.ZoneOffset.UTC));
+    }
+
+    private static DemoConfig demo(ConfigNode node) {
+        node.allowOnly("enabled", "seed", "scale", "as_of");
+        return new DemoConfig(
+                node.get("enabled").bool(false),
+                node.get("seed").longValue(DemoConfig.DEFAULT_SEED),
+                node.get("scale").decimal(DemoConfig.DEFAULT_SCALE, 0, DemoConfig.MAX_SCALE),
+                node.get("as_of").date(null));
+    }
+
+    private static List<SourceConfig> sources(ConfigNode node) {
+        List<SourceConfig> sources = new ArrayList<>();
+        for (ConfigNode item : node.list()) {
+            item.allowOnly("name", "kind", "path", "tables");
+            String name = name(item.get("name"));
+            SourceConfig.Kind kind = item.get("kind").choice(SourceConfig.Kind.FILES, SourceConfig.Kind.class);
+            String path = item.get("path").requiredString();
+            List<String> tables = new ArrayList<>();
+            for (ConfigNode table : item.get("tables").list()) {
+                tables.add(name(table));
+            }
+            sources.add(new SourceConfig(name, kind, Path.of(path), tables));
+        }
+        return sources;
+    }
+
+    private static List<ViewConfig> views(ConfigNode node) {
+        List<ViewConfig> views = new ArrayList<>();
+        for (ConfigNode item : node.list()) {
+            item.allowOnly("name", "sql", "sql_file");
+            String name = name(item.get("name"));
+            String sql = item.get("sql").string(null);
+            String sqlFile = item.get("sql_file").string(null);
+            if ((sql == null) == (sqlFile == null)) {
+                item.problem("give exactly one of sql (the SELECT itself) or sql_file (a path)");
+            }
+            views.add(new ViewConfig(name, sql, sqlFile));
+        }
+        return views;
+    }
+
+    private static Map<String, RelationConfig> relations(ConfigNode node) {
+        Map<String, RelationConfig> relations = new LinkedHashMap<>();
+        node.entries().forEach((name, item) -> {
+            if (!NAME.matcher(name).matches()) {
+                item.problem("relation names use lower-case letters, digits and _");
+            }
+            item.allowOnly("roles", "synonyms", "date_column", "key_column");
+            Set<Role> roles = EnumSet.noneOf(Role.class);
+            ConfigNode rolesNode = item.get("roles");
+            for (String role : rolesNode.strings()) {
+                Role parsed = Role.parse(role);
+                if (parsed == null) {
+                    rolesNode.problem("unknown role '" + role + "'; allowed: viewer, builder, admin");
+                } else {
+                    roles.add(parsed);
+                }
+            }
+            if (!rolesNode.present()) {
+                roles.addAll(List.of(Role.assignable()));
+            }
+            // An admin sees everything: hiding a relation from the people who manage access helps no one.
+            roles.add(Role.ADMIN);
+            ConfigNode synonyms = item.get("synonyms");
+            synonyms.allowOnly("relation", "columns", "values");
+            Map<String, List<String>> columns = new LinkedHashMap<>();
+            synonyms.get("columns").entries().forEach((column, words) -> columns.put(column, words.strings()));
+            Map<String, Map<String, List<String>>> values = new LinkedHashMap<>();
+            synonyms.get("values").entries().forEach((column, byValue) -> {
+                Map<String, List<String>> words = new LinkedHashMap<>();
+                byValue.entries().forEach((value, list) -> words.put(value, list.strings()));
+                values.put(column, words);
+            });
+            relations.put(name, new RelationConfig(roles, synonyms.get("relation").strings(), columns, values,
+                    item.get("date_column").string(null), item.get("key_column").string(null)));
+        });
+        return relations;
+    }
+
+    private static LlmConfig llm(ConfigNode node) {
+        node.allowOnly("provider", "model", "base_url", "api_key", "timeout_seconds");
+        LlmConfig.Provider provider = node.get("provider").choice(LlmConfig.Provider.NONE, LlmConfig.Provider.class);
+        String model = node.get("model").string(null);
+        if (provider != LlmConfig.Provider.NONE && model == null) {
+            node.get("model").problem("is required when a provider is set");
+        }
+        return new LlmConfig(provider, model, node.get("base_url").string(null), node.get("api_key").string(null),
+                Duration.ofSeconds(node.get("timeout_seconds").integer(20, 1, 600)));
+    }
+
+    /** Reserved for the actions issue: kept as given, checked there. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> actions(ConfigNode node) {
+        List<Map<String, Object>> actions = new ArrayList<>();
+        for (ConfigNode item : node.list()) {
+            if (item.entries().isEmpty()) {
+                item.problem("must be a mapping describing one action");
+                continue;
+            }
+            actions.add(JSON.convertValue(item.raw(), Map.class));
+        }
+        return actions;
+    }
+
+    private static AuthConfig auth(ConfigNode node) {
+        node.allowOnly("admin_email", "session_hours", "secure_cookies");
+        return new AuthConfig(
+                node.get("admin_email").string(AuthConfig.DEFAULT.adminEmail()),
+                Duration.ofHours(node.get("session_hours").integer(12, 1, 24 * 90)),
+                node.get("secure_cookies").bool(false));
+    }
+
+    private static String name(ConfigNode node) {
+        String name = node.requiredString();
+        if (!name.isEmpty() && !NAME.matcher(name).matches()) {
+            node.problem("'" + name + "' is not a valid name; use lower-case letters, digits and _");
+        }
+        return name;
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
+    }
+}

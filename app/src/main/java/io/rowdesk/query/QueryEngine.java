@@ -1,0 +1,172 @@
+package io.rowdesk.query;
+
+import io.rowdesk.duck.DuckDb;
+import io.rowdesk.store.SqlFiles;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * The one sandboxed DuckDB instance that every read in the app goes through. It is in memory;
+ * snapshot files are attached READ_ONLY and each relation is a view on its current snapshot. File
+ * access is limited to the snapshot folder and the configuration is locked, so no query can read
+ * other files, load extensions or change settings.
+ */
+public final class QueryEngine implements AutoCloseable {
+    private final DuckDBConnection root;
+    private final Map<String, String> attachedAlias = new HashMap<>();
+    private final AtomicLong aliasCounter = new AtomicLong();
+    // Swaps take the write lock so that no query runs against a snapshot while it is detached.
+    private final ReentrantReadWriteLock swapLock = new ReentrantReadWriteLock();
+
+    public QueryEngine(Path snapshotDir, DuckDb.Limits limits) {
+        Objects.requireNonNull(snapshotDir, "snapshotDir is null");
+        try {
+            root = (DuckDBConnection) DuckDb.open(null, limits);
+            String allowed = snapshotDir.toAbsolutePath().normalize() + "/";
+            try (Statement statement = root.createStatement()) {
+                statement.execute("SET allowed_directories = [" + SqlFiles.quoteLiteral(allowed) + "]");
+                statement.execute("SET enable_external_access = false");
+                statement.execute("SET lock_configuration = true");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot start the query instance: " + e.getMessage(), e);
+        }
+    }
+
+    /** Points {@code relation} at a new snapshot file; queries see the old or the new data, never neither. */
+    public void swap(String relation, Path snapshotFile) {
+        swapLock.writeLock().lock();
+        try (Statement statement = root.createStatement()) {
+            String alias = "snap_" + aliasCounter.incrementAndGet();
+            statement.execute("ATTACH " + SqlFiles.quoteLiteral(snapshotFile.toAbsolutePath().toString())
+                    + " AS " + SqlFiles.quoteIdentifier(alias) + " (READ_ONLY)");
+            statement.execute("CREATE OR REPLACE VIEW " + SqlFiles.quoteIdentifier(relation) + " AS SELECT * FROM "
+                    + SqlFiles.quoteIdentifier(alias) + ".main." + SqlFiles.quoteIdentifier(relation));
+            String old = attachedAlias.put(relation, alias);
+            if (old != null) {
+                statement.execute("DETACH " + SqlFiles.quoteIdentifier(old));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot attach the snapshot of " + relation + ": " + e.getMessage(), e);
+        } finally {
+            swapLock.writeLock().unlock();
+        }
+    }
+
+    /** Defines a relation as a SELECT over other relations (from configuration, not from users). */
+    public void defineView(String name, String select) {
+        swapLock.writeLock().lock();
+        try (Statement statement = root.createStatement()) {
+            statement.execute("CREATE OR REPLACE VIEW " + SqlFiles.quoteIdentifier(name) + " AS " + select);
+        } catch (SQLException e) {
+            throw new IllegalStateException("view " + name + " is not valid: " + e.getMessage(), e);
+        } finally {
+            swapLock.writeLock().unlock();
+        }
+    }
+
+    /** Columns of a relation, in order. */
+    public List<Column> columns(String relation) {
+        QueryResult result = query("SELECT * FROM " + SqlFiles.quoteIdentifier(relation) + " LIMIT 0",
+                List.of(), 0, Duration.ofSeconds(10));
+        return result.columns();
+    }
+
+    public long count(String relation) {
+        QueryResult result = query("SELECT count(*) FROM " + SqlFiles.quoteIdentifier(relation),
+                List.of(), 1, Duration.ofSeconds(60));
+        return ((Number) result.rows().get(0).get(0)).longValue();
+    }
+
+    /**
+     * Runs one statement with bound parameters, keeping at most {@code maxRows} rows and stopping
+     * it after {@code timeout}. Callers pass only SQL built from the catalog or checked by the guard.
+     */
+    public QueryResult query(String sql, List<?> params, int maxRows, Duration timeout) {
+        swapLock.readLock().lock();
+        // A fresh connection and statement per query: a DuckDB statement whose query failed is closed.
+        try (Connection connection = root.duplicate();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setQueryTimeout((int) Math.max(1, Math.ceil(timeout.toMillis() / 1000.0)));
+            for (int i = 0; i < params.size(); i++) {
+                statement.setObject(i + 1, params.get(i));
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                ResultSetMetaData meta = rs.getMetaData();
+                List<Column> columns = new ArrayList<>();
+                for (int c = 1; c <= meta.getColumnCount(); c++) {
+                    columns.add(new Column(meta.getColumnName(c), meta.getColumnTypeName(c)));
+                }
+                List<List<Object>> rows = new ArrayList<>();
+                boolean truncated = false;
+                while (rs.next()) {
+                    if (rows.size() >= maxRows) {
+                        truncated = true;
+                        break;
+                    }
+                    List<Object> row = new ArrayList<>(columns.size());
+                    for (int c = 1; c <= columns.size(); c++) {
+                        row.add(value(rs, meta, c));
+                    }
+                    rows.add(row);
+                }
+                return new QueryResult(columns, rows, truncated);
+            }
+        } catch (SQLTimeoutException e) {
+            throw new QueryException("the query took longer than " + timeout.toSeconds() + " s and was stopped", true, e);
+        } catch (SQLException e) {
+            boolean interrupted = String.valueOf(e.getMessage()).contains("INTERRUPT");
+            throw new QueryException(interrupted
+                    ? "the query took longer than " + timeout.toSeconds() + " s and was stopped"
+                    : cleanMessage(e.getMessage()), interrupted, e);
+        } finally {
+            swapLock.readLock().unlock();
+        }
+    }
+
+    private static Object value(ResultSet rs, ResultSetMetaData meta, int column) throws SQLException {
+        int type = meta.getColumnType(column);
+        Object value = switch (type) {
+            case Types.TIMESTAMP -> rs.getObject(column, LocalDateTime.class);
+            case Types.DATE -> rs.getObject(column, LocalDate.class);
+            default -> rs.getObject(column);
+        };
+        return rs.wasNull() ? null : value;
+    }
+
+    /** DuckDB prefixes messages with the error class and adds a newline-separated context; keep the gist. */
+    static String cleanMessage(String message) {
+        if (message == null) {
+            return "the query failed";
+        }
+        String first = message.lines().findFirst().orElse(message);
+        return first.replaceFirst("^[A-Za-z ]+ Error: ", "");
+    }
+
+    @Override
+    public void close() {
+        try {
+            root.close();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

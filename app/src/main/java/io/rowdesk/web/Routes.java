@@ -1,0 +1,37 @@
+package io.rowdesk.web;
+
+import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.POST;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.router.Endpoint;
+import io.javalin.security.Roles;
+import io.rowdesk.auth.Role;
+import java.util.List;
+import java.util.Set;
+
+/** Every route of the app in one place, each with the least role that may use it. */
+public final class Routes {
+    private Routes() {
+    }
+
+    public static List<Route> all(AuthController auth, RelationController relations, ApiController api) {
+        return List.of(
+                new Route(GET, ApiController.HEALTH, Role.PUBLIC, api::health),
+                new Route(GET, AuthController.LOGIN, Role.PUBLIC, auth::loginPage),
+                new Route(POST, AuthController.LOGIN, Role.PUBLIC, auth::login),
+                new Route(POST, AuthController.LOGOUT, Role.VIEWER, auth::logout),
+                new Route(GET, RelationController.HOME, Role.VIEWER, relations::home),
+                new Route(GET, RelationController.RELATION, Role.VIEWER, relations::relation),
+                new Route(GET, ApiController.RELATIONS, Role.VIEWER, api::relations),
+                new Route(GET, ApiController.AUDIT, Role.ADMIN, api::audit));
+    }
+
+    public static void register(RoutesConfig config, List<Route> routes) {
+        for (Route route : routes) {
+            config.addEndpoint(Endpoint.create(route.method(), route.path())
+                    .addMetadata(new Roles(Set.of(route.role())))
+                    .handler(route.handler()));
+        }
+    }
+}

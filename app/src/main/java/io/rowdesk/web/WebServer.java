@@ -1,0 +1,65 @@
+package io.rowdesk.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import io.rowdesk.auth.Role;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/** Wires routes, access control, static files and error pages into one Javalin server. */
+public final class WebServer {
+    private final Javalin app;
+
+    public WebServer(List<Route> routes, AccessControl access, ErrorPages errors) {
+        Objects.requireNonNull(routes, "routes is null");
+        Objects.requireNonNull(access, "access is null");
+        Objects.requireNonNull(errors, "errors is null");
+        ObjectMapper mapper = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        app = Javalin.create(config -> {
+            config.jsonMapper(new JavalinJackson(mapper, false));
+            config.startup.showJavalinBanner = false;
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/static";
+                files.directory = "/public";
+                files.location = Location.CLASSPATH;
+                files.roles = Set.of(Role.PUBLIC);
+            });
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/webjars";
+                files.directory = "/META-INF/resources/webjars";
+                files.location = Location.CLASSPATH;
+                files.roles = Set.of(Role.PUBLIC);
+            });
+            config.routes.beforeMatched(access::check);
+            Routes.register(config.routes, routes);
+            config.routes.exception(UserFacingException.class, errors::userFacing);
+            config.routes.exception(HttpResponseException.class, errors::httpResponse);
+            config.routes.exception(Exception.class, errors::unexpected);
+        });
+    }
+
+    public WebServer start(String host, int port) {
+        app.start(host, port);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public Javalin javalin() {
+        return app;
+    }
+
+    public void stop() {
+        app.stop();
+    }
+}

@@ -1,0 +1,87 @@
+package io.rowdesk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** A small HTTP client for tests: no redirects followed, cookies and tokens set by hand. */
+public final class TestHttp {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final String baseUrl;
+
+    public TestHttp(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + path));
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(request(path).GET().build());
+    }
+
+    public HttpResponse<String> getWithToken(String path, String token) {
+        return send(request(path).header("Authorization", "Bearer " + token).GET().build());
+    }
+
+    public HttpResponse<String> getWithCookie(String path, String cookie) {
+        return send(request(path).header("Cookie", cookie).GET().build());
+    }
+
+    public HttpResponse<String> postForm(String path, Map<String, String> form, String cookie, boolean sameOrigin) {
+        HttpRequest.Builder builder = request(path)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(form)));
+        if (cookie != null) {
+            builder.header("Cookie", cookie);
+        }
+        if (sameOrigin) {
+            builder.header("Origin", baseUrl);
+        }
+        return send(builder.build());
+    }
+
+    /** Logs in through the form and returns the session cookie ("name=value"). */
+    public String login(String email, String password) {
+        HttpResponse<String> response = postForm("/login", Map.of("email", email, "password", password), null, true);
+        return response.headers().firstValue("Set-Cookie").map(c -> c.substring(0, c.indexOf(';')))
+                .orElseThrow(() -> new AssertionError("login failed with " + response.statusCode()));
+    }
+
+    public static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + response.body(), e);
+        }
+    }
+
+    private static String encode(Map<String, String> form) {
+        return form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+}

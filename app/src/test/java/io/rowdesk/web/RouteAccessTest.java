@@ -1,0 +1,119 @@
+package io.rowdesk.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javalin.http.HandlerType;
+import io.javalin.router.ParsedEndpoint;
+import io.javalin.security.Roles;
+import io.rowdesk.TestApp;
+import io.rowdesk.TestHttp;
+import io.rowdesk.auth.Role;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Table-driven over every registered route: a new route without a role check fails here. */
+class RouteAccessTest {
+    @TempDir
+    static Path dataDir;
+    static TestApp app;
+    static TestHttp http;
+
+    @BeforeAll
+    static void start() {
+        app = TestApp.start(dataDir);
+        http = new TestHttp(app.baseUrl());
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    @Test
+    void every_javalin_endpoint_is_a_declared_route_with_a_role() {
+        Set<String> declared = app.rowdesk().routes().stream()
+                .map(r -> r.method() + " " + r.path()).collect(Collectors.toSet());
+        var endpoints = app.rowdesk().web().javalin().unsafe.internalRouter.allHttpHandlers();
+        assertThat(endpoints).isNotEmpty();
+        for (ParsedEndpoint parsed : endpoints) {
+            var endpoint = parsed.endpoint;
+            if (endpoint.method == HandlerType.HEAD) {
+                continue; // Javalin adds HEAD for GET routes; it runs the same checks
+            }
+            assertThat(declared).as("route %s %s is in Routes.all()", endpoint.method, endpoint.path)
+                    .contains(endpoint.method + " " + endpoint.path);
+            Roles roles = endpoint.metadata(Roles.class);
+            assertThat(roles).as("roles of %s %s", endpoint.method, endpoint.path).isNotNull();
+            assertThat(roles.getRoles()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void every_route_refuses_anonymous_callers_and_lower_roles() {
+        for (Route route : app.rowdesk().routes()) {
+            String path = route.path().replace("{relation}", "partners");
+            String label = route.method() + " " + route.path();
+            HttpResponse<String> anonymous = call(route.method(), path, null);
+            if (route.role() == Role.PUBLIC) {
+                assertThat(anonymous.statusCode()).as(label).isNotIn(401, 403);
+                continue;
+            }
+            if (path.startsWith("/api/")) {
+                assertThat(anonymous.statusCode()).as(label).isEqualTo(401);
+                assertThat(TestHttp.json(anonymous).get("kind").asText()).isEqualTo("unauthenticated");
+            } else {
+                assertThat(anonymous.statusCode()).as(label).isEqualTo(302);
+                assertThat(anonymous.headers().firstValue("Location")).get().asString().startsWith("/login");
+            }
+            for (Role role : Role.assignable()) {
+                HttpResponse<String> response = call(route.method(), path, app.token(role));
+                if (role.includes(route.role())) {
+                    assertThat(response.statusCode()).as("%s as %s", label, role).isNotIn(401, 403);
+                } else {
+                    assertThat(response.statusCode()).as("%s as %s", label, role).isEqualTo(403);
+                }
+            }
+        }
+    }
+
+    @Test
+    void an_unknown_token_is_not_a_login() {
+        HttpResponse<String> response = http.getWithToken(ApiController.RELATIONS, "not-a-token");
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void unknown_api_paths_answer_json_404() {
+        HttpResponse<String> response = http.getWithToken("/api/v1/nothing-here", app.token(Role.ADMIN));
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(TestHttp.json(response).get("kind").asText()).isEqualTo("not_found");
+    }
+
+    @Test
+    void static_assets_and_htmx_are_served_without_login() {
+        assertThat(http.get(Assets.CSS).statusCode()).isEqualTo(200);
+        HttpResponse<String> htmx = http.get(Assets.HTMX);
+        assertThat(htmx.statusCode()).isEqualTo(200);
+        assertThat(htmx.body()).contains("htmx");
+    }
+
+    private static HttpResponse<String> call(HandlerType method, String path, String token) {
+        HttpRequest.Builder builder = http.request(path);
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        if (method == HandlerType.POST) {
+            builder.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.noBody());
+        } else {
+            builder.GET();
+        }
+        return http.send(builder.build());
+    }
+}

@@ -42,7 +42,8 @@ public final class TestApp implements AutoCloseable {
         app.tokens.put(Role.ADMIN, ADMIN_TOKEN);
         for (Role role : new Role[] {Role.VIEWER, Role.BUILDER}) {
             String email = role.label() + "@example.com";
-            var user = rowdesk.auth().createUser(email, role, PASSWORD, "test");
+            var user = rowdesk.auth().findUser(email)
+                    .orElseGet(() -> rowdesk.auth().createUser(email, role, PASSWORD, "test"));
             app.tokens.put(role, rowdesk.auth().createApiToken(user, "test"));
         }
         return app;

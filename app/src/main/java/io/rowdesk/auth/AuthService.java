@@ -61,6 +61,10 @@ public final class AuthService {
         return new AdminBootstrap(true, admin.email(), generated ? actual : null);
     }
 
+    public Optional<User> findUser(String email) {
+        return users.findByEmail(email).map(UserRepository.StoredUser::user);
+    }
+
     public User createUser(String email, Role role, String password, String actor) {
         User user = users.create(email, role, hasher.hash(password), now());
         audit.record(actor, "user.create", user.email(), Outcome.SUCCESS, Map.of("role", role.label()));

@@ -24,6 +24,11 @@ public final class RelationCatalog {
         relations = next;
     }
 
+    /** How configuration describes a relation (roles, key, date column, synonyms). */
+    public io.rowdesk.config.RelationConfig settings(String name) {
+        return config.relation(name);
+    }
+
     public Collection<RelationInfo> all() {
         return relations.values();
     }

@@ -46,7 +46,11 @@ public final class RelationController {
         String name = ctx.pathParam("relation");
         RelationInfo relation = catalog.find(name, user.role())
                 .orElseThrow(() -> UserFacingException.notFound("There is no relation called '" + name + "'."));
-        QueryResult rows = engine.query("SELECT * FROM " + SqlFiles.quoteIdentifier(relation.name()) + " LIMIT ?",
+        String key = catalog.settings(relation.name()).keyColumn();
+        boolean hasKey = key != null && relation.columns().stream().anyMatch(c -> c.name().equals(key));
+        // Ordered by the key so that "the first rows" are the same on every visit.
+        QueryResult rows = engine.query("SELECT * FROM " + SqlFiles.quoteIdentifier(relation.name())
+                        + (hasKey ? " ORDER BY " + SqlFiles.quoteIdentifier(key) : "") + " LIMIT ?",
                 List.of(PAGE_ROWS), PAGE_ROWS, Duration.ofSeconds(30));
         PageModel page = new PageModel(relation.name(), user, catalog.visibleTo(user.role()), relation.name());
         ctx.html(templates.render("relation/table.jte", Map.of("page", page, "relation", relation, "rows", rows)));

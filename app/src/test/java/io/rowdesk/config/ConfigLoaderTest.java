@@ -1,0 +1,162 @@
+package io.rowdesk.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.rowdesk.auth.Role;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    private final ConfigLoader loader = new ConfigLoader(Map.of("PG_PASSWORD", "s3cret"));
+
+    @Test
+    void an_empty_file_gives_the_documented_defaults() {
+        RowdeskConfig config = loader.parse("", "test");
+        assertThat(config.server().port()).isEqualTo(7070);
+        assertThat(config.server().dataDir()).isEqualTo(Path.of("data"));
+        assertThat(config.server().timezone()).isEqualTo(ZoneId.of("Z"));
+        assertThat(config.demo().enabled()).isFalse();
+        assertThat(config.demo().seed()).isEqualTo(42);
+        assertThat(config.demo().scale()).isEqualTo(1.0);
+        assertThat(config.demo().asOf()).isNull();
+        assertThat(config.llm().provider()).isEqualTo(LlmConfig.Provider.NONE);
+        assertThat(config.auth().adminEmail()).isEqualTo("admin@localhost");
+        assertThat(config.auth().sessionTtl().toHours()).isEqualTo(12);
+        assertThat(config.relation("anything").visibleTo(Role.VIEWER)).isTrue();
+    }
+
+    @Test
+    void a_full_file_is_read_into_typed_sections() {
+        RowdeskConfig config = loader.parse("""
+                server:
+                  port: 8080
+                  data_dir: /srv/rowdesk
+                  timezone: Europe/Paris
+                demo: {enabled: true, seed: 7, scale: 0.5, as_of: 2026-01-31}
+                sources:
+                  - name: files
+                    kind: files
+                    path: exports
+                    tables: [orders]
+                views:
+                  - name: big_orders
+                    sql: SELECT * FROM orders WHERE amount > 100
+                relations:
+                  orders:
+                    roles: [builder]
+                    key_column: order_id
+                    date_column: ordered_at
+                    synonyms:
+                      relation: [sales]
+                      columns: {amount: [total, value]}
+                      values: {status: {pending: [open, waiting]}}
+                llm:
+                  provider: openai
+                  model: gpt-test
+                  base_url: http://127.0.0.1:9999/v1
+                  api_key: ${PG_PASSWORD}
+                auth:
+                  session_hours: 8
+                """, "test");
+        assertThat(config.server()).isEqualTo(new ServerConfig(8080, Path.of("/srv/rowdesk"), ZoneId.of("Europe/Paris")));
+        assertThat(config.demo()).isEqualTo(new DemoConfig(true, 7, 0.5, LocalDate.of(2026, 1, 31)));
+        assertThat(config.sources()).singleElement().satisfies(s -> {
+            assertThat(s.kind()).isEqualTo(SourceConfig.Kind.FILES);
+            assertThat(s.resolvedPath(Path.of("/data"))).isEqualTo(Path.of("/data/exports"));
+            assertThat(s.tables()).containsExactly("orders");
+        });
+        RelationConfig orders = config.relation("orders");
+        assertThat(orders.visibleTo(Role.VIEWER)).isFalse();
+        assertThat(orders.visibleTo(Role.BUILDER)).isTrue();
+        assertThat(orders.visibleTo(Role.ADMIN)).as("admins see every relation").isTrue();
+        assertThat(orders.columnSynonyms()).containsEntry("amount", java.util.List.of("total", "value"));
+        assertThat(orders.valueSynonyms().get("status")).containsEntry("pending", java.util.List.of("open", "waiting"));
+        assertThat(config.llm().apiKey()).isEqualTo("s3cret");
+        assertThat(config.llm().toString()).doesNotContain("s3cret");
+        assertThat(config.auth().sessionTtl().toHours()).isEqualTo(8);
+    }
+
+    @Test
+    void every_problem_names_the_key_and_line_and_what_is_allowed() {
+        assertThatThrownBy(() -> loader.parse("""
+                server:
+                  port: seventy
+                  timezone: Mars/Olympus
+                sources:
+                  - name: app
+                    kind: mysql
+                    path: x
+                relatoins: {}
+                """, "rowdesk.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).problems()).containsExactlyInAnyOrder(
+                        "server.port (line 2): must be a whole number from 0 to 65535, got 'seventy'",
+                        "server.timezone (line 3): must be a time zone such as UTC or Europe/Paris, got 'Mars/Olympus'",
+                        "sources[0].kind (line 6): must be one of [files], got 'mysql'",
+                        "relatoins (line 8): unknown key; allowed here: server, demo, sources, views, relations, llm, actions, auth"))
+                .hasMessageContaining("rowdesk.yaml has 4 problems");
+    }
+
+    @Test
+    void a_missing_environment_variable_is_named() {
+        assertThatThrownBy(() -> loader.parse("llm:\n  provider: openai\n  model: m\n  api_key: ${OPENAI_KEY}\n", "f"))
+                .hasMessageContaining("llm.api_key (line 4): environment variable OPENAI_KEY is not set");
+    }
+
+    @Test
+    void secrets_can_come_from_a_file(@TempDir Path dir) throws Exception {
+        Path secret = dir.resolve("key.txt");
+        Files.writeString(secret, "from-file\n");
+        RowdeskConfig config = loader.parse("llm:\n  provider: ollama\n  model: m\n  api_key: ${file:" + secret + "}\n", "f");
+        assertThat(config.llm().apiKey()).isEqualTo("from-file");
+    }
+
+    @Test
+    void invalid_yaml_is_reported_without_a_stack_trace() {
+        assertThatThrownBy(() -> loader.parse("server: [unclosed\n", "bad.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("bad.yaml")
+                .hasMessageContaining("is not valid YAML");
+    }
+
+    @Test
+    void relation_names_are_unique_across_sources_and_views() {
+        assertThatThrownBy(() -> loader.parse("""
+                sources:
+                  - {name: a, kind: files, path: a, tables: [orders]}
+                  - {name: b, kind: files, path: b, tables: [orders]}
+                views:
+                  - {name: orders, sql: SELECT 1}
+                """, "f"))
+                .hasMessageContaining("relation 'orders' is defined twice");
+    }
+
+    @Test
+    void a_view_needs_exactly_one_of_sql_and_sql_file() {
+        assertThatThrownBy(() -> loader.parse("views:\n  - name: v\n", "f"))
+                .hasMessageContaining("views[0] (line 2): give exactly one of sql");
+    }
+
+    @Test
+    void the_built_in_demo_configuration_is_valid() {
+        RowdeskConfig demo = loader.demo();
+        assertThat(demo.demo().enabled()).isTrue();
+        assertThat(demo.sources()).extracting(SourceConfig::name).containsExactly("app", "warehouse");
+        assertThat(demo.views()).extracting(ViewConfig::name).containsExactly("payout_review");
+        assertThat(demo.relation("lead_events").keyColumn()).isEqualTo("event_id");
+        assertThat(demo.relation("payouts").dateColumn()).isEqualTo("requested_at");
+    }
+
+    @Test
+    void a_file_merged_into_the_demo_may_not_reuse_a_demo_name() {
+        RowdeskConfig extra = loader.parse("views:\n  - {name: payout_review, sql: SELECT 1}\n", "extra.yaml");
+        assertThatThrownBy(() -> ConfigLoader.merge(loader.demo(), extra, "extra.yaml"))
+                .hasMessageContaining("relation 'payout_review' is defined twice");
+    }
+}

@@ -144,6 +144,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void the_documented_example_file_is_valid() {
+        RowdeskConfig example = loader.load(Path.of("docs", "rowdesk.example.yaml"));
+        assertThat(example.sources()).extracting(SourceConfig::name).containsExactly("exports");
+        assertThat(example.relation("orders").visibleTo(Role.VIEWER)).isFalse();
+        assertThat(example.server().port()).isEqualTo(7070);
+    }
+
+    @Test
     void the_built_in_demo_configuration_is_valid() {
         RowdeskConfig demo = loader.demo();
         assertThat(demo.demo().enabled()).isTrue();

@@ -47,6 +47,7 @@ public final class AuthService {
      * else a random one, and {@code apiToken} (if given) as that admin's API token.
      */
     public AdminBootstrap ensureAdmin(String password, String apiToken) {
+        sessions.deleteExpired(now());
         if (users.count() > 0) {
             return new AdminBootstrap(false, config.adminEmail(), null);
         }

@@ -87,6 +87,13 @@ class RouteAccessTest {
     }
 
     @Test
+    void every_answer_carries_the_security_headers() {
+        HttpResponse<String> response = http.get(ApiController.HEALTH);
+        assertThat(response.headers().firstValue("Content-Security-Policy")).get().asString().contains("default-src 'self'");
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    }
+
+    @Test
     void an_unknown_token_is_not_a_login() {
         HttpResponse<String> response = http.getWithToken(ApiController.RELATIONS, "not-a-token");
         assertThat(response.statusCode()).isEqualTo(401);

@@ -7,6 +7,8 @@ import io.rowdesk.auth.PasswordHasher;
 import io.rowdesk.auth.SessionRepository;
 import io.rowdesk.auth.UserRepository;
 import io.rowdesk.cache.CacheLoader;
+import io.rowdesk.cache.ColumnProfiler;
+import io.rowdesk.cache.ProfileRepository;
 import io.rowdesk.cache.SnapshotRepository;
 import io.rowdesk.cache.SnapshotWriter;
 import io.rowdesk.config.RowdeskConfig;
@@ -56,6 +58,7 @@ public final class Rowdesk implements AutoCloseable {
     private final AuditLog audit;
     private final AuthService auth;
     private final RelationCatalog catalog;
+    private final ProfileRepository profiles;
     private final List<Route> routes;
     private final WebServer web;
     private final Startup startup;
@@ -81,8 +84,10 @@ public final class Rowdesk implements AutoCloseable {
         engine = new QueryEngine(cacheDir, DuckDb.Limits.QUERY);
         catalog = new RelationCatalog(config);
         List<Source> sources = config.sources().stream().map(s -> source(s, dataDir)).toList();
+        profiles = new ProfileRepository(state.jdbi(), clock);
         CacheLoader.Report cache = new CacheLoader(sources, config.views(), writer, new SnapshotRepository(state.jdbi()),
-                engine, catalog, sqlFiles).loadAll();
+                engine, catalog, sqlFiles, new ColumnProfiler(engine, sqlFiles, ColumnProfiler.DEFAULT_VALUE_LIMIT),
+                profiles).loadAll();
 
         Templates templates = new Templates();
         AccessControl access = new AccessControl(auth);
@@ -140,6 +145,10 @@ public final class Rowdesk implements AutoCloseable {
 
     public RelationCatalog catalog() {
         return catalog;
+    }
+
+    public ProfileRepository profiles() {
+        return profiles;
     }
 
     @Override

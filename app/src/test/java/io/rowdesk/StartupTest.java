@@ -27,6 +27,7 @@ class StartupTest {
             assertThat(startup.demo().generated()).isFalse();
             assertThat(startup.cache().loaded()).isEmpty();
             assertThat(startup.cache().reused()).hasSize(5);
+            assertThat(startup.cache().profiled()).as("profiles are kept while the data is unchanged").isEmpty();
             assertThat(startup.admin().created()).isFalse();
             assertThat(second.rowdesk().catalog().all()).hasSize(6);
         }
@@ -42,6 +43,7 @@ class StartupTest {
         Files.setLastModifiedTime(partners, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
         try (TestApp second = TestApp.start(dataDir)) {
             assertThat(second.rowdesk().startup().cache().loaded()).containsExactly("partners");
+            assertThat(second.rowdesk().startup().cache().profiled()).containsExactlyInAnyOrder("partners", "payout_review");
         }
         try (Stream<Path> files = Files.list(dataDir.resolve("cache"))) {
             assertThat(files.filter(f -> f.getFileName().toString().startsWith("partners-"))).hasSize(1);

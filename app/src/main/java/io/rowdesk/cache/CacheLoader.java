@@ -28,7 +28,7 @@ public final class CacheLoader {
     private static final Logger LOG = LoggerFactory.getLogger(CacheLoader.class);
 
     /** What one start-up did, for the log and the tests. */
-    public record Report(List<String> loaded, List<String> reused) {
+    public record Report(List<String> loaded, List<String> reused, List<String> profiled) {
     }
 
     private final List<Source> sources;
@@ -38,9 +38,12 @@ public final class CacheLoader {
     private final QueryEngine engine;
     private final RelationCatalog catalog;
     private final SqlFiles sqlFiles;
+    private final ColumnProfiler profiler;
+    private final ProfileRepository profiles;
 
     public CacheLoader(List<Source> sources, List<ViewConfig> views, SnapshotWriter writer,
-                       SnapshotRepository snapshots, QueryEngine engine, RelationCatalog catalog, SqlFiles sqlFiles) {
+                       SnapshotRepository snapshots, QueryEngine engine, RelationCatalog catalog, SqlFiles sqlFiles,
+                       ColumnProfiler profiler, ProfileRepository profiles) {
         this.sources = List.copyOf(sources);
         this.views = List.copyOf(views);
         this.writer = Objects.requireNonNull(writer, "writer is null");
@@ -48,11 +51,14 @@ public final class CacheLoader {
         this.engine = Objects.requireNonNull(engine, "engine is null");
         this.catalog = Objects.requireNonNull(catalog, "catalog is null");
         this.sqlFiles = Objects.requireNonNull(sqlFiles, "sqlFiles is null");
+        this.profiler = Objects.requireNonNull(profiler, "profiler is null");
+        this.profiles = Objects.requireNonNull(profiles, "profiles is null");
     }
 
     public Report loadAll() {
         List<String> loaded = new ArrayList<>();
         List<String> reused = new ArrayList<>();
+        List<String> profiled = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (Source source : sources) {
             for (SourceTable table : source.tables()) {
@@ -74,8 +80,12 @@ public final class CacheLoader {
                     reused.add(table.relation());
                 }
                 engine.swap(table.relation(), current.file());
-                catalog.put(new RelationInfo(table.relation(), source.name(), engine.columns(table.relation()),
-                        current.rowCount(), false));
+                RelationInfo info = new RelationInfo(table.relation(), source.name(), engine.columns(table.relation()),
+                        current.rowCount(), false);
+                catalog.put(info);
+                if (profileIfNeeded(info, loaded.contains(table.relation()))) {
+                    profiled.add(info.name());
+                }
             }
         }
         for (ViewConfig view : views) {
@@ -83,11 +93,26 @@ public final class CacheLoader {
                 throw new IllegalStateException("view '" + view.name() + "' has the name of a table; names must be unique");
             }
             engine.defineView(view.name(), viewSql(view));
-            catalog.put(new RelationInfo(view.name(), "view", engine.columns(view.name()),
-                    engine.count(view.name()), true));
+            RelationInfo info = new RelationInfo(view.name(), "view", engine.columns(view.name()),
+                    engine.count(view.name()), true);
+            catalog.put(info);
+            if (profileIfNeeded(info, !loaded.isEmpty())) {
+                profiled.add(info.name());
+            }
         }
         sweep();
-        return new Report(loaded, reused);
+        return new Report(loaded, reused, profiled);
+    }
+
+    /** Profiles are recomputed when the data changed, or when none are stored (e.g. after an upgrade). */
+    private boolean profileIfNeeded(RelationInfo relation, boolean dataChanged) {
+        if (!dataChanged && profiles.forRelation(relation.name()).size() == relation.columns().size()) {
+            return false;
+        }
+        long started = System.nanoTime();
+        profiles.replace(relation.name(), profiler.profile(relation.name(), relation.columns()));
+        LOG.info("Profiled {} in {} ms", relation.name(), (System.nanoTime() - started) / 1_000_000);
+        return true;
     }
 
     private String viewSql(ViewConfig view) {

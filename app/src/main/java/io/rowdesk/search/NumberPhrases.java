@@ -1,0 +1,115 @@
+package io.rowdesk.search;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises numeric constraints in a lower-case question: "over $500", "more than 1k",
+ * "at least 2.5m", "under 50 dollars", "between 100 and 250", "500+", "$1,200". Which column they
+ * constrain is decided by the caller from the words around them.
+ */
+public final class NumberPhrases {
+
+    /** A constraint at {@code start..end}: {@code operator value}, or an inclusive range {@code value..upper}. */
+    public record Match(int start, int end, Condition.Operator operator, BigDecimal value, BigDecimal upper, boolean money,
+                        String label) {
+        public boolean isRange() {
+            return upper != null;
+        }
+    }
+
+    private static final String NUMBER = "(\\$)?\\s?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)\\s?(k|m|b|bn|thousand|million|billion)?\\b"
+            + "(?:\\s?(dollars|usd|bucks))?";
+    private static final Pattern BETWEEN = Pattern.compile("\\bbetween " + NUMBER + " and " + NUMBER);
+    private static final Pattern COMPARE = Pattern.compile(
+            "(?:\\b(over|above|more than|greater than|higher than|bigger than|larger than|at least|no less than|minimum(?: of)?|min"
+                    + "|under|below|less than|lower than|smaller than|at most|no more than|up to|maximum(?: of)?|max|exactly|equal to)"
+                    + "|(>=|<=|>|<|=))\\s?" + NUMBER);
+    private static final Pattern PLUS = Pattern.compile(NUMBER.replace("\\b(?:", "(?:") + "\\+");
+    private static final Pattern MONEY = Pattern.compile("\\$\\s?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)\\s?(k|m|b|bn|thousand|million|billion)?\\b");
+
+    private NumberPhrases() {
+    }
+
+    public static List<Match> find(String text) {
+        List<Match> matches = new ArrayList<>();
+        boolean[] taken = new boolean[text.length() + 1];
+        Matcher m = BETWEEN.matcher(text);
+        while (m.find()) {
+            BigDecimal low = value(m.group(2), m.group(3));
+            BigDecimal high = value(m.group(6), m.group(7));
+            if (low.compareTo(high) > 0) {
+                BigDecimal swap = low;
+                low = high;
+                high = swap;
+            }
+            boolean money = m.group(1) != null || m.group(4) != null || m.group(5) != null || m.group(8) != null;
+            add(matches, taken, new Match(m.start(), m.end(), Condition.Operator.GE, low, high, money,
+                    "between " + plain(low) + " and " + plain(high)));
+        }
+        m = COMPARE.matcher(text);
+        while (m.find()) {
+            String word = m.group(1) != null ? m.group(1) : m.group(2);
+            Condition.Operator operator = operator(word);
+            BigDecimal value = value(m.group(4), m.group(5));
+            boolean money = m.group(3) != null || m.group(6) != null;
+            add(matches, taken, new Match(m.start(), m.end(), operator, value, null, money,
+                    operator.sql + " " + plain(value)));
+        }
+        m = PLUS.matcher(text);
+        while (m.find()) {
+            BigDecimal value = value(m.group(2), m.group(3));
+            add(matches, taken, new Match(m.start(), m.end(), Condition.Operator.GE, value, null,
+                    m.group(1) != null || m.group(4) != null, ">= " + plain(value)));
+        }
+        m = MONEY.matcher(text);
+        while (m.find()) {
+            BigDecimal value = value(m.group(1), m.group(2));
+            add(matches, taken, new Match(m.start(), m.end(), Condition.Operator.EQ, value, null, true, "= " + plain(value)));
+        }
+        matches.sort(Comparator.comparingInt(Match::start));
+        return matches;
+    }
+
+    private static void add(List<Match> matches, boolean[] taken, Match match) {
+        for (int i = match.start(); i < match.end(); i++) {
+            if (taken[i]) {
+                return;
+            }
+        }
+        for (int i = match.start(); i < match.end(); i++) {
+            taken[i] = true;
+        }
+        matches.add(match);
+    }
+
+    private static Condition.Operator operator(String word) {
+        return switch (word) {
+            case "over", "above", "more than", "greater than", "higher than", "bigger than", "larger than", ">" -> Condition.Operator.GT;
+            case "at least", "no less than", "minimum", "minimum of", "min", ">=" -> Condition.Operator.GE;
+            case "under", "below", "less than", "lower than", "smaller than", "<" -> Condition.Operator.LT;
+            case "at most", "no more than", "up to", "maximum", "maximum of", "max", "<=" -> Condition.Operator.LE;
+            default -> Condition.Operator.EQ;
+        };
+    }
+
+    static BigDecimal value(String digits, String suffix) {
+        BigDecimal value = new BigDecimal(digits.replace(",", ""));
+        if (suffix == null) {
+            return value;
+        }
+        return switch (suffix) {
+            case "k", "thousand" -> value.multiply(BigDecimal.valueOf(1_000));
+            case "m", "million" -> value.multiply(BigDecimal.valueOf(1_000_000));
+            default -> value.multiply(BigDecimal.valueOf(1_000_000_000));
+        };
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
+    }
+}

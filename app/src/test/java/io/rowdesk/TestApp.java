@@ -34,9 +34,14 @@ public final class TestApp implements AutoCloseable {
 
     /** With {@code configFile}, its sections are added to the demo's (as {@code serve --demo --config}). */
     public static TestApp start(Path dataDir, Path configFile) {
+        return start(dataDir, configFile, SCALE);
+    }
+
+    /** As {@link #start(Path, Path)}, with a demo of another scale (the search evaluation uses 0.1). */
+    public static TestApp start(Path dataDir, Path configFile, double scale) {
         Map<String, String> env = Map.of("ROWDESK_ADMIN_PASSWORD", ADMIN_PASSWORD, "ROWDESK_ADMIN_TOKEN", ADMIN_TOKEN);
         RowdeskConfig config = new ConfigResolver(env)
-                .resolve(new StartupOptions(configFile, dataDir, 0, true, SCALE, AS_OF));
+                .resolve(new StartupOptions(configFile, dataDir, 0, true, scale, AS_OF));
         Rowdesk rowdesk = new Rowdesk(config, env, Clock.systemUTC()).start("127.0.0.1");
         TestApp app = new TestApp(rowdesk);
         app.tokens.put(Role.ADMIN, ADMIN_TOKEN);

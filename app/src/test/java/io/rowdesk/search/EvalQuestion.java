@@ -1,0 +1,71 @@
+package io.rowdesk.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One line of an evaluation file (see docs/search-eval.md): an English question over one relation
+ * with its gold SQL, the phrase classes it exercises, the date meanings it uses and the day it is asked on.
+ */
+public record EvalQuestion(String id, String relation, String question, String gold, List<String> classes,
+                           List<String> dates, LocalDate today, String file) {
+
+    public static final Set<String> CLASSES = Set.of("category", "number", "date", "text", "null", "negation",
+            "sort_limit", "aggregate", "boolean_logic");
+
+    /** The date meanings of the search issue, each a half-open range (or bound) over one date column. */
+    public static final List<String> DATE_MEANINGS = List.of("today", "yesterday", "this_week", "last_week",
+            "this_month", "last_month", "this_year", "last_year", "last_n_days", "older_than", "before", "since",
+            "quarter", "month", "year");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Reads a JSONL file from the test classpath, e.g. {@code search/dev.jsonl}. */
+    public static List<EvalQuestion> load(String resource) {
+        List<EvalQuestion> questions = new ArrayList<>();
+        try (InputStream in = EvalQuestion.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no resource " + resource);
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            int lineNumber = 0;
+            for (String line : text.split("\n")) {
+                lineNumber++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode node = JSON.readTree(line);
+                for (String field : List.of("id", "relation", "question", "gold", "classes", "today")) {
+                    if (!node.hasNonNull(field)) {
+                        throw new IllegalArgumentException(resource + ":" + lineNumber + ": missing " + field);
+                    }
+                }
+                questions.add(new EvalQuestion(node.get("id").asText(), node.get("relation").asText(),
+                        node.get("question").asText(), node.get("gold").asText(), strings(node.get("classes")),
+                        strings(node.path("dates")), LocalDate.parse(node.get("today").asText()), resource));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return questions;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    /** True when rows must match in order: the gold sorts and keeps the first N. */
+    public boolean ordered() {
+        return ExecutionMatch.isOrderedLimit(gold);
+    }
+}

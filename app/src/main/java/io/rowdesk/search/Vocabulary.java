@@ -1,0 +1,333 @@
+package io.rowdesk.search;
+
+import io.rowdesk.cache.ColumnProfile;
+import io.rowdesk.config.RelationConfig;
+import io.rowdesk.query.Column;
+import io.rowdesk.query.RelationInfo;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The words one relation answers to: its own name, each column's words (name parts, plural and
+ * singular, configured synonyms) and, for low-cardinality text columns, each value's words. Built
+ * from the catalog, the column profiles and {@code relations.<name>.synonyms}.
+ */
+public final class Vocabulary {
+
+    /** A value of a column, as stored. */
+    public record ValueRef(String column, String value) {
+    }
+
+    private final RelationInfo relation;
+    private final Map<String, String> columnTypes = new LinkedHashMap<>();
+    private final Map<String, String> columnWords = new HashMap<>();
+    private final Map<String, List<ValueRef>> valueWords = new HashMap<>();
+    private final Set<String> relationWords = new HashSet<>();
+    private final Map<String, List<String>> qualifierWords = new HashMap<>();
+    private final String keyColumn;
+    private final String dateColumn;
+    private final String moneyColumn;
+    private final String textColumn;
+    private final int longestPhrase;
+
+    public Vocabulary(RelationInfo relation, RelationConfig settings, List<ColumnProfile> profiles) {
+        this.relation = relation;
+        for (Column column : relation.columns()) {
+            columnTypes.put(column.name(), column.type().toUpperCase(Locale.ROOT));
+        }
+        addForms(relationWords, words(relation.name()));
+        settings.synonyms().forEach(s -> addForms(relationWords, s.toLowerCase(Locale.ROOT)));
+
+        Map<String, Integer> lastWordUses = new HashMap<>();
+        Map<String, Integer> firstWordUses = new HashMap<>();
+        for (String column : columnTypes.keySet()) {
+            String[] parts = column.split("_");
+            lastWordUses.merge(parts[parts.length - 1], 1, Integer::sum);
+            firstWordUses.merge(parts[0], 1, Integer::sum);
+        }
+        for (String column : columnTypes.keySet()) {
+            String[] parts = column.split("_");
+            if (parts.length > 1) {
+                // "partners" in "gold partners" qualifies partner_tier when partner_tier is constrained
+                forms(parts[0]).forEach(f -> qualifierWords.computeIfAbsent(f, k -> new ArrayList<>()).add(column));
+            }
+        }
+        for (String column : columnTypes.keySet()) {
+            for (String phrase : columnPhrases(column, isTemporal(column), lastWordUses, firstWordUses)) {
+                for (String form : forms(phrase)) {
+                    // "referrals" names the relation, not referral_id
+                    if (!(relationWords.contains(form) && !form.equals(column.replace('_', ' ')))) {
+                        columnWords.putIfAbsent(form, column);
+                    }
+                }
+            }
+        }
+        settings.columnSynonyms().forEach((column, words) -> {
+            if (columnTypes.containsKey(column)) {
+                words.forEach(w -> forms(w.toLowerCase(Locale.ROOT)).forEach(f -> columnWords.put(f, column)));
+            }
+        });
+
+        for (ColumnProfile profile : profiles) {
+            if (!profile.lowCardinality() || !columnTypes.containsKey(profile.column()) || isFreeText(profile.column())) {
+                continue;
+            }
+            for (ColumnProfile.ValueCount value : profile.values()) {
+                ValueRef ref = new ValueRef(profile.column(), value.value());
+                for (String form : forms(words(value.value()))) {
+                    valueWords.computeIfAbsent(form, k -> new ArrayList<>()).add(ref);
+                }
+            }
+        }
+        settings.valueSynonyms().forEach((column, byValue) -> byValue.forEach((value, words) -> {
+            ValueRef ref = new ValueRef(column, value);
+            words.forEach(w -> forms(w.toLowerCase(Locale.ROOT))
+                    .forEach(f -> valueWords.computeIfAbsent(f, k -> new ArrayList<>()).add(0, ref)));
+        }));
+
+        this.keyColumn = settings.keyColumn() != null && columnTypes.containsKey(settings.keyColumn())
+                ? settings.keyColumn() : null;
+        this.dateColumn = settings.dateColumn() != null && columnTypes.containsKey(settings.dateColumn())
+                ? settings.dateColumn()
+                : columnTypes.keySet().stream().filter(this::isTemporal).findFirst().orElse(null);
+        this.moneyColumn = pickMoneyColumn(settings);
+        this.textColumn = pickTextColumn(profiles);
+        int longest = 1;
+        for (String phrase : columnWords.keySet()) {
+            longest = Math.max(longest, phrase.split(" ").length);
+        }
+        for (String phrase : valueWords.keySet()) {
+            longest = Math.max(longest, phrase.split(" ").length);
+        }
+        this.longestPhrase = longest;
+    }
+
+    public RelationInfo relation() {
+        return relation;
+    }
+
+    public Optional<String> column(String phrase) {
+        return Optional.ofNullable(columnWords.get(phrase));
+    }
+
+    public List<ValueRef> values(String phrase) {
+        return valueWords.getOrDefault(phrase, List.of());
+    }
+
+    /** Columns whose first word is {@code phrase} ("partner" for partner_tier, partner_country, ...). */
+    public List<String> qualifierColumns(String phrase) {
+        return qualifierWords.getOrDefault(phrase, List.of());
+    }
+
+    /**
+     * Values that contain the phrase as whole words and are the only such value in their column:
+     * "apparel" for "Apparel & Accessories", "gift card" for "visa_gift_card", "orders" for
+     * "order_placed"; common country abbreviations ("uk", "us") too.
+     */
+    public List<ValueRef> partialValues(String phrase) {
+        String expanded = ABBREVIATIONS.get(phrase);
+        if (expanded != null) {
+            List<ValueRef> refs = values(expanded);
+            if (!refs.isEmpty()) {
+                return refs;
+            }
+        }
+        if (phrase.length() < 3 || phrase.chars().allMatch(Character::isDigit)) {
+            return List.of();
+        }
+        Map<String, List<ValueRef>> byColumn = new LinkedHashMap<>();
+        for (String candidate : List.of(phrase, singular(phrase))) {
+            String padded = " " + candidate + " ";
+            for (Map.Entry<String, List<ValueRef>> entry : valueWords.entrySet()) {
+                if ((" " + entry.getKey() + " ").contains(padded) && !entry.getKey().equals(candidate)) {
+                    for (ValueRef ref : entry.getValue()) {
+                        List<ValueRef> refs = byColumn.computeIfAbsent(ref.column(), k -> new ArrayList<>());
+                        if (!refs.contains(ref)) {
+                            refs.add(ref);
+                        }
+                    }
+                }
+            }
+            if (!byColumn.isEmpty()) {
+                break;
+            }
+        }
+        List<ValueRef> unique = new ArrayList<>();
+        byColumn.values().forEach(refs -> {
+            if (refs.size() == 1) {
+                unique.add(refs.get(0));
+            }
+        });
+        return unique;
+    }
+
+    private static final Map<String, String> ABBREVIATIONS = Map.of(
+            "uk", "united kingdom", "us", "united states", "usa", "united states", "u.s.", "united states",
+            "uae", "united arab emirates", "nz", "new zealand");
+
+    public Set<String> valuePhrases() {
+        return valueWords.keySet();
+    }
+
+    public Set<String> columnPhrases() {
+        return columnWords.keySet();
+    }
+
+    public boolean isRelationWord(String phrase) {
+        return relationWords.contains(phrase);
+    }
+
+    public int longestPhrase() {
+        return longestPhrase;
+    }
+
+    public String type(String column) {
+        return columnTypes.get(column);
+    }
+
+    public List<String> columns() {
+        return List.copyOf(columnTypes.keySet());
+    }
+
+    public boolean isTemporal(String column) {
+        String type = columnTypes.get(column);
+        return type != null && (type.startsWith("TIMESTAMP") || type.equals("DATE"));
+    }
+
+    public boolean isNumeric(String column) {
+        String type = columnTypes.get(column);
+        return type != null && (type.startsWith("DECIMAL") || type.matches("(U?(TINY|SMALL|BIG|HUGE)?INT(EGER)?|DOUBLE|FLOAT|REAL).*"));
+    }
+
+    public boolean isText(String column) {
+        String type = columnTypes.get(column);
+        return type != null && type.startsWith("VARCHAR");
+    }
+
+    public String keyColumn() {
+        return keyColumn;
+    }
+
+    /** The column "last month" means when the question names none. */
+    public String dateColumn() {
+        return dateColumn;
+    }
+
+    /** The column "$500" or "cheapest" means: configured synonyms first, then amount-like decimals. */
+    public String moneyColumn() {
+        return moneyColumn;
+    }
+
+    /** The column "containing acme" searches when none is named: a name-like free-text column. */
+    public String textColumn() {
+        return textColumn;
+    }
+
+    private String pickMoneyColumn(RelationConfig settings) {
+        for (String preferred : List.of("amount", "price", "total", "revenue", "value", "cost")) {
+            for (String column : columnTypes.keySet()) {
+                if (isNumeric(column) && (column.equals(preferred) || column.endsWith("_" + preferred))) {
+                    return column;
+                }
+            }
+        }
+        return columnTypes.keySet().stream()
+                .filter(c -> columnTypes.get(c).startsWith("DECIMAL")).findFirst()
+                .orElse(columnTypes.keySet().stream()
+                        .filter(c -> isNumeric(c) && !c.equals(settings.keyColumn()) && !c.endsWith("_id"))
+                        .findFirst().orElse(null));
+    }
+
+    private String pickTextColumn(List<ColumnProfile> profiles) {
+        Set<String> lowCardinality = new HashSet<>();
+        profiles.stream().filter(ColumnProfile::lowCardinality).forEach(p -> lowCardinality.add(p.column()));
+        List<String> free = columnTypes.keySet().stream().filter(c -> isText(c) && !lowCardinality.contains(c)).toList();
+        return free.stream().filter(c -> c.contains("name")).findFirst()
+                .orElse(free.stream().findFirst()
+                        .orElse(columnTypes.keySet().stream().filter(this::isText).findFirst().orElse(null)));
+    }
+
+    /** Notes and comments are prose even when few distinct ones exist: their words are not category values. */
+    static boolean isFreeText(String column) {
+        return column.matches(".*(note|comment|description|message|reason|remark|body|text|summary|details).*");
+    }
+
+    /** "signed_up_at" answers to "signed up at", "signed up" and, when no other column ends so, its last word. */
+    private static List<String> columnPhrases(String column, boolean temporal, Map<String, Integer> lastWordUses,
+                                              Map<String, Integer> firstWordUses) {
+        List<String> phrases = new ArrayList<>();
+        String[] parts = column.split("_");
+        phrases.add(String.join(" ", parts));
+        phrases.add(column);
+        if (temporal && parts.length > 1 && Set.of("at", "on", "date", "time", "ts").contains(parts[parts.length - 1])) {
+            phrases.add(String.join(" ", java.util.Arrays.copyOf(parts, parts.length - 1)));
+        }
+        String last = parts[parts.length - 1];
+        if (parts.length > 1 && lastWordUses.get(last) == 1 && !Set.of("at", "on", "id", "by", "date").contains(last)) {
+            phrases.add(last);
+        }
+        String first = parts[0];
+        if (parts.length > 1 && firstWordUses.get(first) == 1 && !Set.of("is", "has", "date", "created", "updated").contains(first)) {
+            phrases.add(first);
+        }
+        return phrases;
+    }
+
+    /** Lower case, underscores and hyphens as spaces. */
+    static String words(String text) {
+        return text.toLowerCase(Locale.ROOT).replace('_', ' ').replace('-', ' ').replaceAll("\\s+", " ").trim();
+    }
+
+    private static void addForms(Set<String> into, String phrase) {
+        into.addAll(forms(phrase));
+    }
+
+    /** The phrase as written, with its last word (or, for "order placed", its first) in plural and singular. */
+    static List<String> forms(String phrase) {
+        List<String> forms = new ArrayList<>();
+        forms.add(phrase);
+        int space = phrase.lastIndexOf(' ');
+        String head = space < 0 ? "" : phrase.substring(0, space + 1);
+        String last = space < 0 ? phrase : phrase.substring(space + 1);
+        forms.add(head + plural(last));
+        forms.add(head + singular(last));
+        int firstSpace = phrase.indexOf(' ');
+        if (firstSpace > 0) {
+            String first = phrase.substring(0, firstSpace);
+            String tail = phrase.substring(firstSpace);
+            forms.add(plural(first) + tail);
+            forms.add(singular(first) + tail);
+        }
+        return forms.stream().distinct().toList();
+    }
+
+    static String plural(String word) {
+        if (word.endsWith("s") || word.endsWith("x") || word.endsWith("ch") || word.endsWith("sh")) {
+            return word.endsWith("ss") || word.endsWith("x") || word.endsWith("ch") || word.endsWith("sh") ? word + "es" : word;
+        }
+        if (word.endsWith("y") && word.length() > 2 && "aeiou".indexOf(word.charAt(word.length() - 2)) < 0) {
+            return word.substring(0, word.length() - 1) + "ies";
+        }
+        return word + "s";
+    }
+
+    static String singular(String word) {
+        if (word.endsWith("ies") && word.length() > 4) {
+            return word.substring(0, word.length() - 3) + "y";
+        }
+        if (word.endsWith("sses") || word.endsWith("xes") || word.endsWith("ches") || word.endsWith("shes")) {
+            return word.substring(0, word.length() - 2);
+        }
+        if (word.endsWith("s") && !word.endsWith("ss") && !word.endsWith("us") && word.length() > 3) {
+            return word.substring(0, word.length() - 1);
+        }
+        return word;
+    }
+}

@@ -15,6 +15,8 @@ import io.rowdesk.demo.DemoBootstrap;
 import io.rowdesk.duck.DuckDb;
 import io.rowdesk.query.QueryEngine;
 import io.rowdesk.query.RelationCatalog;
+import io.rowdesk.search.GuardedQueries;
+import io.rowdesk.search.SqlGuard;
 import io.rowdesk.source.Source;
 import io.rowdesk.source.files.FileSource;
 import io.rowdesk.store.DuckDbStateStore;
@@ -28,6 +30,7 @@ import io.rowdesk.web.ErrorPages;
 import io.rowdesk.web.RelationController;
 import io.rowdesk.web.Route;
 import io.rowdesk.web.Routes;
+import io.rowdesk.web.SqlController;
 import io.rowdesk.web.Templates;
 import io.rowdesk.web.WebServer;
 import java.nio.file.Path;
@@ -56,6 +59,8 @@ public final class Rowdesk implements AutoCloseable {
     private final AuditLog audit;
     private final AuthService auth;
     private final RelationCatalog catalog;
+    private final SqlGuard guard;
+    private final GuardedQueries guardedQueries;
     private final List<Route> routes;
     private final WebServer web;
     private final Startup startup;
@@ -84,12 +89,16 @@ public final class Rowdesk implements AutoCloseable {
         CacheLoader.Report cache = new CacheLoader(sources, config.views(), writer, new SnapshotRepository(state.jdbi()),
                 engine, catalog, sqlFiles).loadAll();
 
+        guard = new SqlGuard(catalog);
+        guardedQueries = new GuardedQueries(guard, engine, GuardedQueries.Limits.DEFAULT);
+
         Templates templates = new Templates();
         AccessControl access = new AccessControl(auth);
         routes = Routes.all(
                 new AuthController(auth, access, templates),
                 new RelationController(catalog, engine, templates),
-                new ApiController(catalog, audit, Assets.VERSION));
+                new ApiController(catalog, audit, Assets.VERSION),
+                new SqlController(guardedQueries));
         web = new WebServer(routes, access, new ErrorPages(templates));
         startup = new Startup(admin, demo, cache, (System.nanoTime() - started) / 1_000_000);
     }
@@ -142,9 +151,18 @@ public final class Rowdesk implements AutoCloseable {
         return catalog;
     }
 
+    public SqlGuard guard() {
+        return guard;
+    }
+
+    public GuardedQueries guardedQueries() {
+        return guardedQueries;
+    }
+
     @Override
     public void close() {
         web.stop();
+        guard.close();
         engine.close();
         state.close();
     }

@@ -175,6 +175,16 @@ class SqlGuardTest {
     }
 
     @Test
+    void absurd_input_is_refused_with_a_message_not_a_crash() {
+        String deep = "SELECT " + "(".repeat(3_000) + "1" + ")".repeat(3_000);
+        String deepSubqueries = "SELECT " + "(SELECT ".repeat(400) + "1" + ")".repeat(400);
+        for (String sql : List.of(deep, deepSubqueries, "", "   ", ";", "-- only a comment", "x".repeat(SqlGuard.MAX_SQL_CHARS + 1))) {
+            GuardException refused = catchThrowableOfType(GuardException.class, () -> guard.check(sql, Role.ADMIN));
+            assertThat(refused).as(sql.length() > 40 ? sql.substring(0, 40) : sql).isNotNull();
+        }
+    }
+
+    @Test
     void a_cte_named_like_a_hidden_relation_only_shadows_it_where_duckdb_would() {
         assertThat(guard.check("WITH payout_secrets AS (SELECT 1 AS x) SELECT * FROM payout_secrets", Role.BUILDER))
                 .isNotNull();

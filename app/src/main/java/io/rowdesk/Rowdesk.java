@@ -17,6 +17,8 @@ import io.rowdesk.demo.DemoBootstrap;
 import io.rowdesk.duck.DuckDb;
 import io.rowdesk.query.QueryEngine;
 import io.rowdesk.query.RelationCatalog;
+import io.rowdesk.search.GuardedQueries;
+import io.rowdesk.search.SqlGuard;
 import io.rowdesk.source.Source;
 import io.rowdesk.source.files.FileSource;
 import io.rowdesk.store.DuckDbStateStore;
@@ -30,6 +32,7 @@ import io.rowdesk.web.ErrorPages;
 import io.rowdesk.web.RelationController;
 import io.rowdesk.web.Route;
 import io.rowdesk.web.Routes;
+import io.rowdesk.web.SqlController;
 import io.rowdesk.web.Templates;
 import io.rowdesk.web.WebServer;
 import java.nio.file.Path;
@@ -59,6 +62,8 @@ public final class Rowdesk implements AutoCloseable {
     private final AuthService auth;
     private final RelationCatalog catalog;
     private final ProfileRepository profiles;
+    private final SqlGuard guard;
+    private final GuardedQueries guardedQueries;
     private final List<Route> routes;
     private final WebServer web;
     private final Startup startup;
@@ -89,12 +94,16 @@ public final class Rowdesk implements AutoCloseable {
                 engine, catalog, sqlFiles, new ColumnProfiler(engine, sqlFiles, ColumnProfiler.DEFAULT_VALUE_LIMIT),
                 profiles).loadAll();
 
+        guard = new SqlGuard(catalog);
+        guardedQueries = new GuardedQueries(guard, engine, GuardedQueries.Limits.DEFAULT);
+
         Templates templates = new Templates();
         AccessControl access = new AccessControl(auth);
         routes = Routes.all(
                 new AuthController(auth, access, templates),
                 new RelationController(catalog, engine, templates),
-                new ApiController(catalog, audit, Assets.VERSION));
+                new ApiController(catalog, audit, Assets.VERSION),
+                new SqlController(guardedQueries));
         web = new WebServer(routes, access, new ErrorPages(templates));
         startup = new Startup(admin, demo, cache, (System.nanoTime() - started) / 1_000_000);
     }
@@ -151,9 +160,18 @@ public final class Rowdesk implements AutoCloseable {
         return profiles;
     }
 
+    public SqlGuard guard() {
+        return guard;
+    }
+
+    public GuardedQueries guardedQueries() {
+        return guardedQueries;
+    }
+
     @Override
     public void close() {
         web.stop();
+        guard.close();
         engine.close();
         state.close();
     }

@@ -1,0 +1,32 @@
+package io.rowdesk.search;
+
+import io.rowdesk.TestApp;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The demo plus {@code payout_secrets}, a view over payouts that only admins may see. */
+final class GuardFixture {
+    static final String HIDDEN = "payout_secrets";
+
+    private GuardFixture() {
+    }
+
+    static TestApp start(Path dir) {
+        try {
+            Path config = dir.resolve("hide-payouts.yaml");
+            Files.writeString(config, """
+                    views:
+                      - name: payout_secrets
+                        sql: SELECT payout_id, referrer_id, amount FROM payouts WHERE status = 'paid'
+                    relations:
+                      payout_secrets:
+                        roles: [admin]
+                    """);
+            return TestApp.start(dir.resolve("data"), config);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

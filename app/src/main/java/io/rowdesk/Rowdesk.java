@@ -18,6 +18,7 @@ import io.rowdesk.duck.DuckDb;
 import io.rowdesk.query.QueryEngine;
 import io.rowdesk.query.RelationCatalog;
 import io.rowdesk.search.GuardedQueries;
+import io.rowdesk.search.SearchService;
 import io.rowdesk.search.SqlGuard;
 import io.rowdesk.source.Source;
 import io.rowdesk.source.files.FileSource;
@@ -30,6 +31,7 @@ import io.rowdesk.web.Assets;
 import io.rowdesk.web.AuthController;
 import io.rowdesk.web.ErrorPages;
 import io.rowdesk.web.RelationController;
+import io.rowdesk.web.SearchController;
 import io.rowdesk.web.Route;
 import io.rowdesk.web.Routes;
 import io.rowdesk.web.SqlController;
@@ -64,6 +66,7 @@ public final class Rowdesk implements AutoCloseable {
     private final ProfileRepository profiles;
     private final SqlGuard guard;
     private final GuardedQueries guardedQueries;
+    private final SearchService search;
     private final List<Route> routes;
     private final WebServer web;
     private final Startup startup;
@@ -96,6 +99,7 @@ public final class Rowdesk implements AutoCloseable {
 
         guard = new SqlGuard(catalog);
         guardedQueries = new GuardedQueries(guard, engine, GuardedQueries.Limits.DEFAULT);
+        search = new SearchService(catalog, profiles, guardedQueries, clock, config.server().timezone());
 
         Templates templates = new Templates();
         AccessControl access = new AccessControl(auth);
@@ -103,7 +107,8 @@ public final class Rowdesk implements AutoCloseable {
                 new AuthController(auth, access, templates),
                 new RelationController(catalog, engine, templates),
                 new ApiController(catalog, audit, Assets.VERSION),
-                new SqlController(guardedQueries));
+                new SqlController(guardedQueries),
+                new SearchController(search));
         web = new WebServer(routes, access, new ErrorPages(templates));
         startup = new Startup(admin, demo, cache, (System.nanoTime() - started) / 1_000_000);
     }
@@ -162,6 +167,10 @@ public final class Rowdesk implements AutoCloseable {
 
     public SqlGuard guard() {
         return guard;
+    }
+
+    public SearchService search() {
+        return search;
     }
 
     public GuardedQueries guardedQueries() {

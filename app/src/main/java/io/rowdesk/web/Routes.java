@@ -16,7 +16,7 @@ public final class Routes {
     }
 
     public static List<Route> all(AuthController auth, RelationController relations, ApiController api,
-                                  SqlController sql) {
+                                  SqlController sql, SearchController search) {
         return List.of(
                 new Route(GET, ApiController.HEALTH, Role.PUBLIC, api::health),
                 new Route(GET, AuthController.LOGIN, Role.PUBLIC, auth::loginPage),
@@ -25,6 +25,7 @@ public final class Routes {
                 new Route(GET, RelationController.HOME, Role.VIEWER, relations::home),
                 new Route(GET, RelationController.RELATION, Role.VIEWER, relations::relation),
                 new Route(GET, ApiController.RELATIONS, Role.VIEWER, api::relations),
+                new Route(POST, SearchController.SEARCH, Role.VIEWER, search::search),
                 new Route(POST, SqlController.SQL, Role.BUILDER, sql::sql),
                 new Route(GET, ApiController.AUDIT, Role.ADMIN, api::audit));
     }

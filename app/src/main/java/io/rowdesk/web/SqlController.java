@@ -43,8 +43,8 @@ public final class SqlController {
             return;
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("columns", result.columns().stream().map(c -> Map.of("name", c.name(), "type", c.type())).toList());
-        body.put("rows", result.rows().stream().map(row -> row.stream().map(JsonValues::toJson).toList()).toList());
+        body.put("columns", ResultJson.columns(result));
+        body.put("rows", ResultJson.rows(result));
         body.put("total", result.rows().size());
         body.put("truncated", result.truncated());
         ctx.json(body);

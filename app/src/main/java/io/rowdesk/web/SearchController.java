@@ -1,0 +1,119 @@
+package io.rowdesk.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import io.rowdesk.auth.User;
+import io.rowdesk.query.QueryException;
+import io.rowdesk.search.GuardException;
+import io.rowdesk.search.NotUnderstoodException;
+import io.rowdesk.search.SearchRequest;
+import io.rowdesk.search.SearchResult;
+import io.rowdesk.search.SearchService;
+import java.io.IOException;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/** {@code POST /api/v1/search}: plain English over one relation. */
+public final class SearchController {
+    public static final String SEARCH = "/api/v1/search";
+    static final int MAX_LIMIT = 10_000;
+
+    private final SearchService search;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public SearchController(SearchService search) {
+        this.search = Objects.requireNonNull(search, "search is null");
+    }
+
+    public void search(Context ctx) {
+        User user = AccessControl.user(ctx);
+        SearchRequest request = request(ctx.body());
+        SearchResult result;
+        try {
+            result = search.search(request, user.role());
+        } catch (SearchService.UnknownRelationException e) {
+            throw UserFacingException.notFound(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw UserFacingException.badRequest(e.getMessage());
+        } catch (NotUnderstoodException e) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("error", e.getMessage());
+            body.put("kind", "not_understood");
+            body.put("suggestions", e.suggestions());
+            body.put("unmatched", e.unmatched());
+            body.put("chips", e.chips());
+            body.put("understood", e.understood());
+            ctx.status(422).json(body);
+            return;
+        } catch (GuardException e) {
+            throw new UserFacingException(UserFacingException.Kind.UNPROCESSABLE, e.getMessage());
+        } catch (QueryException e) {
+            throw new UserFacingException(UserFacingException.Kind.UNPROCESSABLE, e.getMessage());
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("sql", result.sql());
+        body.put("engine", result.engine());
+        body.put("chips", result.chips());
+        body.put("understood", result.understood());
+        body.put("unmatched", result.unmatched());
+        body.put("columns", ResultJson.columns(result.result()));
+        body.put("rows", ResultJson.rows(result.result()));
+        body.put("total", result.total());
+        ctx.json(body);
+    }
+
+    private SearchRequest request(String body) {
+        JsonNode tree;
+        try {
+            tree = body == null || body.isBlank() ? null : json.readTree(body);
+        } catch (IOException e) {
+            throw UserFacingException.badRequest("The body is not valid JSON.");
+        }
+        if (tree == null || !tree.isObject()) {
+            throw UserFacingException.badRequest(
+                    "Send a JSON object: {\"q\": \"pending payouts over $500\", \"relation\": \"payouts\"}.");
+        }
+        String q = text(tree, "q");
+        String relation = text(tree, "relation");
+        if (q == null || q.isBlank()) {
+            throw UserFacingException.badRequest("\"q\" must be the question, e.g. \"pending payouts over $500\".");
+        }
+        if (relation == null || relation.isBlank()) {
+            throw UserFacingException.badRequest("\"relation\" must name the relation to search, e.g. \"payouts\".");
+        }
+        LocalDate today = null;
+        String todayText = text(tree, "today");
+        if (todayText != null) {
+            try {
+                today = LocalDate.parse(todayText);
+            } catch (DateTimeException e) {
+                throw UserFacingException.badRequest("\"today\" must be a date as YYYY-MM-DD, got '" + todayText + "'.");
+            }
+        }
+        int limit = 1000;
+        JsonNode limitNode = tree.get("limit");
+        if (limitNode != null && !limitNode.isNull()) {
+            if (!limitNode.isIntegralNumber() || limitNode.asInt() < 1 || limitNode.asInt() > MAX_LIMIT) {
+                throw UserFacingException.badRequest("\"limit\" must be a whole number from 1 to " + MAX_LIMIT + ".");
+            }
+            limit = limitNode.asInt();
+        }
+        Set<String> removed = new HashSet<>();
+        JsonNode removedNode = tree.get("removed");
+        if (removedNode != null && removedNode.isArray()) {
+            removedNode.forEach(n -> removed.add(n.asText()));
+        }
+        return new SearchRequest(q, relation, today, limit, removed);
+    }
+
+    private static String text(JsonNode tree, String field) {
+        JsonNode node = tree.get(field);
+        return node == null || node.isNull() ? null : node.asText();
+    }
+}

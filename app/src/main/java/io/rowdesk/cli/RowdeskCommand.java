@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The top-level command; with no subcommand it serves. */
 @Command(name = "rowdesk", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "A natural-language data grid over the warehouse.",
-        subcommands = {ServeCommand.class, AuditCommand.class, BenchCommand.class})
+        subcommands = {ServeCommand.class, TranslateCommand.class, EvalCommand.class, AuditCommand.class, BenchCommand.class})
 public final class RowdeskCommand implements Runnable {
 
     public static CommandLine commandLine() {

@@ -1,25 +1,19 @@
 package io.rowdesk.cli;
 
 import io.rowdesk.Rowdesk;
-import io.rowdesk.config.ConfigResolver;
 import io.rowdesk.config.RowdeskConfig;
-import io.rowdesk.config.StartupOptions;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code rowdesk serve}: starts the server, on the demo warehouse when no configuration is given. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Start the Rowdesk server (the default command).")
 public final class ServeCommand implements Runnable {
-    @Option(names = "--config", paramLabel = "FILE", description = "rowdesk.yaml to use (or ROWDESK_CONFIG).")
-    Path config;
-
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where state, cache and demo data live (default ./data).")
-    Path dataDir;
+    @Mixin
+    AppOptions app;
 
     @Option(names = "--port", description = "HTTP port (default 7070; 0 picks a free one).")
     Integer port;
@@ -28,19 +22,9 @@ public final class ServeCommand implements Runnable {
             description = "Address to listen on (default ${DEFAULT-VALUE}; 0.0.0.0 for all interfaces).")
     String host;
 
-    @Option(names = "--demo", description = "Serve the demo warehouse, adding the --config file's sections to it.")
-    boolean demo;
-
-    @Option(names = "--demo-scale", paramLabel = "FACTOR", description = "Demo size factor (default 1: 5M lead events).")
-    Double demoScale;
-
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "Generate the demo as of this date (default today).")
-    LocalDate asOf;
-
     @Override
     public void run() {
-        RowdeskConfig resolved = new ConfigResolver(System.getenv())
-                .resolve(new StartupOptions(config, dataDir, port, demo, demoScale, asOf));
+        RowdeskConfig resolved = app.resolve(port);
         Rowdesk rowdesk = new Rowdesk(resolved, System.getenv(), Clock.systemUTC()).start(host);
         Runtime.getRuntime().addShutdownHook(new Thread(rowdesk::close, "rowdesk-shutdown"));
         printWelcome(rowdesk);

@@ -52,4 +52,29 @@ class RowdeskCommandTest {
         }
         assertThat(RowdeskCommand.commandLine().execute("audit", "verify", "--data-dir", dir.toString())).isEqualTo(1);
     }
+
+    @Test
+    void translate_prints_the_sql_and_eval_scores_a_file(@TempDir Path dir) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.out;
+        System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        int translated;
+        int evaluated;
+        Path questions = dir.resolve("q.jsonl");
+        Files.writeString(questions, "{\"id\": \"t1\", \"relation\": \"payouts\", \"question\": \"paid payouts\", "
+                + "\"gold\": \"SELECT * FROM payouts WHERE status = 'paid'\", \"classes\": [\"category\"], \"today\": \"2026-11-20\"}\n");
+        try {
+            translated = RowdeskCommand.commandLine().execute("translate", "--data-dir", dir.resolve("data").toString(),
+                    "--demo-scale", "0.01", "--relation", "payouts", "--today", "2026-11-20", "pending", "payouts", "last", "month");
+            evaluated = RowdeskCommand.commandLine().execute("eval", "--data-dir", dir.resolve("data").toString(),
+                    "--demo-scale", "0.01", questions.toString());
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(translated).isZero();
+        assertThat(evaluated).isZero();
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("SELECT * FROM \"payouts\" WHERE \"status\" IN (?)", "-- requested last month (Oct 2026)",
+                        "q.jsonl: 1/1 = 100.0% execution match");
+    }
 }

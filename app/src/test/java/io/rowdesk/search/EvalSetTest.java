@@ -1,5 +1,7 @@
 package io.rowdesk.search;
 
+import io.rowdesk.search.eval.EvalQuestion;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rowdesk.TestApp;

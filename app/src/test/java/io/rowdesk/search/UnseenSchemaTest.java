@@ -1,5 +1,7 @@
 package io.rowdesk.search;
 
+import io.rowdesk.search.eval.EvalQuestion;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rowdesk.TestApp;
@@ -113,7 +115,7 @@ class UnseenSchemaTest {
     /** Scored, never tuned: a schema and wording the translator was not written for. */
     @Test
     void local_translator_execution_match_on_the_unseen_schema() {
-        LocalTranslatorEvalTest.Score score = LocalTranslatorEvalTest.score(app, questions, "unseen");
+        var score = LocalTranslatorEvalTest.score(app, questions, "unseen");
         assertThat(score.share()).isGreaterThanOrEqualTo(UNSEEN_FLOOR);
     }
 

@@ -1,4 +1,4 @@
-package io.rowdesk.search;
+package io.rowdesk.search.eval;
 
 import io.rowdesk.query.QueryResult;
 import java.math.BigDecimal;

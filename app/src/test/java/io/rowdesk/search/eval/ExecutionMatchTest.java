@@ -1,4 +1,5 @@
-package io.rowdesk.search;
+package io.rowdesk.search.eval;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 

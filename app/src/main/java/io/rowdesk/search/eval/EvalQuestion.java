@@ -1,4 +1,4 @@
-package io.rowdesk.search;
+package io.rowdesk.search.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,32 +28,50 @@ public record EvalQuestion(String id, String relation, String question, String g
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Reads a JSONL file from the test classpath, e.g. {@code search/dev.jsonl}. */
+    /** Reads a JSONL resource from the classpath, e.g. {@code search/dev.jsonl}. */
     public static List<EvalQuestion> load(String resource) {
-        List<EvalQuestion> questions = new ArrayList<>();
         try (InputStream in = EvalQuestion.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("no resource " + resource);
             }
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            int lineNumber = 0;
-            for (String line : text.split("\n")) {
-                lineNumber++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode node = JSON.readTree(line);
-                for (String field : List.of("id", "relation", "question", "gold", "classes", "today")) {
-                    if (!node.hasNonNull(field)) {
-                        throw new IllegalArgumentException(resource + ":" + lineNumber + ": missing " + field);
-                    }
-                }
-                questions.add(new EvalQuestion(node.get("id").asText(), node.get("relation").asText(),
-                        node.get("question").asText(), node.get("gold").asText(), strings(node.get("classes")),
-                        strings(node.path("dates")), LocalDate.parse(node.get("today").asText()), resource));
-            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads a JSONL file from disk. */
+    public static List<EvalQuestion> read(java.nio.file.Path file) {
+        try {
+            return parse(java.nio.file.Files.readString(file), file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** One question per line; a missing field names its line. */
+    public static List<EvalQuestion> parse(String text, String origin) {
+        List<EvalQuestion> questions = new ArrayList<>();
+        int lineNumber = 0;
+        for (String line : text.split("\n")) {
+            lineNumber++;
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode node;
+            try {
+                node = JSON.readTree(line);
+            } catch (IOException e) {
+                throw new IllegalArgumentException(origin + ":" + lineNumber + ": not JSON");
+            }
+            for (String field : List.of("id", "relation", "question", "gold", "classes", "today")) {
+                if (!node.hasNonNull(field)) {
+                    throw new IllegalArgumentException(origin + ":" + lineNumber + ": missing " + field);
+                }
+            }
+            questions.add(new EvalQuestion(node.get("id").asText(), node.get("relation").asText(),
+                    node.get("question").asText(), node.get("gold").asText(), strings(node.get("classes")),
+                    strings(node.path("dates")), LocalDate.parse(node.get("today").asText()), origin));
         }
         return questions;
     }

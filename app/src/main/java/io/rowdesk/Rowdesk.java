@@ -13,6 +13,8 @@ import io.rowdesk.config.RowdeskConfig;
 import io.rowdesk.config.SourceConfig;
 import io.rowdesk.demo.DemoBootstrap;
 import io.rowdesk.duck.DuckDb;
+import io.rowdesk.grid.GridService;
+import io.rowdesk.grid.OrderingSnapshots;
 import io.rowdesk.query.QueryEngine;
 import io.rowdesk.query.RelationCatalog;
 import io.rowdesk.source.Source;
@@ -25,6 +27,7 @@ import io.rowdesk.web.ApiController;
 import io.rowdesk.web.Assets;
 import io.rowdesk.web.AuthController;
 import io.rowdesk.web.ErrorPages;
+import io.rowdesk.web.GridController;
 import io.rowdesk.web.RelationController;
 import io.rowdesk.web.Route;
 import io.rowdesk.web.Routes;
@@ -56,6 +59,8 @@ public final class Rowdesk implements AutoCloseable {
     private final AuditLog audit;
     private final AuthService auth;
     private final RelationCatalog catalog;
+    private final OrderingSnapshots orderings;
+    private final GridService grid;
     private final List<Route> routes;
     private final WebServer web;
     private final Startup startup;
@@ -84,12 +89,16 @@ public final class Rowdesk implements AutoCloseable {
         CacheLoader.Report cache = new CacheLoader(sources, config.views(), writer, new SnapshotRepository(state.jdbi()),
                 engine, catalog, sqlFiles).loadAll();
 
+        orderings = new OrderingSnapshots(engine, sqlFiles, OrderingSnapshots.Limits.DEFAULT, clock);
+        grid = new GridService(engine, orderings, config);
+
         Templates templates = new Templates();
         AccessControl access = new AccessControl(auth);
         routes = Routes.all(
                 new AuthController(auth, access, templates),
                 new RelationController(catalog, engine, templates),
-                new ApiController(catalog, audit, Assets.VERSION));
+                new ApiController(catalog, audit, Assets.VERSION),
+                new GridController(catalog, grid));
         web = new WebServer(routes, access, new ErrorPages(templates));
         startup = new Startup(admin, demo, cache, (System.nanoTime() - started) / 1_000_000);
     }
@@ -142,9 +151,18 @@ public final class Rowdesk implements AutoCloseable {
         return catalog;
     }
 
+    public OrderingSnapshots orderings() {
+        return orderings;
+    }
+
+    public GridService grid() {
+        return grid;
+    }
+
     @Override
     public void close() {
         web.stop();
+        orderings.close();
         engine.close();
         state.close();
     }

@@ -15,7 +15,8 @@ public final class Routes {
     private Routes() {
     }
 
-    public static List<Route> all(AuthController auth, RelationController relations, ApiController api) {
+    public static List<Route> all(AuthController auth, RelationController relations, ApiController api,
+                                  GridController grid) {
         return List.of(
                 new Route(GET, ApiController.HEALTH, Role.PUBLIC, api::health),
                 new Route(GET, AuthController.LOGIN, Role.PUBLIC, auth::loginPage),
@@ -24,6 +25,7 @@ public final class Routes {
                 new Route(GET, RelationController.HOME, Role.VIEWER, relations::home),
                 new Route(GET, RelationController.RELATION, Role.VIEWER, relations::relation),
                 new Route(GET, ApiController.RELATIONS, Role.VIEWER, api::relations),
+                new Route(GET, GridController.ROWS, Role.VIEWER, grid::rows),
                 new Route(GET, ApiController.AUDIT, Role.ADMIN, api::audit));
     }
 

@@ -15,6 +15,8 @@ import io.rowdesk.config.RowdeskConfig;
 import io.rowdesk.config.SourceConfig;
 import io.rowdesk.demo.DemoBootstrap;
 import io.rowdesk.duck.DuckDb;
+import io.rowdesk.grid.GridService;
+import io.rowdesk.grid.OrderingSnapshots;
 import io.rowdesk.query.QueryEngine;
 import io.rowdesk.query.RelationCatalog;
 import io.rowdesk.search.GuardedQueries;
@@ -30,6 +32,7 @@ import io.rowdesk.web.ApiController;
 import io.rowdesk.web.Assets;
 import io.rowdesk.web.AuthController;
 import io.rowdesk.web.ErrorPages;
+import io.rowdesk.web.GridController;
 import io.rowdesk.web.RelationController;
 import io.rowdesk.web.SearchController;
 import io.rowdesk.web.Route;
@@ -67,6 +70,8 @@ public final class Rowdesk implements AutoCloseable {
     private final SqlGuard guard;
     private final GuardedQueries guardedQueries;
     private final SearchService search;
+    private final OrderingSnapshots orderings;
+    private final GridService grid;
     private final List<Route> routes;
     private final WebServer web;
     private final Startup startup;
@@ -101,6 +106,9 @@ public final class Rowdesk implements AutoCloseable {
         guardedQueries = new GuardedQueries(guard, engine, GuardedQueries.Limits.DEFAULT);
         search = new SearchService(catalog, profiles, guardedQueries, clock, config.server().timezone());
 
+        orderings = new OrderingSnapshots(engine, sqlFiles, OrderingSnapshots.Limits.DEFAULT, clock);
+        grid = new GridService(engine, orderings, config);
+
         Templates templates = new Templates();
         AccessControl access = new AccessControl(auth);
         routes = Routes.all(
@@ -108,7 +116,8 @@ public final class Rowdesk implements AutoCloseable {
                 new RelationController(catalog, engine, templates),
                 new ApiController(catalog, audit, Assets.VERSION),
                 new SqlController(guardedQueries),
-                new SearchController(search));
+                new SearchController(search),
+                new GridController(catalog, grid));
         web = new WebServer(routes, access, new ErrorPages(templates));
         startup = new Startup(admin, demo, cache, (System.nanoTime() - started) / 1_000_000);
     }
@@ -177,10 +186,19 @@ public final class Rowdesk implements AutoCloseable {
         return guardedQueries;
     }
 
+    public OrderingSnapshots orderings() {
+        return orderings;
+    }
+
+    public GridService grid() {
+        return grid;
+    }
+
     @Override
     public void close() {
         web.stop();
         guard.close();
+        orderings.close();
         engine.close();
         state.close();
     }

@@ -19,7 +19,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.duckdb.DuckDBConnection;
 
@@ -35,6 +39,11 @@ public final class QueryEngine implements AutoCloseable {
     private final AtomicLong aliasCounter = new AtomicLong();
     // Swaps take the write lock so that no query runs against a snapshot while it is detached.
     private final ReentrantReadWriteLock swapLock = new ReentrantReadWriteLock();
+    // Data versions: every swap or view definition bumps the generation; a table's version is the
+    // generation of its last swap. Views may read any table, so their version is the generation.
+    private final AtomicLong generation = new AtomicLong();
+    private final Map<String, Long> tableVersions = new ConcurrentHashMap<>();
+    private final List<Consumer<String>> changeListeners = new CopyOnWriteArrayList<>();
 
     public QueryEngine(Path snapshotDir, DuckDb.Limits limits) {
         Objects.requireNonNull(snapshotDir, "snapshotDir is null");
@@ -61,6 +70,7 @@ public final class QueryEngine implements AutoCloseable {
             statement.execute("CREATE OR REPLACE VIEW " + SqlFiles.quoteIdentifier(relation) + " AS SELECT * FROM "
                     + SqlFiles.quoteIdentifier(alias) + ".main." + SqlFiles.quoteIdentifier(relation));
             String old = attachedAlias.put(relation, alias);
+            tableVersions.put(relation, generation.incrementAndGet());
             if (old != null) {
                 statement.execute("DETACH " + SqlFiles.quoteIdentifier(old));
             }
@@ -69,6 +79,7 @@ public final class QueryEngine implements AutoCloseable {
         } finally {
             swapLock.writeLock().unlock();
         }
+        notifyChanged(relation);
     }
 
     /** Defines a relation as a SELECT over other relations (from configuration, not from users). */
@@ -76,10 +87,74 @@ public final class QueryEngine implements AutoCloseable {
         swapLock.writeLock().lock();
         try (Statement statement = root.createStatement()) {
             statement.execute("CREATE OR REPLACE VIEW " + SqlFiles.quoteIdentifier(name) + " AS " + select);
+            generation.incrementAndGet();
         } catch (SQLException e) {
             throw new IllegalStateException("view " + name + " is not valid: " + e.getMessage(), e);
         } finally {
             swapLock.writeLock().unlock();
+        }
+        notifyChanged(name);
+    }
+
+    /**
+     * The version of a relation's data: it changes whenever the relation is swapped to a new
+     * snapshot (for a view: whenever any relation changes, since a view may read any of them).
+     * Anything derived from a relation's rows is stale once this differs from when it was made.
+     */
+    public long version(String relation) {
+        Long version = tableVersions.get(relation);
+        return version != null ? version : generation.get();
+    }
+
+    /**
+     * The qualified name of the stored table behind a swapped-in relation (for reading its
+     * {@code rowid}s), or empty for a view. The name stops working when the relation is swapped.
+     */
+    public Optional<String> storedTable(String relation) {
+        swapLock.readLock().lock();
+        try {
+            String alias = attachedAlias.get(relation);
+            return alias == null ? Optional.empty()
+                    : Optional.of(SqlFiles.quoteIdentifier(alias) + ".main." + SqlFiles.quoteIdentifier(relation));
+        } finally {
+            swapLock.readLock().unlock();
+        }
+    }
+
+    /** Calls {@code listener} with the relation's name after each swap or view definition. */
+    public void onChange(Consumer<String> listener) {
+        changeListeners.add(Objects.requireNonNull(listener, "listener is null"));
+    }
+
+    private void notifyChanged(String relation) {
+        for (Consumer<String> listener : changeListeners) {
+            listener.accept(relation);
+        }
+    }
+
+    /**
+     * Runs one statement that returns no rows, for the app's own derived tables in the in-memory
+     * database (e.g. grid orderings). Never for user or model text: that goes through the guard to
+     * {@link #query}.
+     */
+    public void execute(String sql, List<?> params, Duration timeout) {
+        swapLock.readLock().lock();
+        try (Connection connection = root.duplicate();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setQueryTimeout((int) Math.max(1, Math.ceil(timeout.toMillis() / 1000.0)));
+            for (int i = 0; i < params.size(); i++) {
+                statement.setObject(i + 1, params.get(i));
+            }
+            statement.execute();
+        } catch (SQLTimeoutException e) {
+            throw new QueryException("the statement took longer than " + timeout.toSeconds() + " s and was stopped", true, e);
+        } catch (SQLException e) {
+            boolean interrupted = String.valueOf(e.getMessage()).contains("INTERRUPT");
+            throw new QueryException(interrupted
+                    ? "the statement took longer than " + timeout.toSeconds() + " s and was stopped"
+                    : cleanMessage(e.getMessage()), interrupted, e);
+        } finally {
+            swapLock.readLock().unlock();
         }
     }
 

@@ -22,4 +22,20 @@ public final class QueryParams {
         }
         throw UserFacingException.badRequest(name + " must be a whole number from " + min + " to " + max + ", got '" + text + "'");
     }
+
+    public static long longInteger(Context ctx, String name, long fallback, long min, long max) {
+        String text = ctx.queryParam(name);
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            long value = Long.parseLong(text.trim());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw UserFacingException.badRequest(name + " must be a whole number from " + min + " to " + max + ", got '" + text + "'");
+    }
 }

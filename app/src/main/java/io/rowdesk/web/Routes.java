@@ -16,7 +16,7 @@ public final class Routes {
     }
 
     public static List<Route> all(AuthController auth, RelationController relations, ApiController api,
-                                  SqlController sql, SearchController search) {
+                                  SqlController sql, SearchController search, GridController grid) {
         return List.of(
                 new Route(GET, ApiController.HEALTH, Role.PUBLIC, api::health),
                 new Route(GET, AuthController.LOGIN, Role.PUBLIC, auth::loginPage),
@@ -27,6 +27,7 @@ public final class Routes {
                 new Route(GET, ApiController.RELATIONS, Role.VIEWER, api::relations),
                 new Route(POST, SearchController.SEARCH, Role.VIEWER, search::search),
                 new Route(POST, SqlController.SQL, Role.BUILDER, sql::sql),
+                new Route(GET, GridController.ROWS, Role.VIEWER, grid::rows),
                 new Route(GET, ApiController.AUDIT, Role.ADMIN, api::audit));
     }
 

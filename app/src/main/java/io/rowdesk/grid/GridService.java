@@ -1,0 +1,142 @@
+package io.rowdesk.grid;
+
+import io.rowdesk.config.RowdeskConfig;
+import io.rowdesk.query.Column;
+import io.rowdesk.query.QueryEngine;
+import io.rowdesk.query.QueryException;
+import io.rowdesk.query.QueryResult;
+import io.rowdesk.query.RelationInfo;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Windows of a sorted relation at any depth. The first request for a sort starts its ordering
+ * snapshot; while it builds, windows near the top are answered by a plain top-N (cheap there)
+ * and deeper ones wait for the build, after which every window is a range read.
+ */
+public final class GridService {
+    private static final Logger LOG = LoggerFactory.getLogger(GridService.class);
+
+    /** While an ordering builds, windows that end within this many rows are answered by top-N. */
+    public static final long TOP_N_DEPTH = 10_000;
+    public static final int MAX_LIMIT = 1000;
+    private static final Duration WINDOW_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration BUILD_WAIT = Duration.ofMinutes(2);
+    private static final int ATTEMPTS = 3;
+
+    private final QueryEngine engine;
+    private final OrderingSnapshots orderings;
+    private final RowdeskConfig config;
+
+    public GridService(QueryEngine engine, OrderingSnapshots orderings, RowdeskConfig config) {
+        this.engine = Objects.requireNonNull(engine, "engine is null");
+        this.orderings = Objects.requireNonNull(orderings, "orderings is null");
+        this.config = Objects.requireNonNull(config, "config is null");
+    }
+
+    /**
+     * The user's sort made total: followed by the relation's key column (from configuration) or,
+     * when it has none, by every column not yet in the sort. Sorting on the key ends the list.
+     */
+    public GridQuery query(RelationInfo relation, List<SortKey> sort) {
+        List<String> names = relation.columns().stream().map(Column::name).toList();
+        List<SortKey> full = new ArrayList<>(sort);
+        String key = config.relation(relation.name()).keyColumn();
+        if (key != null && names.contains(key)) {
+            if (sort.stream().noneMatch(k -> k.column().equals(key))) {
+                full.add(SortKey.ascending(key));
+            }
+        } else {
+            for (String name : names) {
+                if (sort.stream().noneMatch(k -> k.column().equals(name))) {
+                    full.add(SortKey.ascending(name));
+                }
+            }
+        }
+        return new GridQuery(relation.name(), full);
+    }
+
+    /** Rows {@code offset} to {@code offset + limit - 1} of {@code relation} in {@code sort} order. */
+    public Window window(RelationInfo relation, List<SortKey> sort, long offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("offset must be >= 0 and limit 1 to " + MAX_LIMIT);
+        }
+        GridQuery query = query(relation, sort);
+        QueryException last = null;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            long version = engine.version(query.relation());
+            CompletableFuture<OrderingSnapshots.Ordering> pending = orderings.request(query);
+            OrderingSnapshots.Ordering ordering = pending.getNow(null);
+            if (ordering == null && offset + limit <= TOP_N_DEPTH) {
+                Window window = topN(query, relation, offset, limit);
+                if (engine.version(query.relation()) == version) {
+                    return window;
+                }
+                continue;
+            }
+            if (ordering == null) {
+                ordering = await(pending);
+                if (ordering == null) {
+                    continue; // stale build: the data changed; ask for the current version
+                }
+            }
+            if (offset >= ordering.rows()) {
+                return new Window(relation.columns(), List.of(), ordering.rows(), offset, true);
+            }
+            try {
+                QueryResult rows = orderings.read(ordering, offset, limit, WINDOW_TIMEOUT);
+                // Read under the swap lock, so the rows are current unless a swap came before the read.
+                if (orderings.isCurrent(ordering)) {
+                    return new Window(rows.columns(), rows.rows(), ordering.rows(), offset, true);
+                }
+            } catch (QueryException e) {
+                if (orderings.isCurrent(ordering) && !e.timedOut()) {
+                    // The ordering may have been dropped (idle or over budget) between request and read.
+                    last = e;
+                    continue;
+                }
+                if (orderings.isCurrent(ordering)) {
+                    throw e;
+                }
+                last = e;
+            }
+        }
+        if (last != null) {
+            throw last;
+        }
+        throw new QueryException("the data of " + relation.name() + " kept changing; try again", false, null);
+    }
+
+    private OrderingSnapshots.Ordering await(CompletableFuture<OrderingSnapshots.Ordering> pending) {
+        try {
+            return pending.get(BUILD_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof OrderingSnapshots.StaleOrderingException) {
+                return null;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new QueryException("the grid's ordering is still being built; try again in a moment", true, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the grid's ordering", e);
+        }
+    }
+
+    private Window topN(GridQuery query, RelationInfo relation, long offset, int limit) {
+        QueryResult rows = engine.query(orderings.topN(query), List.of(limit, offset), limit, WINDOW_TIMEOUT);
+        LOG.debug("Window {}+{} of {} answered by top-N while its ordering builds", offset, limit, relation.name());
+        return new Window(rows.columns(), rows.rows(), relation.rowCount(), offset, false);
+    }
+}

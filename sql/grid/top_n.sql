@@ -1,0 +1,5 @@
+-- A window without an ordering snapshot: cheap near the top, slow deep down (the sort is redone).
+SELECT *
+FROM {{table}}
+ORDER BY {{order}}
+LIMIT ? OFFSET ?

@@ -1,9 +1,10 @@
 // Rowdesk grid: virtual scrolling over any number of rows, in plain JavaScript.
 //
 // Only the visible rows (plus a small buffer) exist in the DOM. Browsers cap an element's height
-// (~33.5M px in Chromium), so the scrollable height is capped too and a scroll position maps to a
-// row index by proportion: dragging the scrollbar to 80% shows the rows at 80%. Wheel and keys move
-// by exact pixels through a "virtual" position, so fine scrolling stays smooth at any depth.
+// (~33.5M px in Chromium) far below 5M rows x 30 px, so there is no tall scrolling element: the grid
+// keeps a virtual position in pixels and draws its own vertical scrollbar, whose thumb position maps
+// to a row index by proportion (dragging it to 80% shows the rows at 80%). Wheel and keys move the
+// virtual position by exact pixels, so fine scrolling stays smooth at any depth.
 (function () {
   'use strict';
 
@@ -11,7 +12,7 @@
   const HEAD_H = 44;
   const BLOCK = 100;              // rows per request: one window of the JSON API
   const BUFFER = 4;               // rows rendered beyond each edge
-  const MAX_SCROLL_PX = 8000000;  // well under the browser's cap on element height
+  const MIN_THUMB = 28;
   const MAX_BLOCKS = 60;          // rows kept in memory: 6,000
   const MAX_COPY_ROWS = 10000;
   const MIN_WIDTH = 60;
@@ -98,7 +99,8 @@
       this.scrollToRow(this.initialRow || 0);
       this.renderHeader();
       this.render();
-      window.addEventListener('resize', () => { this.layout(); this.render(); });
+      // the grid's height settles after styles and fonts load, and changes with the window and the panel
+      new ResizeObserver(() => { this.layout(); this.setContentY(this.virtualY); }).observe(this.viewport);
     }
 
     // ---- state in the URL: a link reproduces the view ----
@@ -177,18 +179,23 @@
       this.rowsLayer = el('div', 'grid-rows-layer');
       this.rowsArea.append(this.rowsLayer);
       this.canvas.append(this.head, this.rowsArea);
-      this.spacer = el('div', 'grid-spacer');
-      this.viewport.append(this.canvas, this.spacer);
+      this.viewport.append(this.canvas);
+      this.scrollbar = el('div', 'grid-vscroll');
+      this.scrollbar.setAttribute('aria-hidden', 'true');
+      this.thumb = el('div', 'grid-thumb');
+      this.scrollbar.append(this.thumb);
       this.panel = el('aside', 'row-panel');
       this.panel.setAttribute('aria-label', 'Row details');
       this.panel.hidden = !this.panelOpen;
-      body.append(this.viewport, this.panel);
+      body.append(this.viewport, this.scrollbar, this.panel);
 
       this.status = el('div', 'grid-status');
       this.root.append(toolbar, body, this.status);
 
-      this.viewport.addEventListener('scroll', () => this.onScroll());
       this.viewport.addEventListener('wheel', e => this.onWheel(e), { passive: false });
+      this.scrollbar.addEventListener('wheel', e => this.onWheel(e), { passive: false });
+      this.thumb.addEventListener('mousedown', e => this.startThumbDrag(e));
+      this.scrollbar.addEventListener('mousedown', e => this.onTrackClick(e));
       this.viewport.addEventListener('keydown', e => this.onKey(e));
       this.rowsLayer.addEventListener('mousedown', e => this.onRowClick(e));
       document.addEventListener('click', e => {
@@ -215,13 +222,14 @@
       this.rowsAreaH = Math.max(ROW_H, this.viewportH - HEAD_H);
       this.visibleRows = Math.max(1, Math.floor(this.rowsAreaH / ROW_H));
       this.contentMax = Math.max(0, this.total * ROW_H - this.rowsAreaH);
-      this.scrollMax = Math.min(this.contentMax, MAX_SCROLL_PX);
-      this.ratio = this.scrollMax > 0 ? this.contentMax / this.scrollMax : 1;
-      this.spacer.style.height = this.scrollMax + 'px';
       this.canvas.style.height = this.viewportH + 'px';
       const totalWidth = this.visibleColumns().reduce((sum, c) => sum + this.width(c), 0);
       this.canvas.style.width = totalWidth + 'px';
-      this.spacer.style.width = totalWidth + 'px';
+      this.thumb.style.top = HEAD_H + 'px';
+      this.trackH = Math.max(1, this.viewportH - HEAD_H);
+      this.thumbH = Math.min(this.trackH, Math.max(MIN_THUMB, this.trackH * this.rowsAreaH / Math.max(1, this.total * ROW_H)));
+      this.thumb.style.height = this.thumbH + 'px';
+      this.scrollbar.classList.toggle('idle', this.contentMax === 0);
     }
 
     renderHeader() {
@@ -360,17 +368,6 @@
       return this.virtualY;
     }
 
-    onScroll() {
-      if (this.ignoreScroll) {
-        this.ignoreScroll = false;
-      } else {
-        // the scrollbar was dragged or the page scrolled natively: map its position to rows
-        this.virtualY = Math.min(this.contentMax, this.viewport.scrollTop * this.ratio);
-      }
-      this.render();
-      this.writeUrl();
-    }
-
     onWheel(event) {
       if (event.ctrlKey) return; // zoom
       event.preventDefault();
@@ -379,13 +376,42 @@
       if (event.deltaY) this.setContentY(this.virtualY + event.deltaY * unit);
     }
 
+    /** The thumb's travel maps linearly onto the rows: its top at 80% of the travel shows the rows at 80%. */
+    startThumbDrag(event) {
+      event.preventDefault();
+      event.stopPropagation();
+      const startY = event.clientY;
+      const startTop = this.thumbTop();
+      this.thumb.classList.add('dragging');
+      const move = e => {
+        const travel = Math.max(1, this.trackH - this.thumbH);
+        const top = Math.max(0, Math.min(travel, startTop + e.clientY - startY));
+        this.setContentY(top / travel * this.contentMax);
+      };
+      const up = () => {
+        this.thumb.classList.remove('dragging');
+        document.removeEventListener('mousemove', move);
+        document.removeEventListener('mouseup', up);
+      };
+      document.addEventListener('mousemove', move);
+      document.addEventListener('mouseup', up);
+    }
+
+    onTrackClick(event) {
+      if (event.target === this.thumb) return;
+      const y = event.clientY - this.scrollbar.getBoundingClientRect().top - HEAD_H;
+      const page = this.rowsAreaH - ROW_H;
+      this.setContentY(this.virtualY + (y < this.thumbTop() ? -page : page));
+    }
+
+    thumbTop() {
+      const travel = Math.max(0, this.trackH - this.thumbH);
+      return this.contentMax > 0 ? this.virtualY / this.contentMax * travel : 0;
+    }
+
     setContentY(y) {
       this.virtualY = Math.max(0, Math.min(this.contentMax, y));
-      const top = Math.round(this.virtualY / this.ratio);
-      if (top !== this.viewport.scrollTop) {
-        this.ignoreScroll = true;
-        this.viewport.scrollTop = top;
-      }
+      this.thumb.style.transform = 'translateY(' + this.thumbTop() + 'px)';
       this.render();
       this.writeUrl();
     }
@@ -420,7 +446,7 @@
         if (!values) missing = true;
         this.paintRow(rowEl, index, values, columns);
       }
-      const lastVisible = Math.min(this.total, first + this.visibleRows);
+      const lastVisible = Math.min(this.total, Math.floor((this.virtualY + this.rowsAreaH - 1) / ROW_H) + 1);
       const selected = this.selectedCount();
       this.countLabel.textContent = this.total.toLocaleString('en-US') + ' rows';
       this.status.textContent = this.total === 0 ? 'No rows'
@@ -440,7 +466,7 @@
       rowEl.setAttribute('aria-rowindex', String(index + 1));
       rowEl.className = 'row' + (index % 2 ? ' odd' : '') + (this.isSelected(index) ? ' selected' : '')
         + (index === this.focus.row ? ' focused' : '') + (values ? '' : ' loading');
-      const key = values ? this.generation + ':' + index + ':' + this.order.join(',') + [...this.hidden].join(',') + JSON.stringify(this.widths) + ':' + this.focus.col : '';
+      const key = values ? this.generation + ':' + index + ':' + this.order.join(',') + [...this.hidden].join(',') + JSON.stringify(this.widths) + ':' + (index === this.focus.row ? 'focus' + this.focus.col : '') : '';
       if (values && rowEl.dataset.key === key) return;
       rowEl.dataset.key = key;
       rowEl.innerHTML = '';
@@ -508,7 +534,7 @@
       if (response.status === 401) { location.href = '/login?next=' + encodeURIComponent(location.pathname + location.search); return []; }
       const body = await response.json();
       if (!response.ok) throw new Error(body.error || 'The rows could not be loaded.');
-      if (body.total !== this.total) { this.total = body.total; this.layout(); }
+      if (body.total !== this.total) { this.total = body.total; this.layout(); this.setContentY(this.virtualY); }
       return body.rows;
     }
 

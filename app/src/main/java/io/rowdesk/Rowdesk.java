@@ -113,7 +113,7 @@ public final class Rowdesk implements AutoCloseable {
         AccessControl access = new AccessControl(auth);
         routes = Routes.all(
                 new AuthController(auth, access, templates),
-                new RelationController(catalog, engine, templates),
+                new RelationController(catalog, templates),
                 new ApiController(catalog, audit, Assets.VERSION),
                 new SqlController(guardedQueries),
                 new SearchController(search),

@@ -30,6 +30,7 @@ public final class GridService {
     public static final int MAX_LIMIT = 1000;
     private static final Duration WINDOW_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration BUILD_WAIT = Duration.ofMinutes(2);
+    private static final Duration EXPORT_TIMEOUT = Duration.ofMinutes(30);
     private static final int ATTEMPTS = 3;
 
     private final QueryEngine engine;
@@ -113,6 +114,12 @@ public final class GridService {
             throw last;
         }
         throw new QueryException("the data of " + relation.name() + " kept changing; try again", false, null);
+    }
+
+    /** Every row of {@code relation} in {@code sort} order, streamed to {@code sink} (CSV export). */
+    public void export(RelationInfo relation, List<SortKey> sort, QueryEngine.RowSink sink) {
+        GridQuery query = query(relation, sort);
+        engine.stream(orderings.topN(query), List.of(Long.MAX_VALUE, 0L), EXPORT_TIMEOUT, sink);
     }
 
     private OrderingSnapshots.Ordering await(CompletableFuture<OrderingSnapshots.Ordering> pending) {

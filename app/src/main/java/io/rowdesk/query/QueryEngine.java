@@ -171,11 +171,45 @@ public final class QueryEngine implements AutoCloseable {
         return ((Number) result.rows().get(0).get(0)).longValue();
     }
 
+    /** Receives a result's columns, then its rows one by one; answering false stops the query. */
+    public interface RowSink {
+        void columns(List<Column> columns);
+
+        boolean row(List<Object> row);
+    }
+
     /**
      * Runs one statement with bound parameters, keeping at most {@code maxRows} rows and stopping
      * it after {@code timeout}. Callers pass only SQL built from the catalog or checked by the guard.
      */
     public QueryResult query(String sql, List<?> params, int maxRows, Duration timeout) {
+        List<List<Object>> rows = new ArrayList<>();
+        List<Column> columns = new ArrayList<>();
+        boolean[] truncated = {false};
+        stream(sql, params, timeout, new RowSink() {
+            @Override
+            public void columns(List<Column> names) {
+                columns.addAll(names);
+            }
+
+            @Override
+            public boolean row(List<Object> row) {
+                if (rows.size() >= maxRows) {
+                    truncated[0] = true;
+                    return false;
+                }
+                rows.add(row);
+                return true;
+            }
+        });
+        return new QueryResult(columns, rows, truncated[0]);
+    }
+
+    /**
+     * Runs one statement and hands its rows to {@code sink} as they come, without holding them all
+     * (CSV export). Swaps wait while it runs, as for any query.
+     */
+    public void stream(String sql, List<?> params, Duration timeout, RowSink sink) {
         swapLock.readLock().lock();
         // A fresh connection and statement per query: a DuckDB statement whose query failed is closed.
         try (Connection connection = root.duplicate();
@@ -190,20 +224,16 @@ public final class QueryEngine implements AutoCloseable {
                 for (int c = 1; c <= meta.getColumnCount(); c++) {
                     columns.add(new Column(meta.getColumnName(c), meta.getColumnTypeName(c)));
                 }
-                List<List<Object>> rows = new ArrayList<>();
-                boolean truncated = false;
+                sink.columns(columns);
                 while (rs.next()) {
-                    if (rows.size() >= maxRows) {
-                        truncated = true;
-                        break;
-                    }
                     List<Object> row = new ArrayList<>(columns.size());
                     for (int c = 1; c <= columns.size(); c++) {
                         row.add(value(rs, meta, c));
                     }
-                    rows.add(row);
+                    if (!sink.row(row)) {
+                        break;
+                    }
                 }
-                return new QueryResult(columns, rows, truncated);
             }
         } catch (SQLTimeoutException e) {
             throw new QueryException("the query took longer than " + timeout.toSeconds() + " s and was stopped", true, e);

@@ -9,6 +9,7 @@ public final class Assets {
     public static final String VERSION;
     public static final String HTMX;
     public static final String CSS = "/static/rowdesk.css";
+    public static final String GRID = "/static/grid.js";
 
     static {
         Properties build = new Properties();

@@ -33,8 +33,11 @@ public final class JsonValues {
         if (value instanceof BigDecimal decimal) {
             return fitsDouble(decimal) ? decimal : decimal.toPlainString();
         }
-        if (value instanceof LocalDateTime || value instanceof LocalDate || value instanceof LocalTime
-                || value instanceof OffsetDateTime || value instanceof UUID) {
+        if (value instanceof LocalDateTime timestamp) {
+            // always with seconds: LocalDateTime.toString() drops ":00"
+            return java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(timestamp);
+        }
+        if (value instanceof LocalDate || value instanceof LocalTime || value instanceof OffsetDateTime || value instanceof UUID) {
             return value.toString();
         }
         return value.toString();

@@ -2,14 +2,10 @@ package io.rowdesk.web;
 
 import io.javalin.http.Context;
 import io.rowdesk.auth.User;
-import io.rowdesk.query.QueryEngine;
-import io.rowdesk.query.QueryResult;
 import io.rowdesk.query.RelationCatalog;
 import io.rowdesk.query.RelationInfo;
-import io.rowdesk.store.SqlFiles;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,15 +14,12 @@ import java.util.Objects;
 public final class RelationController {
     public static final String HOME = "/";
     public static final String RELATION = "/relations/{relation}";
-    static final int PAGE_ROWS = 100;
 
     private final RelationCatalog catalog;
-    private final QueryEngine engine;
     private final Templates templates;
 
-    public RelationController(RelationCatalog catalog, QueryEngine engine, Templates templates) {
+    public RelationController(RelationCatalog catalog, Templates templates) {
         this.catalog = Objects.requireNonNull(catalog, "catalog is null");
-        this.engine = Objects.requireNonNull(engine, "engine is null");
         this.templates = Objects.requireNonNull(templates, "templates is null");
     }
 
@@ -46,13 +39,7 @@ public final class RelationController {
         String name = ctx.pathParam("relation");
         RelationInfo relation = catalog.find(name, user.role())
                 .orElseThrow(() -> UserFacingException.notFound("There is no relation called '" + name + "'."));
-        String key = catalog.settings(relation.name()).keyColumn();
-        boolean hasKey = key != null && relation.columns().stream().anyMatch(c -> c.name().equals(key));
-        // Ordered by the key so that "the first rows" are the same on every visit.
-        QueryResult rows = engine.query("SELECT * FROM " + SqlFiles.quoteIdentifier(relation.name())
-                        + (hasKey ? " ORDER BY " + SqlFiles.quoteIdentifier(key) : "") + " LIMIT ?",
-                List.of(PAGE_ROWS), PAGE_ROWS, Duration.ofSeconds(30));
         PageModel page = new PageModel(relation.name(), user, catalog.visibleTo(user.role()), relation.name());
-        ctx.html(templates.render("relation/table.jte", Map.of("page", page, "relation", relation, "rows", rows)));
+        ctx.html(templates.render("relation/grid.jte", Map.of("page", page, "grid", GridPage.of(relation))));
     }
 }

@@ -28,6 +28,7 @@ public final class Routes {
                 new Route(POST, SearchController.SEARCH, Role.VIEWER, search::search),
                 new Route(POST, SqlController.SQL, Role.BUILDER, sql::sql),
                 new Route(GET, GridController.ROWS, Role.VIEWER, grid::rows),
+                new Route(GET, GridController.EXPORT, Role.VIEWER, grid::export),
                 new Route(GET, ApiController.AUDIT, Role.ADMIN, api::audit));
     }
 

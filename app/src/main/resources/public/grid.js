@@ -93,6 +93,8 @@
       this.selection = { all: false, ranges: [] };
       this.anchor = 0;
       this.panelOpen = false;
+      this.q = '';
+      this.removed = [];
       this.readUrl();
       this.build();
       this.layout();
@@ -128,6 +130,7 @@
       clearTimeout(this.urlTimer);
       this.urlTimer = setTimeout(() => {
         const params = new URLSearchParams();
+        if (this.q) params.set('q', this.q);
         if (this.sort.length) params.set('sort', this.sortParam());
         const top = Math.floor(this.contentY() / ROW_H);
         if (top > 0) params.set('row', top);
@@ -455,7 +458,9 @@
           + (selected ? ' · ' + selected.toLocaleString('en-US') + ' selected' : '')
           + (missing ? ' · loading…' : '');
       this.selectAllButton.textContent = this.selection.all ? 'Clear selection' : 'Select all ' + this.total.toLocaleString('en-US');
-      this.exportLink.href = this.exportUrl + (this.sort.length ? '?sort=' + encodeURIComponent(this.sortParam()) : '');
+      const exportParams = this.searchParams(new URLSearchParams());
+      if (this.sort.length) exportParams.set('sort', this.sortParam());
+      this.exportLink.href = this.exportUrl + (exportParams.toString() ? '?' + exportParams : '');
       if (missing) this.scheduleFetch(start, end);
       this.renderPanel();
     }
@@ -527,8 +532,31 @@
       });
     }
 
+    /** Filters the grid by an English search (the search bar calls this); '' shows every row. */
+    setSearch(q, removed, total) {
+      if (q === this.q && JSON.stringify(removed) === JSON.stringify(this.removed)) return;
+      this.q = q;
+      this.removed = removed.slice();
+      this.generation++;
+      this.inflight.forEach(controller => controller.abort());
+      this.inflight.clear();
+      this.blocks.clear();
+      this.selection = { all: false, ranges: [] };
+      this.focus.row = 0;
+      this.total = total === null || total === undefined ? Number(this.root.dataset.total) : total;
+      this.viewport.setAttribute('aria-rowcount', String(this.total));
+      this.layout();
+      this.setContentY(0);
+    }
+
+    searchParams(params) {
+      if (this.q) params.set('q', this.q);
+      if (this.removed.length) params.set('removed', this.removed.join(','));
+      return params;
+    }
+
     async loadRows(offset, limit, signal) {
-      const params = new URLSearchParams({ offset: offset, limit: limit });
+      const params = this.searchParams(new URLSearchParams({ offset: offset, limit: limit }));
       if (this.sort.length) params.set('sort', this.sortParam());
       const response = await fetch(this.rowsUrl + '?' + params, { headers: { Accept: 'application/json' }, signal: signal });
       if (response.status === 401) { location.href = '/login?next=' + encodeURIComponent(location.pathname + location.search); return []; }

@@ -116,7 +116,7 @@ public final class Rowdesk implements AutoCloseable {
                 new RelationController(catalog, templates),
                 new ApiController(catalog, audit, Assets.VERSION),
                 new SqlController(guardedQueries),
-                new SearchController(search),
+                new SearchController(search, catalog),
                 new GridController(catalog, grid));
         web = new WebServer(routes, access, new ErrorPages(templates));
         startup = new Startup(admin, demo, cache, (System.nanoTime() - started) / 1_000_000);

@@ -88,7 +88,7 @@ public final class SearchService {
                 total = Math.min(total, interpretation.spec().limit());
             }
         }
-        return new SearchResult(interpretation.sql().sql(), "local", interpretation.chips(), interpretation.understood(),
+        return new SearchResult(interpretation.sql().display(), "local", interpretation.chips(), interpretation.understood(),
                 interpretation.unmatched(), result, total);
     }
 
@@ -99,7 +99,8 @@ public final class SearchService {
         }
     }
 
-    private Vocabulary vocabulary(RelationInfo relation) {
+    /** The words a relation answers to, for suggestions while typing. */
+    public Vocabulary vocabulary(RelationInfo relation) {
         return vocabularies.computeIfAbsent(relation, r -> {
             vocabularies.keySet().removeIf(old -> old.name().equals(r.name()));
             return new Vocabulary(r, catalog.settings(r.name()), profiles.forRelation(r.name()));

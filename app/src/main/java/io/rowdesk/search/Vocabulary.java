@@ -172,6 +172,12 @@ public final class Vocabulary {
             "uk", "united kingdom", "us", "united states", "usa", "united states", "u.s.", "united states",
             "uae", "united arab emirates", "nz", "new zealand");
 
+    /** Every listed value of the low-cardinality columns, as stored. */
+    public List<ValueRef> allValues() {
+        return valueWords.values().stream().flatMap(List::stream).distinct()
+                .sorted(java.util.Comparator.comparing(ValueRef::column).thenComparing(ValueRef::value)).toList();
+    }
+
     public Set<String> valuePhrases() {
         return valueWords.keySet();
     }

@@ -8,6 +8,8 @@ import java.util.Properties;
 public final class Assets {
     public static final String VERSION;
     public static final String HTMX;
+    public static final String CHART;
+    public static final String SEARCH = "/static/search.js";
     public static final String CSS = "/static/rowdesk.css";
     public static final String GRID = "/static/grid.js";
 
@@ -23,6 +25,7 @@ public final class Assets {
         }
         VERSION = build.getProperty("version");
         HTMX = "/webjars/htmx.org/" + build.getProperty("htmx.version") + "/dist/htmx.min.js";
+        CHART = "/webjars/chart.js/" + build.getProperty("chartjs.version") + "/dist/chart.umd.min.js";
     }
 
     private Assets() {

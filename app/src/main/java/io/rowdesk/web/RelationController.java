@@ -40,6 +40,6 @@ public final class RelationController {
         RelationInfo relation = catalog.find(name, user.role())
                 .orElseThrow(() -> UserFacingException.notFound("There is no relation called '" + name + "'."));
         PageModel page = new PageModel(relation.name(), user, catalog.visibleTo(user.role()), relation.name());
-        ctx.html(templates.render("relation/grid.jte", Map.of("page", page, "grid", GridPage.of(relation))));
+        ctx.html(templates.render("relation/grid.jte", Map.of("page", page, "grid", GridPage.of(relation, user.role()))));
     }
 }

@@ -26,6 +26,7 @@ public final class Routes {
                 new Route(GET, RelationController.RELATION, Role.VIEWER, relations::relation),
                 new Route(GET, ApiController.RELATIONS, Role.VIEWER, api::relations),
                 new Route(POST, SearchController.SEARCH, Role.VIEWER, search::search),
+                new Route(GET, SearchController.SUGGESTIONS, Role.VIEWER, search::suggestions),
                 new Route(POST, SqlController.SQL, Role.BUILDER, sql::sql),
                 new Route(GET, GridController.ROWS, Role.VIEWER, grid::rows),
                 new Route(GET, GridController.EXPORT, Role.VIEWER, grid::export),

@@ -10,6 +10,9 @@ import io.rowdesk.search.NotUnderstoodException;
 import io.rowdesk.search.SearchRequest;
 import io.rowdesk.search.SearchResult;
 import io.rowdesk.search.SearchService;
+import io.rowdesk.search.Vocabulary;
+import io.rowdesk.query.RelationCatalog;
+import io.rowdesk.query.RelationInfo;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -22,13 +25,34 @@ import java.util.Set;
 /** {@code POST /api/v1/search}: plain English over one relation. */
 public final class SearchController {
     public static final String SEARCH = "/api/v1/search";
+    public static final String SUGGESTIONS = "/api/v1/relations/{relation}/suggestions";
     static final int MAX_LIMIT = 10_000;
 
     private final SearchService search;
+    private final RelationCatalog catalog;
     private final ObjectMapper json = new ObjectMapper();
 
-    public SearchController(SearchService search) {
+    public SearchController(SearchService search, RelationCatalog catalog) {
         this.search = Objects.requireNonNull(search, "search is null");
+        this.catalog = Objects.requireNonNull(catalog, "catalog is null");
+    }
+
+    public static String suggestionsPath(String relation) {
+        return SUGGESTIONS.replace("{relation}", relation);
+    }
+
+    /** Column names and known values, for completing words while typing. */
+    public void suggestions(Context ctx) {
+        User user = AccessControl.user(ctx);
+        String name = ctx.pathParam("relation");
+        RelationInfo relation = catalog.find(name, user.role())
+                .orElseThrow(() -> UserFacingException.notFound("There is no relation called '" + name + "'."));
+        Vocabulary vocabulary = search.vocabulary(relation);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("columns", vocabulary.columns());
+        body.put("values", vocabulary.allValues().stream()
+                .map(v -> Map.of("column", v.column(), "value", v.value())).toList());
+        ctx.json(body);
     }
 
     public void search(Context ctx) {

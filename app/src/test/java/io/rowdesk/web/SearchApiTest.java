@@ -48,7 +48,8 @@ class SearchApiTest {
         assertThat(body.get("engine").asText()).isEqualTo("local");
         assertThat(body.get("understood").asDouble()).isEqualTo(1.0);
         assertThat(body.get("unmatched")).isEmpty();
-        assertThat(body.get("sql").asText()).contains("\"status\" IN (?)", "\"amount\" > ?", "\"requested_at\" >= ?");
+        assertThat(body.get("sql").asText()).contains("\"status\" IN ('pending')", "\"amount\" > 500",
+                "\"requested_at\" >= TIMESTAMP '2026-10-01 00:00:00'");
         assertThat(body.get("chips").findValuesAsText("label"))
                 .containsExactly("status is pending", "amount > 500", "requested last month (Oct 2026)");
         assertThat(body.get("total").asLong()).isEqualTo(body.get("rows").size());

@@ -1,4 +1,4 @@
--- One window of a view's sorted copy: positions ? to ? (inclusive).
+-- One window of an ordering snapshot: positions ? to ? (inclusive).
 SELECT * EXCLUDE (__rowdesk_pos)
 FROM {{ordering}}
 WHERE __rowdesk_pos BETWEEN ? AND ?

@@ -14,9 +14,9 @@ import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code rowdesk bench demo}: times demo generation, table by table. */
+/** {@code rowdesk bench demo|grid}: times demo generation, and grid windows through the JSON API. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure Rowdesk on this machine.",
-        subcommands = BenchCommand.Demo.class)
+        subcommands = {BenchCommand.Demo.class, GridBench.class})
 public final class BenchCommand {
 
     @Command(name = "demo", mixinStandardHelpOptions = true,

@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,15 +21,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Ordering snapshots: for one (relation, sort, data version), the relation's rows numbered 0..n-1
- * in sort order, in a table of the query instance's in-memory database, so that any window is a
- * range read on the position column instead of a sort that skips {@code offset} rows.
+ * Ordering snapshots: for one (relation, sort, data version), a sorted copy of the relation's rows
+ * numbered 0..n-1 in a column {@code __rowdesk_pos}, in a table of the query instance's in-memory
+ * database. The copy is written in position order, so zone maps let a window read only the row
+ * group(s) holding positions offset..offset+limit-1, instead of sorting and skipping offset rows.
  *
- * <p>A stored table's ordering holds only its rowids ({@code __pos, __rid}, 16 bytes a row) and a
- * window joins back to the attached snapshot by rowid; a view has no rowids, so its ordering is a
- * sorted copy of its rows. Orderings are shared by all requests and users, built once per key in
- * the background (one at a time, so that builds leave the second core to the windows), dropped
- * when idle, when over budget (least recently used first) and when the relation's data changes.
+ * <p>Orderings are shared by all requests and users, built once per key in the background (one at
+ * a time, so a build leaves room for windows), dropped when idle, when over budget (least recently
+ * used first) and when the relation's data changes. docs/grid.md has the measurements behind the
+ * choice of a full copy over sorted rowids joined back.
  */
 public final class OrderingSnapshots implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OrderingSnapshots.class);
@@ -44,7 +43,7 @@ public final class OrderingSnapshots implements AutoCloseable {
      * @param buildTimeout a build that takes longer is stopped
      */
     public record Limits(int maxSnapshots, long maxCells, Duration idleTtl, Duration buildTimeout) {
-        public static final Limits DEFAULT = new Limits(8, 100_000_000L, Duration.ofMinutes(10), Duration.ofMinutes(5));
+        public static final Limits DEFAULT = new Limits(8, 150_000_000L, Duration.ofMinutes(10), Duration.ofMinutes(5));
 
         public Limits {
             if (maxSnapshots < 1) {
@@ -56,10 +55,7 @@ public final class OrderingSnapshots implements AutoCloseable {
     }
 
     /** A built ordering of {@code query} over the data of {@code version}. */
-    public record Ordering(GridQuery query, long version, String table, String storedTable, long rows, long cells) {
-        boolean byRowid() {
-            return storedTable != null;
-        }
+    public record Ordering(GridQuery query, long version, String table, long rows, long cells) {
     }
 
     /** The relation changed while its ordering was built; ask again for the current version. */
@@ -143,10 +139,19 @@ public final class OrderingSnapshots implements AutoCloseable {
         return entry.ready;
     }
 
+    /** The ordering of {@code query} over the current data if it is built or building, without starting a build. */
+    public CompletableFuture<Ordering> peek(GridQuery query) {
+        Entry entry = entries.get(new Key(query, engine.version(query.relation())));
+        if (entry == null) {
+            return null;
+        }
+        entry.lastUsed = clock.instant();
+        return entry.ready;
+    }
+
     /** Rows {@code from} to {@code from + limit - 1} of a built ordering. */
     public QueryResult read(Ordering ordering, long from, int limit, Duration timeout) {
-        String sql = fill(ordering.byRowid() ? "grid/window_rowids.sql" : "grid/window_copy.sql",
-                ordering.table(), ordering.byRowid() ? ordering.storedTable() : null, null);
+        String sql = fill("grid/window_copy.sql", ordering.table(), null, null);
         return engine.query(sql, List.of(from, from + limit - 1), limit, timeout);
     }
 
@@ -185,21 +190,18 @@ public final class OrderingSnapshots implements AutoCloseable {
         }
         long started = System.nanoTime();
         try {
-            Optional<String> stored = engine.storedTable(query.relation());
-            String source = stored.orElse(SqlFiles.quoteIdentifier(query.relation()));
             String order = SortKey.orderBy(query.sort());
-            engine.execute(fill(stored.isPresent() ? "grid/ordering_rowids.sql" : "grid/ordering_copy.sql",
-                    entry.table, source, order), List.of(), limits.buildTimeout());
+            engine.execute(fill("grid/ordering_copy.sql", entry.table, SqlFiles.quoteIdentifier(query.relation()), order),
+                    List.of(), limits.buildTimeout());
             QueryResult count = engine.query(fill("grid/ordering_count.sql", entry.table, null, null), List.of(), 1,
                     Duration.ofSeconds(30));
             long rows = ((Number) count.rows().get(0).get(0)).longValue();
-            long columnsKept = stored.isPresent() ? 2 : engine.columns(query.relation()).size() + 1;
-            Ordering ordering = new Ordering(query, entry.key.version(), entry.table, stored.orElse(null), rows,
-                    rows * columnsKept);
+            long columnsKept = engine.columns(query.relation()).size() + 1L;
+            Ordering ordering = new Ordering(query, entry.key.version(), entry.table, rows, rows * columnsKept);
             boolean keep;
             synchronized (entry) {
-                // A swap between reading the version and reading the stored table's name would
-                // label new data with the old version: only a version still current is kept.
+                // A swap between reading the version and building would label new data with the
+                // old version: only an ordering whose version is still current is kept.
                 keep = !entry.removed && engine.version(query.relation()) == entry.key.version();
                 if (keep) {
                     entry.built = ordering;
@@ -214,8 +216,8 @@ public final class OrderingSnapshots implements AutoCloseable {
                         + " changed while its ordering was built"));
                 return;
             }
-            LOG.info("Ordering of {} by {} built in {} ms ({} rows, {})", query.relation(), SortKey.format(query.sort()),
-                    (System.nanoTime() - started) / 1_000_000, rows, stored.isPresent() ? "rowids" : "sorted copy");
+            LOG.info("Ordering of {} by {} built in {} ms ({} rows)", query.relation(), SortKey.format(query.sort()),
+                    (System.nanoTime() - started) / 1_000_000, rows);
             // Evict first, so that whoever waits for this ordering sees the budget already kept.
             evictOverBudget(entry);
             entry.ready.complete(ordering);

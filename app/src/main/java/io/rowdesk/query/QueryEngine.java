@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -104,21 +103,6 @@ public final class QueryEngine implements AutoCloseable {
     public long version(String relation) {
         Long version = tableVersions.get(relation);
         return version != null ? version : generation.get();
-    }
-
-    /**
-     * The qualified name of the stored table behind a swapped-in relation (for reading its
-     * {@code rowid}s), or empty for a view. The name stops working when the relation is swapped.
-     */
-    public Optional<String> storedTable(String relation) {
-        swapLock.readLock().lock();
-        try {
-            String alias = attachedAlias.get(relation);
-            return alias == null ? Optional.empty()
-                    : Optional.of(SqlFiles.quoteIdentifier(alias) + ".main." + SqlFiles.quoteIdentifier(relation));
-        } finally {
-            swapLock.readLock().unlock();
-        }
     }
 
     /** Calls {@code listener} with the relation's name after each swap or view definition. */

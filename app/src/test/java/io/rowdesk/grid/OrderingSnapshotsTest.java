@@ -100,7 +100,7 @@ class OrderingSnapshotsTest {
         fixture.grid.window(events, sort("score", events), 15_000, 10);
         fixture.clock.advance(Duration.ofSeconds(1));
         fixture.grid.window(events, sort("grp", events), 15_000, 10);
-        // each rowid ordering keeps 2 x 20,000 cells: only one fits
+        // each ordering keeps 6 x 20,000 cells, over the budget alone: only the newest is kept
         assertThat(fixture.orderings.size()).isEqualTo(1);
         Window window = fixture.grid.window(events, sort("grp", events), 15_000, 10);
         assertThat(window.fromSnapshot()).isTrue();

@@ -117,7 +117,7 @@ public final class Rowdesk implements AutoCloseable {
                 new ApiController(catalog, audit, Assets.VERSION),
                 new SqlController(guardedQueries),
                 new SearchController(search, catalog),
-                new GridController(catalog, grid));
+                new GridController(catalog, grid, search));
         web = new WebServer(routes, access, new ErrorPages(templates));
         startup = new Startup(admin, demo, cache, (System.nanoTime() - started) / 1_000_000);
     }

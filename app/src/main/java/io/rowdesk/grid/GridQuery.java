@@ -8,9 +8,14 @@ import java.util.Objects;
  * tie-breaker (the key column, or else every other column), so that positions are well defined
  * and consecutive windows never overlap or skip a row.
  */
-public record GridQuery(String relation, List<SortKey> sort) {
+public record GridQuery(String relation, List<SortKey> sort, GridFilter filter) {
     public GridQuery {
         Objects.requireNonNull(relation, "relation is null");
         sort = List.copyOf(sort);
+        filter = filter == null ? GridFilter.NONE : filter;
+    }
+
+    public GridQuery(String relation, List<SortKey> sort) {
+        this(relation, sort, GridFilter.NONE);
     }
 }

@@ -54,6 +54,11 @@ public final class GridService {
      * when it has none, by every column not yet in the sort. Sorting on the key ends the list.
      */
     public GridQuery query(RelationInfo relation, List<SortKey> sort) {
+        return query(relation, sort, GridFilter.NONE);
+    }
+
+    /** As {@link #query(RelationInfo, List)}, over the rows that {@code filter} keeps. */
+    public GridQuery query(RelationInfo relation, List<SortKey> sort, GridFilter filter) {
         List<String> names = relation.columns().stream().map(Column::name).toList();
         List<SortKey> full = new ArrayList<>(sort);
         String key = config.relation(relation.name()).keyColumn();
@@ -68,15 +73,20 @@ public final class GridService {
                 }
             }
         }
-        return new GridQuery(relation.name(), full);
+        return new GridQuery(relation.name(), full, filter);
     }
 
     /** Rows {@code offset} to {@code offset + limit - 1} of {@code relation} in {@code sort} order. */
     public Window window(RelationInfo relation, List<SortKey> sort, long offset, int limit) {
+        return window(relation, sort, GridFilter.NONE, offset, limit);
+    }
+
+    /** As {@link #window(RelationInfo, List, long, int)}, over the rows that {@code filter} keeps. */
+    public Window window(RelationInfo relation, List<SortKey> sort, GridFilter filter, long offset, int limit) {
         if (offset < 0 || limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("offset must be >= 0 and limit 1 to " + MAX_LIMIT);
         }
-        GridQuery query = query(relation, sort);
+        GridQuery query = query(relation, sort, filter);
         QueryException last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             long version = engine.version(query.relation());
@@ -136,9 +146,15 @@ public final class GridService {
     }
 
     /** Every row of {@code relation} in {@code sort} order, streamed to {@code sink} (CSV export). */
-    public void export(RelationInfo relation, List<SortKey> sort, QueryEngine.RowSink sink) {
-        GridQuery query = query(relation, sort);
-        engine.stream(orderings.topN(query), List.of(Long.MAX_VALUE, 0L), EXPORT_TIMEOUT, sink);
+    public void export(RelationInfo relation, List<SortKey> sort, GridFilter filter, QueryEngine.RowSink sink) {
+        GridQuery query = query(relation, sort, filter);
+        engine.stream(orderings.topN(query), withParams(filter, Long.MAX_VALUE, 0L), EXPORT_TIMEOUT, sink);
+    }
+
+    private static List<Object> withParams(GridFilter filter, Object... more) {
+        List<Object> params = new ArrayList<>(filter.params());
+        params.addAll(List.of(more));
+        return params;
     }
 
     private QueryResult readInTurn(OrderingSnapshots.Ordering ordering, long offset, int limit) {
@@ -175,8 +191,11 @@ public final class GridService {
     }
 
     private Window topN(GridQuery query, RelationInfo relation, long offset, int limit) {
-        QueryResult rows = engine.query(orderings.topN(query), List.of(limit, offset), limit, WINDOW_TIMEOUT);
+        QueryResult rows = engine.query(orderings.topN(query), withParams(query.filter(), limit, offset), limit, WINDOW_TIMEOUT);
         LOG.debug("Window {}+{} of {} answered by top-N while its ordering builds", offset, limit, relation.name());
-        return new Window(rows.columns(), rows.rows(), relation.rowCount(), offset, false);
+        long total = query.filter().isNone() ? relation.rowCount()
+                : ((Number) engine.query("SELECT count(*) FROM " + io.rowdesk.store.SqlFiles.quoteIdentifier(relation.name())
+                        + " " + query.filter().where(), query.filter().params(), 1, WINDOW_TIMEOUT).rows().get(0).get(0)).longValue();
+        return new Window(rows.columns(), rows.rows(), total, offset, false);
     }
 }

@@ -191,8 +191,8 @@ public final class OrderingSnapshots implements AutoCloseable {
         long started = System.nanoTime();
         try {
             String order = SortKey.orderBy(query.sort());
-            engine.execute(fill("grid/ordering_copy.sql", entry.table, SqlFiles.quoteIdentifier(query.relation()), order),
-                    List.of(), limits.buildTimeout());
+            engine.execute(fill("grid/ordering_copy.sql", entry.table, SqlFiles.quoteIdentifier(query.relation()), order)
+                    .replace("{{where}}", query.filter().where()), query.filter().params(), limits.buildTimeout());
             QueryResult count = engine.query(fill("grid/ordering_count.sql", entry.table, null, null), List.of(), 1,
                     Duration.ofSeconds(30));
             long rows = ((Number) count.rows().get(0).get(0)).longValue();
@@ -307,7 +307,8 @@ public final class OrderingSnapshots implements AutoCloseable {
 
     /** The SQL of a plain top-N window, for answering before the ordering is built. */
     String topN(GridQuery query) {
-        return fill("grid/top_n.sql", null, SqlFiles.quoteIdentifier(query.relation()), SortKey.orderBy(query.sort()));
+        return fill("grid/top_n.sql", null, SqlFiles.quoteIdentifier(query.relation()), SortKey.orderBy(query.sort()))
+                .replace("{{where}}", query.filter().where());
     }
 
     @Override

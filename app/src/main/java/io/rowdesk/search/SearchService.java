@@ -92,6 +92,27 @@ public final class SearchService {
                 interpretation.unmatched(), result, total);
     }
 
+    /** What an English search means for the grid: which rows, and the order and count it asked for. */
+    public record GridSearch(RenderedSql where, List<QuerySpec.Sort> sort, Integer limit) {
+    }
+
+    /**
+     * The rows filter of a search, for the grid and the CSV export. Checked by the guard like any
+     * search; an aggregate question has no place in the grid and is refused with that said.
+     */
+    public GridSearch forGrid(String q, RelationInfo relation, Role role, Set<String> removed) {
+        Interpretation interpretation = interpret(q, relation, null, removed);
+        if (!interpretation.complete()) {
+            throw notUnderstood(interpretation);
+        }
+        if (interpretation.spec().isAggregate()) {
+            throw new IllegalArgumentException("'" + q + "' counts or sums rows; it shows as a table, not in the grid");
+        }
+        queries.check(interpretation.sql().sql(), role);
+        return new GridSearch(renderer.where(interpretation.spec().conditions(), relation),
+                interpretation.spec().sort(), interpretation.spec().limit());
+    }
+
     /** Thrown for a relation that does not exist or that the role may not see (indistinguishable on purpose). */
     public static final class UnknownRelationException extends RuntimeException {
         public UnknownRelationException(String relation) {

@@ -48,13 +48,10 @@ public final class SqlRenderer {
             sql.append('*');
         }
         sql.append(" FROM ").append(SqlFiles.quoteIdentifier(relation.name()));
-        if (!spec.conditions().isEmpty()) {
-            sql.append(" WHERE ");
-            List<String> parts = new ArrayList<>();
-            for (Condition condition : spec.conditions()) {
-                parts.add(condition(condition, columns, params));
-            }
-            sql.append(String.join(" AND ", parts));
+        RenderedSql where = where(spec.conditions(), relation);
+        if (!where.sql().isEmpty()) {
+            sql.append(' ').append(where.sql());
+            params.addAll(where.params());
         }
         if (spec.isAggregate() && !spec.groupBy().isEmpty()) {
             sql.append(" GROUP BY ").append(spec.groupBy().stream()
@@ -83,6 +80,20 @@ public final class SqlRenderer {
             params.add(spec.limit());
         }
         return new RenderedSql(sql.toString(), params);
+    }
+
+    /** {@code WHERE a AND b ...} with bound values, or an empty text when there is no condition. */
+    public RenderedSql where(List<Condition> conditions, RelationInfo relation) {
+        if (conditions.isEmpty()) {
+            return new RenderedSql("", List.of());
+        }
+        Set<String> columns = relation.columns().stream().map(Column::name).collect(Collectors.toSet());
+        List<Object> params = new ArrayList<>();
+        List<String> parts = new ArrayList<>();
+        for (Condition condition : conditions) {
+            parts.add(condition(condition, columns, params));
+        }
+        return new RenderedSql("WHERE " + String.join(" AND ", parts), params);
     }
 
     static String groupAlias(QuerySpec.Group group) {

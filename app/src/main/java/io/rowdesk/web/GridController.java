@@ -1,5 +1,12 @@
 package io.rowdesk.web;
 
+import io.rowdesk.grid.GridFilter;
+import io.rowdesk.query.QueryEngine;
+import io.rowdesk.search.GuardException;
+import io.rowdesk.search.NotUnderstoodException;
+import io.rowdesk.search.SearchService;
+import java.util.Set;
+
 import java.io.IOException;
 
 import io.javalin.http.Context;
@@ -22,10 +29,39 @@ public final class GridController {
 
     private final RelationCatalog catalog;
     private final GridService grid;
+    private final SearchService search;
 
-    public GridController(RelationCatalog catalog, GridService grid) {
+    public GridController(RelationCatalog catalog, GridService grid, SearchService search) {
         this.catalog = Objects.requireNonNull(catalog, "catalog is null");
         this.grid = Objects.requireNonNull(grid, "grid is null");
+        this.search = Objects.requireNonNull(search, "search is null");
+    }
+
+    /** The rows, order and count that {@code q=} (an English search) asks for, on top of {@code sort=}. */
+    private record Filtered(GridFilter filter, List<SortKey> sort, Integer limit) {
+    }
+
+    private Filtered filtered(Context ctx, RelationInfo relation) {
+        List<SortKey> sort = sort(ctx, relation);
+        String q = ctx.queryParam("q");
+        if (q == null || q.isBlank()) {
+            return new Filtered(GridFilter.NONE, sort, null);
+        }
+        String removedParam = ctx.queryParam("removed");
+        Set<String> removed = removedParam == null || removedParam.isBlank() ? Set.of() : Set.of(removedParam.split(","));
+        SearchService.GridSearch found;
+        try {
+            found = search.forGrid(q, relation, AccessControl.user(ctx).role(), removed);
+        } catch (NotUnderstoodException e) {
+            throw new UserFacingException(UserFacingException.Kind.UNPROCESSABLE, e.getMessage());
+        } catch (GuardException | IllegalArgumentException e) {
+            throw new UserFacingException(UserFacingException.Kind.UNPROCESSABLE, e.getMessage());
+        }
+        if (sort.isEmpty()) {
+            // "top 10 by amount" orders the grid unless the user sorts by a header
+            sort = found.sort().stream().map(o -> new SortKey(o.column(), o.descending())).toList();
+        }
+        return new Filtered(new GridFilter(found.where().sql(), found.where().params()), sort, found.limit());
     }
 
     public static String rowsPath(String relation) {
@@ -39,14 +75,21 @@ public final class GridController {
     /** {@code ?sort=-occurred_at,event_id&offset=0&limit=100}. */
     public void rows(Context ctx) {
         RelationInfo relation = relation(ctx);
-        List<SortKey> sort = sort(ctx, relation);
+        Filtered filtered = filtered(ctx, relation);
         long offset = QueryParams.longInteger(ctx, "offset", 0, 0, Long.MAX_VALUE / 2);
         int limit = QueryParams.integer(ctx, "limit", DEFAULT_LIMIT, 1, GridService.MAX_LIMIT);
-        Window window = grid.window(relation, sort, offset, limit);
+        Window window = grid.window(relation, filtered.sort(), filtered.filter(), offset, limit);
+        List<List<Object>> rows = window.rows();
+        long total = window.total();
+        if (filtered.limit() != null) {
+            // "top 10 ...": the grid holds those ten rows only
+            total = Math.min(total, filtered.limit());
+            rows = rows.subList(0, (int) Math.max(0, Math.min(rows.size(), total - offset)));
+        }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("columns", window.columns().stream().map(c -> Map.of("name", c.name(), "type", c.type())).toList());
-        json.put("rows", window.rows().stream().map(row -> row.stream().map(JsonValues::toJson).toList()).toList());
-        json.put("total", window.total());
+        json.put("rows", rows.stream().map(row -> row.stream().map(JsonValues::toJson).toList()).toList());
+        json.put("total", total);
         json.put("offset", window.offset());
         ctx.json(json);
     }
@@ -54,11 +97,22 @@ public final class GridController {
     /** The whole relation as CSV in the grid's order, streamed: millions of rows never sit in memory. */
     public void export(Context ctx) throws IOException {
         RelationInfo relation = relation(ctx);
-        List<SortKey> sort = sort(ctx, relation);
+        Filtered filtered = filtered(ctx, relation);
         ctx.contentType("text/csv; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"" + relation.name() + ".csv\"");
         try (CsvRowWriter writer = new CsvRowWriter(ctx.outputStream())) {
-            grid.export(relation, sort, writer);
+            long[] left = {filtered.limit() == null ? Long.MAX_VALUE : filtered.limit()};
+            grid.export(relation, filtered.sort(), filtered.filter(), new QueryEngine.RowSink() {
+                @Override
+                public void columns(List<io.rowdesk.query.Column> columns) {
+                    writer.columns(columns);
+                }
+
+                @Override
+                public boolean row(List<Object> row) {
+                    return left[0]-- > 0 && writer.row(row);
+                }
+            });
         }
     }
 

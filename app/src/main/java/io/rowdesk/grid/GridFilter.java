@@ -1,0 +1,20 @@
+package io.rowdesk.grid;
+
+import java.util.List;
+
+/**
+ * The rows a grid shows: a {@code WHERE ...} clause rendered from an English search (identifiers
+ * from the catalog, values bound) and its values, or {@link #NONE} for every row.
+ */
+public record GridFilter(String where, List<Object> params) {
+    public static final GridFilter NONE = new GridFilter("", List.of());
+
+    public GridFilter {
+        where = where == null ? "" : where;
+        params = List.copyOf(params);
+    }
+
+    public boolean isNone() {
+        return where.isEmpty();
+    }
+}

@@ -10,6 +10,7 @@ import io.rowdesk.config.RowdeskConfig;
 import io.rowdesk.config.StartupOptions;
 import io.rowdesk.web.GridController;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -22,6 +23,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +33,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -80,11 +83,19 @@ final class GridBench implements Callable<Integer> {
             token = rowdesk.auth().createApiToken(user, "bench grid");
             long total = rowdesk.catalog().find(RELATION, Role.VIEWER).orElseThrow().rowCount();
             run(total);
+        } finally {
+            if (dataDir == null) {
+                // A temporary demo is ~1 GB: do not leave it behind.
+                try (Stream<Path> files = Files.walk(dir)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
         }
         return 0;
     }
 
     private void run(long total) throws Exception {
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         // Warm the JIT and the HTTP path on a sort that is not measured.
         for (int i = 0; i < 300; i++) {
             window("event_type", (i * 7919L) % (total - LIMIT));
@@ -123,6 +134,9 @@ final class GridBench implements Callable<Integer> {
         table.add(row(clients + " concurrent clients, random offsets", String.join(" ; ", sorts),
                 percentile(concurrent, 50), percentile(concurrent, 99), concurrent.length));
         print(total, table);
+        System.out.printf(Locale.ROOT, "%n%d cores; system load average %.1f before, %.1f after (other processes count too)%n",
+                Runtime.getRuntime().availableProcessors(), loadBefore,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private long[] concurrent(String[] sorts, long total) throws Exception {

@@ -22,6 +22,9 @@ import io.rowdesk.query.RelationCatalog;
 import io.rowdesk.search.GuardedQueries;
 import io.rowdesk.search.SearchService;
 import io.rowdesk.search.SqlGuard;
+import io.rowdesk.search.llm.ChatModels;
+import io.rowdesk.search.llm.LlmTranslator;
+import io.rowdesk.config.LlmConfig;
 import io.rowdesk.source.Source;
 import io.rowdesk.source.files.FileSource;
 import io.rowdesk.store.DuckDbStateStore;
@@ -45,6 +48,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,6 +73,7 @@ public final class Rowdesk implements AutoCloseable {
     private final ProfileRepository profiles;
     private final SqlGuard guard;
     private final GuardedQueries guardedQueries;
+    private final Optional<LlmTranslator> llm;
     private final SearchService search;
     private final OrderingSnapshots orderings;
     private final GridService grid;
@@ -104,7 +109,11 @@ public final class Rowdesk implements AutoCloseable {
 
         guard = new SqlGuard(catalog);
         guardedQueries = new GuardedQueries(guard, engine, GuardedQueries.Limits.DEFAULT);
-        search = new SearchService(catalog, profiles, guardedQueries, clock, config.server().timezone());
+        LlmConfig llmConfig = config.llm();
+        llm = llmConfig.provider() == LlmConfig.Provider.NONE ? Optional.empty()
+                : Optional.of(new LlmTranslator(ChatModels.create(llmConfig), llmConfig.model(), llmConfig.timeout(),
+                        llmConfig.apiKey()));
+        search = new SearchService(catalog, profiles, guardedQueries, clock, config.server().timezone(), llm);
 
         orderings = new OrderingSnapshots(engine, sqlFiles, OrderingSnapshots.Limits.DEFAULT, clock);
         grid = new GridService(engine, orderings, config);
@@ -197,6 +206,7 @@ public final class Rowdesk implements AutoCloseable {
     @Override
     public void close() {
         web.stop();
+        llm.ifPresent(LlmTranslator::close);
         guard.close();
         orderings.close();
         engine.close();

@@ -226,7 +226,14 @@ public final class ConfigLoader {
         if (provider != LlmConfig.Provider.NONE && model == null) {
             node.get("model").problem("is required when a provider is set");
         }
-        return new LlmConfig(provider, model, node.get("base_url").string(null), node.get("api_key").string(null),
+        String baseUrl = node.get("base_url").string(null);
+        String apiKey = node.get("api_key").string(null);
+        // OpenAI itself and Anthropic need a key; an OpenAI-compatible server at base_url (vLLM, llama.cpp) may not.
+        if (apiKey == null && (provider == LlmConfig.Provider.ANTHROPIC || provider == LlmConfig.Provider.OPENAI && baseUrl == null)) {
+            node.get("api_key").problem("is required for provider " + provider.name().toLowerCase(java.util.Locale.ROOT)
+                    + (provider == LlmConfig.Provider.OPENAI ? " (unless base_url points at an OpenAI-compatible server)" : ""));
+        }
+        return new LlmConfig(provider, model, baseUrl, apiKey,
                 Duration.ofSeconds(node.get("timeout_seconds").integer(20, 1, 600)));
     }
 

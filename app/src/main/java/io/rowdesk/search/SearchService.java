@@ -18,27 +18,46 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import io.rowdesk.search.llm.LlmAnswer;
+import io.rowdesk.search.llm.LlmException;
+import io.rowdesk.search.llm.LlmQuestion;
+import io.rowdesk.search.llm.LlmTranslator;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * English search over one relation: local translation, chips, the guard, then the rows. A
- * question the translator only partly understood is refused with what it could not place and
- * what to try, never answered as if it were whole.
+ * question the translator only partly understood goes to the language model when one is
+ * configured (or when the request asks for it); otherwise, or when the model fails, it is refused
+ * with what could not be placed and what to try, never answered as if it were whole. The model's
+ * answer runs only as one SELECT: a spec through {@link SqlRenderer}, raw SQL through the guard,
+ * both through {@link GuardedQueries} with the caller's role.
  */
 public final class SearchService {
+    private static final Logger LOG = LoggerFactory.getLogger(SearchService.class);
     private static final JaroWinklerSimilarity SIMILARITY = new JaroWinklerSimilarity();
+    static final String MODEL_SQL_CHIP = "SQL written by the model";
 
     private final RelationCatalog catalog;
     private final ProfileRepository profiles;
     private final GuardedQueries queries;
     private final Clock clock;
     private final ZoneId zone;
+    private final Optional<LlmTranslator> llm;
     private final LocalTranslator translator = new LocalTranslator();
     private final SqlRenderer renderer = new SqlRenderer();
     // Keyed by the catalog entry itself: a reload puts a new RelationInfo, so the vocabulary is rebuilt.
     private final Map<RelationInfo, Vocabulary> vocabularies = new ConcurrentHashMap<>();
 
     public SearchService(RelationCatalog catalog, ProfileRepository profiles, GuardedQueries queries, Clock clock, ZoneId zone) {
+        this(catalog, profiles, queries, clock, zone, Optional.empty());
+    }
+
+    /** With {@code llm} empty when {@code llm.provider} is none. */
+    public SearchService(RelationCatalog catalog, ProfileRepository profiles, GuardedQueries queries, Clock clock, ZoneId zone,
+                         Optional<LlmTranslator> llm) {
+        this.llm = Objects.requireNonNull(llm, "llm is null");
         this.catalog = Objects.requireNonNull(catalog, "catalog is null");
         this.profiles = Objects.requireNonNull(profiles, "profiles is null");
         this.queries = Objects.requireNonNull(queries, "queries is null");
@@ -74,22 +93,83 @@ public final class SearchService {
             throw new IllegalArgumentException("q is empty: type what you are looking for, e.g. \"pending payouts over $500\"");
         }
         Interpretation interpretation = interpret(request.q(), relation, request.today(), request.removed());
-        if (!interpretation.complete()) {
-            throw notUnderstood(interpretation);
+        String notice = null;
+        boolean wanted = request.engine() == SearchRequest.Engine.LLM
+                || request.engine() == SearchRequest.Engine.AUTO && !interpretation.complete();
+        if (wanted && llm.isPresent()) {
+            try {
+                return searchWithModel(llm.get(), request, relation, interpretation, role);
+            } catch (LlmException e) {
+                // Fall back to the local translation when it is whole; otherwise say both what the model did and what to try.
+                LOG.info("language model gave no usable answer for {} ({}): {}", relation.name(), e.kind(), e.getMessage());
+                if (!interpretation.complete()) {
+                    throw notUnderstood(interpretation, e.getMessage());
+                }
+                notice = stripStop(e.getMessage()) + "; showing what I understood locally.";
+            }
+        } else if (request.engine() == SearchRequest.Engine.LLM) {
+            if (!interpretation.complete()) {
+                throw notUnderstood(interpretation, "No language model is configured (llm.provider is none).");
+            }
+            notice = "No language model is configured (llm.provider is none); showing what I understood locally.";
         }
-        QueryResult result = queries.run(interpretation.sql().sql(), interpretation.sql().params(), role, request.limit());
+        if (!interpretation.complete()) {
+            throw notUnderstood(interpretation, null);
+        }
+        Ran ran = runSpec(interpretation.spec(), interpretation.sql(), relation, role, request.limit());
+        return new SearchResult(interpretation.sql().display(), "local", interpretation.chips(), interpretation.understood(),
+                interpretation.unmatched(), ran.result(), ran.total(), notice);
+    }
+
+    /** A query that ran: the SQL shown to the user, its chips, the rows and how many there are in all. */
+    private record Ran(String sql, List<Chip> chips, QueryResult result, long total) {
+    }
+
+    private SearchResult searchWithModel(LlmTranslator translator, SearchRequest request, RelationInfo relation,
+                                         Interpretation interpretation, Role role) {
+        Vocabulary vocabulary = interpretation.vocabulary();
+        LocalDate today = request.today() != null ? request.today() : LocalDate.now(clock.withZone(zone));
+        LlmQuestion question = new LlmQuestion(request.q(), relation, catalog.settings(relation.name()),
+                profiles.forRelation(relation.name()), vocabulary.dateColumn(), vocabulary.keyColumn(), today);
+        LlmTranslator.Translated<Ran> translated = translator.translate(question,
+                answer -> runAnswer(answer, relation, vocabulary.keyColumn(), request, role));
+        Ran ran = translated.value();
+        LOG.info("search on {} answered by the language model ({})", relation.name(),
+                translated.cached() ? "cached" : translated.modelCalls() + " model call(s)");
+        return new SearchResult(ran.sql(), "llm", ran.chips(), 1.0, List.of(), ran.result(), ran.total(), null);
+    }
+
+    /** Runs a model's answer: a spec is rendered (unknown columns refused), raw SQL is left to the guard. */
+    private Ran runAnswer(LlmAnswer answer, RelationInfo relation, String keyColumn, SearchRequest request, Role role) {
+        if (answer instanceof LlmAnswer.Spec spec) {
+            List<Chip> chips = chips(spec.spec()).stream().filter(c -> !request.removed().contains(c.id())).toList();
+            QuerySpec kept = without(spec.spec(), request.removed());
+            RenderedSql sql = renderer.render(kept, relation, keyColumn);
+            Ran ran = runSpec(kept, sql, relation, role, request.limit());
+            return new Ran(sql.display(), chips, ran.result(), ran.total());
+        }
+        LlmAnswer.Sql sql = (LlmAnswer.Sql) answer;
+        QueryResult result = queries.run(sql.sql(), List.of(), role, request.limit());
+        return new Ran(sql.sql(), List.of(new Chip("sql", MODEL_SQL_CHIP)), result, result.rows().size());
+    }
+
+    private Ran runSpec(QuerySpec spec, RenderedSql sql, RelationInfo relation, Role role, int limit) {
+        QueryResult result = queries.run(sql.sql(), sql.params(), role, limit);
         long total = result.rows().size();
-        if (!interpretation.spec().isAggregate() && (result.truncated() || interpretation.spec().limit() == null)) {
-            QuerySpec unlimited = new QuerySpec(relation.name(), interpretation.spec().conditions(), List.of(), null,
+        if (!spec.isAggregate() && (result.truncated() || spec.limit() == null)) {
+            QuerySpec unlimited = new QuerySpec(relation.name(), spec.conditions(), List.of(), null,
                     List.of(), List.of(new QuerySpec.Aggregate(QuerySpec.Aggregate.Function.COUNT, null)));
             RenderedSql count = renderer.render(unlimited, relation, null);
             total = ((Number) queries.run(count.sql(), count.params(), role, 1).rows().get(0).get(0)).longValue();
-            if (interpretation.spec().limit() != null) {
-                total = Math.min(total, interpretation.spec().limit());
+            if (spec.limit() != null) {
+                total = Math.min(total, spec.limit());
             }
         }
-        return new SearchResult(interpretation.sql().display(), "local", interpretation.chips(), interpretation.understood(),
-                interpretation.unmatched(), result, total);
+        return new Ran(sql.sql(), List.of(), result, total);
+    }
+
+    private static String stripStop(String message) {
+        return message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
     }
 
     /** What an English search means for the grid: which rows, and the order and count it asked for. */
@@ -103,7 +183,7 @@ public final class SearchService {
     public GridSearch forGrid(String q, RelationInfo relation, Role role, Set<String> removed) {
         Interpretation interpretation = interpret(q, relation, null, removed);
         if (!interpretation.complete()) {
-            throw notUnderstood(interpretation);
+            throw notUnderstood(interpretation, null);
         }
         if (interpretation.spec().isAggregate()) {
             throw new IllegalArgumentException("'" + q + "' counts or sums rows; it shows as a table, not in the grid");
@@ -171,7 +251,8 @@ public final class SearchService {
                 dropAggregate ? List.of() : spec.aggregates());
     }
 
-    private NotUnderstoodException notUnderstood(Interpretation interpretation) {
+    /** {@code prefix}, when given, says first why the language model did not answer instead. */
+    private NotUnderstoodException notUnderstood(Interpretation interpretation, String prefix) {
         Vocabulary vocabulary = interpretation.vocabulary();
         Set<String> suggestions = new LinkedHashSet<>();
         for (String word : interpretation.unmatched()) {
@@ -182,7 +263,7 @@ public final class SearchService {
         List<String> values = vocabulary.valuePhrases().stream().filter(v -> !v.contains(" ") && v.length() > 2)
                 .sorted().limit(6).toList();
         String words = String.join("', '", interpretation.unmatched());
-        String message = "I could not match '" + words + "'"
+        String message = (prefix == null ? "" : prefix + " ") + "I could not match '" + words + "'"
                 + (suggestions.isEmpty() ? "" : " (did you mean " + String.join(", ", suggestions) + "?)")
                 + "; try a column name: " + String.join(", ", columns)
                 + (values.isEmpty() ? "" : ", or a value such as " + String.join(", ", values)) + ".";

@@ -89,6 +89,9 @@ public final class SearchController {
         body.put("columns", ResultJson.columns(result.result()));
         body.put("rows", ResultJson.rows(result.result()));
         body.put("total", result.total());
+        if (result.notice() != null) {
+            body.put("notice", result.notice());
+        }
         ctx.json(body);
     }
 
@@ -133,7 +136,16 @@ public final class SearchController {
         if (removedNode != null && removedNode.isArray()) {
             removedNode.forEach(n -> removed.add(n.asText()));
         }
-        return new SearchRequest(q, relation, today, limit, removed);
+        SearchRequest.Engine engine = SearchRequest.Engine.AUTO;
+        String engineText = text(tree, "engine");
+        if (engineText != null) {
+            try {
+                engine = SearchRequest.Engine.valueOf(engineText.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw UserFacingException.badRequest("\"engine\" must be \"auto\", \"local\" or \"llm\", got '" + engineText + "'.");
+            }
+        }
+        return new SearchRequest(q, relation, today, limit, removed, engine);
     }
 
     private static String text(JsonNode tree, String field) {

@@ -1,5 +1,7 @@
 package io.rowdesk.auth;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.rowdesk.audit.AuditEntry.Outcome;
 import io.rowdesk.audit.AuditLog;
 import io.rowdesk.config.AuthConfig;
@@ -29,6 +31,12 @@ public final class AuthService {
     private final Clock clock;
     // Verified when the email is unknown, so that a wrong email costs as long as a wrong password.
     private final String decoyHash;
+    // Every API request asks who is behind its token or cookie; the state database answers that
+    // one query at a time, so a short-lived cache keeps 20 concurrent clients from queueing on it.
+    // Logout removes its entry at once; anything else (a disabled user) takes effect within the TTL.
+    private final Cache<String, Optional<User>> identities = Caffeine.newBuilder()
+            .maximumSize(10_000).expireAfterWrite(IDENTITY_TTL).build();
+    static final java.time.Duration IDENTITY_TTL = java.time.Duration.ofSeconds(15);
 
     public AuthService(UserRepository users, SessionRepository sessions, ApiTokenRepository tokens,
                        PasswordHasher hasher, AuditLog audit, AuthConfig config, Clock clock) {
@@ -99,6 +107,7 @@ public final class AuthService {
 
     public void logout(String sessionToken, User user) {
         sessions.delete(Tokens.sha256(sessionToken));
+        identities.invalidate("s:" + Tokens.sha256(sessionToken));
         audit.record(user.email(), "auth.logout", user.email(), Outcome.SUCCESS, Map.of());
     }
 
@@ -106,14 +115,25 @@ public final class AuthService {
         if (sessionToken == null || sessionToken.isBlank()) {
             return Optional.empty();
         }
-        return sessions.userOf(Tokens.sha256(sessionToken), now()).flatMap(users::findActiveById);
+        String hash = Tokens.sha256(sessionToken);
+        Optional<User> user = identities.get("s:" + hash,
+                k -> sessions.userOf(hash, now()).flatMap(users::findActiveById));
+        if (user.isEmpty()) {
+            identities.invalidate("s:" + hash); // an unknown cookie is asked again next time
+        }
+        return user;
     }
 
     public Optional<User> userForApiToken(String apiToken) {
         if (apiToken == null || apiToken.isBlank()) {
             return Optional.empty();
         }
-        return tokens.userOf(Tokens.sha256(apiToken)).flatMap(users::findActiveById);
+        String hash = Tokens.sha256(apiToken);
+        Optional<User> user = identities.get("t:" + hash, k -> tokens.userOf(hash).flatMap(users::findActiveById));
+        if (user.isEmpty()) {
+            identities.invalidate("t:" + hash);
+        }
+        return user;
     }
 
     public AuthConfig config() {

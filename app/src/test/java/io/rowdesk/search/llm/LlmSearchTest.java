@@ -127,7 +127,7 @@ class LlmSearchTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode body = TestHttp.json(response);
         assertThat(body.get("engine").asText()).isEqualTo("llm");
-        assertThat(body.get("sql").asText()).contains("\"amount\" >= ?", "ORDER BY \"amount\" DESC");
+        assertThat(body.get("sql").asText()).contains("\"amount\" >= 1000", "ORDER BY \"amount\" DESC");
         assertThat(body.get("chips").findValuesAsText("label")).containsExactly("amount ≥ 1000 (spendy)", "sorted by amount ↓");
         assertThat(body.get("rows")).isNotEmpty();
         int amount = columnIndex(body, "amount");

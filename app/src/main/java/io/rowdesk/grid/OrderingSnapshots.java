@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
 public final class OrderingSnapshots implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OrderingSnapshots.class);
     static final String SCHEMA = "__grid";
+    private static final String WORKER_NAME = "rowdesk-grid-orderings";
 
     /**
      * @param maxSnapshots how many orderings to keep at most
@@ -108,7 +109,7 @@ public final class OrderingSnapshots implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock is null");
         engine.execute("CREATE SCHEMA IF NOT EXISTS " + SqlFiles.quoteIdentifier(SCHEMA), List.of(), Duration.ofSeconds(10));
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "rowdesk-grid-orderings");
+            Thread thread = new Thread(runnable, WORKER_NAME);
             thread.setDaemon(true);
             return thread;
         });
@@ -283,7 +284,20 @@ public final class OrderingSnapshots implements AutoCloseable {
         }
     }
 
+    /** Drops on the worker thread, so that our CREATE and DROP statements never run at once. */
     private void drop(String table) {
+        if (Thread.currentThread().getName().equals(WORKER_NAME)) {
+            dropNow(table);
+            return;
+        }
+        try {
+            worker.execute(() -> dropNow(table));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // shutting down: the in-memory database goes with the query instance
+        }
+    }
+
+    private void dropNow(String table) {
         try {
             engine.execute("DROP TABLE IF EXISTS " + table, List.of(), Duration.ofSeconds(30));
         } catch (RuntimeException e) {

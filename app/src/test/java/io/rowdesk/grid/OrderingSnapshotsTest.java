@@ -105,4 +105,28 @@ class OrderingSnapshotsTest {
         Window window = fixture.grid.window(events, sort("grp", events), 15_000, 10);
         assertThat(window.fromSnapshot()).isTrue();
     }
+
+    @Test
+    void dropped_orderings_leave_no_table_behind() throws InterruptedException {
+        fixture = new GridFixture(dir, new OrderingSnapshots.Limits(1, 100_000_000L, Duration.ofMinutes(10), Duration.ofMinutes(1)));
+        RelationInfo events = fixture.load("events", GridFixture.eventsSelect(20_000, 1));
+        for (String sort : List.of("score", "grp", "-amount")) {
+            fixture.grid.window(events, sort(sort, events), 15_000, 10);
+        }
+        events = fixture.load("events", GridFixture.eventsSelect(20_000, 2));
+        fixture.grid.window(events, sort("score", events), 15_000, 10);
+        // Drops run on the orderings' worker thread, after the build that follows them at the latest.
+        long tables = -1;
+        for (int i = 0; i < 200 && tables != 1; i++) {
+            Thread.sleep(25);
+            tables = gridTables();
+        }
+        assertThat(tables).isEqualTo(1);
+        assertThat(fixture.orderings.size()).isEqualTo(1);
+    }
+
+    private long gridTables() {
+        return ((Number) fixture.engine.query("SELECT count(*) FROM duckdb_tables() WHERE schema_name = '__grid'",
+                List.of(), 1, Duration.ofSeconds(10)).rows().get(0).get(0)).longValue();
+    }
 }

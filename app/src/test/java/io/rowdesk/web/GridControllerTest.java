@@ -23,8 +23,22 @@ class GridControllerTest {
     static long events;
 
     @BeforeAll
-    static void start() {
-        app = TestApp.start(dataDir);
+    static void start() throws java.io.IOException {
+        // One extra relation that only admins may see.
+        Path secrets = java.nio.file.Files.createDirectories(dataDir.resolve("secrets"));
+        java.nio.file.Files.writeString(secrets.resolve("secret_notes.csv"), "note_id,text\n1,alpha\n2,beta\n");
+        Path config = dataDir.resolve("extra.yaml");
+        java.nio.file.Files.writeString(config, """
+                sources:
+                  - name: secrets
+                    kind: files
+                    path: %s
+                relations:
+                  secret_notes:
+                    key_column: note_id
+                    roles: [admin]
+                """.formatted(secrets.toAbsolutePath()));
+        app = TestApp.start(dataDir, config);
         http = new TestHttp(app.baseUrl());
         events = app.rowdesk().catalog().find("lead_events", Role.ADMIN).orElseThrow().rowCount();
     }
@@ -117,6 +131,18 @@ class GridControllerTest {
         JsonNode json = TestHttp.json(response);
         assertThat(json.get("kind").asText()).isEqualTo("not_found");
         assertThat(json.get("error").asText()).contains("no_such_table");
+    }
+
+    @Test
+    void a_relation_hidden_from_the_callers_role_is_a_404_like_a_missing_one() {
+        HttpResponse<String> hidden = rows("secret_notes", "");
+        assertThat(hidden.statusCode()).isEqualTo(404);
+        assertThat(TestHttp.json(hidden).get("kind").asText()).isEqualTo("not_found");
+        HttpResponse<String> asAdmin = http.getWithToken(GridController.ROWS.replace("{relation}", "secret_notes") + "?sort=-note_id",
+                app.token(Role.ADMIN));
+        assertThat(asAdmin.statusCode()).isEqualTo(200);
+        assertThat(TestHttp.json(asAdmin).get("rows").get(0).get(1).asText()).isEqualTo("beta");
+        assertThat(TestHttp.json(asAdmin).get("total").asLong()).isEqualTo(2);
     }
 
     @Test

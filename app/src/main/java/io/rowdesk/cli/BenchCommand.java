@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 
 /** {@code rowdesk bench demo|grid}: times demo generation, and grid windows through the JSON API. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure Rowdesk on this machine.",
-        subcommands = {BenchCommand.Demo.class, GridBench.class})
+        subcommands = {BenchCommand.Demo.class, GridBench.class, SearchBench.class})
 public final class BenchCommand {
 
     @Command(name = "demo", mixinStandardHelpOptions = true,

@@ -21,6 +21,8 @@ import io.rowdesk.query.QueryEngine;
 import io.rowdesk.query.RelationCatalog;
 import io.rowdesk.search.GuardedQueries;
 import io.rowdesk.search.SearchService;
+import io.rowdesk.search.semantic.EmbeddingModels;
+import io.rowdesk.search.semantic.SemanticMatcher;
 import io.rowdesk.search.SqlGuard;
 import io.rowdesk.search.llm.ChatModels;
 import io.rowdesk.search.llm.LlmTranslator;
@@ -113,7 +115,8 @@ public final class Rowdesk implements AutoCloseable {
         llm = llmConfig.provider() == LlmConfig.Provider.NONE ? Optional.empty()
                 : Optional.of(new LlmTranslator(ChatModels.create(llmConfig), llmConfig.model(), llmConfig.timeout(),
                         llmConfig.apiKey()));
-        search = new SearchService(catalog, profiles, guardedQueries, clock, config.server().timezone(), llm);
+        search = new SearchService(catalog, profiles, guardedQueries, clock, config.server().timezone(), llm,
+                new SemanticMatcher(EmbeddingModels.allMiniLmL6V2()));
 
         orderings = new OrderingSnapshots(engine, sqlFiles, OrderingSnapshots.Limits.DEFAULT, clock);
         grid = new GridService(engine, orderings, config);

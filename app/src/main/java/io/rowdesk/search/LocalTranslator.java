@@ -1,5 +1,7 @@
 package io.rowdesk.search;
 
+import io.rowdesk.search.semantic.SemanticMatcher;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +37,20 @@ public final class LocalTranslator {
         }
     }
 
+    private final SemanticMatcher semantic;
+
+    /** A translator without words close in meaning. */
+    public LocalTranslator() {
+        this(null);
+    }
+
+    /** {@code semantic} (may be null) matches words no rule placed to values close in meaning. */
+    public LocalTranslator(SemanticMatcher semantic) {
+        this.semantic = semantic;
+    }
+
     public Translation translate(String question, Vocabulary vocabulary, LocalDate today) {
-        Parse parse = new Parse(normalize(question), vocabulary);
+        Parse parse = new Parse(normalize(question), vocabulary, semantic);
         parse.dates(today);
         parse.sortAndLimit();
         parse.aggregates();
@@ -46,6 +60,7 @@ public final class LocalTranslator {
         parse.relationWords();
         parse.values();
         parse.qualifiers();
+        parse.closeInMeaning();
         parse.disjunctions();
         return parse.result();
     }
@@ -73,9 +88,12 @@ public final class LocalTranslator {
         private record Found(int start, int end, Condition condition) {
         }
 
-        Parse(String text, Vocabulary vocabulary) {
+        private final SemanticMatcher semantic;
+
+        Parse(String text, Vocabulary vocabulary, SemanticMatcher semantic) {
             this.text = text;
             this.vocabulary = vocabulary;
+            this.semantic = semantic;
             this.used = new boolean[text.length() + 1];
         }
 
@@ -492,6 +510,32 @@ public final class LocalTranslator {
                 return word + (negated ? " is not " : " is ") + values.get(0);
             }
             return word + (negated ? " is none of " : " is one of ") + String.join(", ", values.stream().map(String::valueOf).toList());
+        }
+
+        // ---- words close in meaning to a value ("clothing" for Apparel & Accessories) ----
+        void closeInMeaning() {
+            if (semantic == null) {
+                return;
+            }
+            for (int[] span : words()) {
+                String word = text.substring(span[0], span[1]);
+                if (isUsed(span[0], span[1]) || STOPWORDS.contains(word) || word.length() < 4 || !word.matches("[a-z]+")) {
+                    continue;
+                }
+                Optional<SemanticMatcher.Match> match = semantic.closestValue(word, vocabulary);
+                if (match.isEmpty()) {
+                    continue;
+                }
+                boolean negated = precededByNegation(span[0]);
+                int from = negated ? negationStart(span[0]) : span[0];
+                use(from, span[1]);
+                addValue(from, span[1], match.get().value(), negated);
+                Found last = conditions.get(conditions.size() - 1);
+                if (last.condition() instanceof Condition.InSet in && in.values().size() == 1) {
+                    conditions.set(conditions.size() - 1, new Found(last.start(), last.end(), new Condition.InSet(
+                            in.column(), in.values(), in.negated(), in.label() + " (≈ " + word + ")")));
+                }
+            }
         }
 
         // ---- "or" between conditions on different columns ----

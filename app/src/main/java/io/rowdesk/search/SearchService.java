@@ -1,5 +1,7 @@
 package io.rowdesk.search;
 
+import io.rowdesk.search.semantic.SemanticMatcher;
+
 import io.rowdesk.auth.Role;
 import io.rowdesk.cache.ProfileRepository;
 import io.rowdesk.query.QueryResult;
@@ -45,24 +47,31 @@ public final class SearchService {
     private final Clock clock;
     private final ZoneId zone;
     private final Optional<LlmTranslator> llm;
-    private final LocalTranslator translator = new LocalTranslator();
+    private final LocalTranslator translator;
+    private final SemanticMatcher semantic;
     private final SqlRenderer renderer = new SqlRenderer();
     // Keyed by the catalog entry itself: a reload puts a new RelationInfo, so the vocabulary is rebuilt.
     private final Map<RelationInfo, Vocabulary> vocabularies = new ConcurrentHashMap<>();
 
-    public SearchService(RelationCatalog catalog, ProfileRepository profiles, GuardedQueries queries, Clock clock, ZoneId zone) {
-        this(catalog, profiles, queries, clock, zone, Optional.empty());
-    }
-
-    /** With {@code llm} empty when {@code llm.provider} is none. */
+    /**
+     * With {@code llm} empty when {@code llm.provider} is none, and {@code semantic} the matcher of
+     * words close in meaning (null: none).
+     */
     public SearchService(RelationCatalog catalog, ProfileRepository profiles, GuardedQueries queries, Clock clock, ZoneId zone,
-                         Optional<LlmTranslator> llm) {
+                         Optional<LlmTranslator> llm, SemanticMatcher semantic) {
         this.llm = Objects.requireNonNull(llm, "llm is null");
+        this.semantic = semantic;
+        this.translator = new LocalTranslator(semantic);
         this.catalog = Objects.requireNonNull(catalog, "catalog is null");
         this.profiles = Objects.requireNonNull(profiles, "profiles is null");
         this.queries = Objects.requireNonNull(queries, "queries is null");
         this.clock = Objects.requireNonNull(clock, "clock is null");
         this.zone = Objects.requireNonNull(zone, "zone is null");
+    }
+
+    /** Waits until words close in meaning can be matched (evaluation and benchmarks want stable answers). */
+    public boolean awaitSemantic(java.time.Duration timeout) {
+        return semantic != null && semantic.awaitReady(timeout);
     }
 
     /** The translation alone, for {@code rowdesk translate} and the grid's {@code q=}. */

@@ -53,6 +53,7 @@ public final class EvalRunner {
     }
 
     public Report score(String name, List<EvalQuestion> questions) {
+        search.awaitSemantic(java.time.Duration.ofMinutes(2));
         Map<String, int[]> byClass = new TreeMap<>();
         List<String> misses = new ArrayList<>();
         List<Long> nanos = new ArrayList<>();

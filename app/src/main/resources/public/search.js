@@ -36,10 +36,13 @@
       this.vocabulary = null;
       this.highlighted = -1;
 
-      this.input.addEventListener('input', () => { this.removed = []; this.schedule(); this.suggest(); });
+      this.input.addEventListener('input', () => { this.removed = []; this.engine = 'auto'; this.schedule(); this.suggest(); });
       this.input.addEventListener('keydown', e => this.onKey(e));
       this.input.addEventListener('blur', () => setTimeout(() => { this.suggestList.hidden = true; }, 150));
       if (this.runSql) this.runSql.addEventListener('click', () => this.runEditedSql());
+      this.engine = 'auto';
+      const ask = root.querySelector('.ask-llm');
+      if (ask) ask.addEventListener('click', () => { this.engine = 'llm'; this.removed = []; this.schedule(0); });
       fetch(root.dataset.suggestionsUrl, { headers: { Accept: 'application/json' } })
         .then(r => r.ok ? r.json() : null).then(v => { this.vocabulary = v; });
       const initial = new URLSearchParams(location.search).get('q');
@@ -70,7 +73,7 @@
         response = await fetch(this.searchUrl, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-          body: JSON.stringify({ q: q, relation: this.relation, limit: 1000, removed: this.removed })
+          body: JSON.stringify({ q: q, relation: this.relation, limit: 1000, removed: this.removed, engine: this.engine })
         });
         body = await response.json();
       } catch (e) {
@@ -113,7 +116,8 @@
       this.badge.className = 'engine-badge ' + body.engine;
       this.badge.title = body.engine === 'llm' ? 'Translated by the configured language model' : 'Translated instantly on this server';
       body.chips.forEach(chip => this.chips.append(this.chip(chip)));
-      this.message.textContent = body.total.toLocaleString('en-US') + (body.total === 1 ? ' row' : ' rows');
+      this.message.textContent = body.total.toLocaleString('en-US') + (body.total === 1 ? ' row' : ' rows')
+        + (body.notice ? ' · ' + body.notice : '');
       this.sqlBox.hidden = false;
       this.sqlText.value = body.sql;
       this.sqlText.readOnly = !this.canEditSql;

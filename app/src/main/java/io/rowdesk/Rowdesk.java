@@ -125,7 +125,8 @@ public final class Rowdesk implements AutoCloseable {
         AccessControl access = new AccessControl(auth);
         routes = Routes.all(
                 new AuthController(auth, access, templates),
-                new RelationController(catalog, templates),
+                new RelationController(catalog, templates,
+                        config.llm().provider() != io.rowdesk.config.LlmConfig.Provider.NONE),
                 new ApiController(catalog, audit, Assets.VERSION),
                 new SqlController(guardedQueries),
                 new SearchController(search, catalog),

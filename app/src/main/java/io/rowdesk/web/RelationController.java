@@ -18,8 +18,12 @@ public final class RelationController {
     private final RelationCatalog catalog;
     private final Templates templates;
 
-    public RelationController(RelationCatalog catalog, Templates templates) {
+    private final boolean llmEnabled;
+
+    /** {@code llmEnabled}: a language model is configured, so the search bar offers to ask it. */
+    public RelationController(RelationCatalog catalog, Templates templates, boolean llmEnabled) {
         this.catalog = Objects.requireNonNull(catalog, "catalog is null");
+        this.llmEnabled = llmEnabled;
         this.templates = Objects.requireNonNull(templates, "templates is null");
     }
 
@@ -40,6 +44,6 @@ public final class RelationController {
         RelationInfo relation = catalog.find(name, user.role())
                 .orElseThrow(() -> UserFacingException.notFound("There is no relation called '" + name + "'."));
         PageModel page = new PageModel(relation.name(), user, catalog.visibleTo(user.role()), relation.name());
-        ctx.html(templates.render("relation/grid.jte", Map.of("page", page, "grid", GridPage.of(relation, user.role()))));
+        ctx.html(templates.render("relation/grid.jte", Map.of("page", page, "grid", GridPage.of(relation, user.role(), llmEnabled))));
     }
 }

@@ -69,6 +69,15 @@ class RelationsApiTest {
         }
         assertThat(http.getWithToken(RelationController.relationPath("salaries"), app.token(Role.ADMIN)).statusCode())
                 .isEqualTo(200);
+        for (Role role : List.of(Role.VIEWER, Role.BUILDER)) {
+            HttpResponse<String> search = http.send(http.request(SearchController.SEARCH)
+                    .header("Authorization", "Bearer " + app.token(role)).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"q\": \"ada\", \"relation\": \"salaries\"}"))
+                    .build());
+            assertThat(search.statusCode()).as("search as %s", role).isEqualTo(404);
+            assertThat(http.getWithToken(GridController.rowsPath("salaries"), app.token(role)).statusCode()).isEqualTo(404);
+            assertThat(http.getWithToken(GridController.exportPath("salaries"), app.token(role)).statusCode()).isEqualTo(404);
+        }
     }
 
     @Test

@@ -106,11 +106,12 @@ public final class Rowdesk implements AutoCloseable {
         List<Source> sources = config.sources().stream().map(s -> source(s, dataDir)).toList();
         profiles = new ProfileRepository(state.jdbi(), clock);
         CacheLoader.Report cache = new CacheLoader(sources, config.views(), writer, new SnapshotRepository(state.jdbi()),
-                engine, catalog, sqlFiles, new ColumnProfiler(engine, sqlFiles, ColumnProfiler.DEFAULT_VALUE_LIMIT),
+                engine, catalog, sqlFiles, new ColumnProfiler(engine, sqlFiles, config.search().profileValueLimit()),
                 profiles).loadAll();
 
         guard = new SqlGuard(catalog);
-        guardedQueries = new GuardedQueries(guard, engine, GuardedQueries.Limits.DEFAULT);
+        guardedQueries = new GuardedQueries(guard, engine,
+                new GuardedQueries.Limits(config.search().queryTimeout(), config.search().maxRows()));
         LlmConfig llmConfig = config.llm();
         llm = llmConfig.provider() == LlmConfig.Provider.NONE ? Optional.empty()
                 : Optional.of(new LlmTranslator(ChatModels.create(llmConfig), llmConfig.model(), llmConfig.timeout(),

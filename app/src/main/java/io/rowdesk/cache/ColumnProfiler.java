@@ -12,12 +12,11 @@ import java.util.Objects;
 
 /** Computes column profiles through the query instance, one column at a time. */
 public final class ColumnProfiler {
-    /** Text columns with at most this many distinct values get their values listed. */
-    public static final int DEFAULT_VALUE_LIMIT = 200;
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
     private final QueryEngine engine;
     private final SqlFiles sqlFiles;
+    /** Text columns with at most this many distinct values get their values listed. */
     private final int valueLimit;
 
     public ColumnProfiler(QueryEngine engine, SqlFiles sqlFiles, int valueLimit) {

@@ -66,7 +66,7 @@ public final class ConfigLoader {
         if (!tree.root().isObject()) {
             throw new ConfigException(origin, List.of("must be a mapping of sections (server, demo, sources, ...)"));
         }
-        root.allowOnly("server", "demo", "sources", "views", "relations", "llm", "actions", "auth");
+        root.allowOnly("server", "demo", "sources", "views", "relations", "llm", "search", "actions", "auth");
         RowdeskConfig config = new RowdeskConfig(
                 server(root.get("server")),
                 demo(root.get("demo")),
@@ -74,6 +74,7 @@ public final class ConfigLoader {
                 views(root.get("views")),
                 relations(root.get("relations")),
                 llm(root.get("llm")),
+                search(root.get("search")),
                 actions(root.get("actions")),
                 auth(root.get("auth")));
         checkUniqueNames(config, problems);
@@ -99,7 +100,8 @@ public final class ConfigLoader {
         List<Map<String, Object>> actions = new ArrayList<>(base.actions());
         actions.addAll(extra.actions());
         RowdeskConfig merged = new RowdeskConfig(extra.server(), base.demo(), sources, views, relations,
-                extra.llm().provider() == LlmConfig.Provider.NONE ? base.llm() : extra.llm(), actions, extra.auth());
+                extra.llm().provider() == LlmConfig.Provider.NONE ? base.llm() : extra.llm(), extra.search(), actions,
+                extra.auth());
         checkUniqueNames(merged, problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(origin, problems);
@@ -235,6 +237,15 @@ public final class ConfigLoader {
         }
         return new LlmConfig(provider, model, baseUrl, apiKey,
                 Duration.ofSeconds(node.get("timeout_seconds").integer(20, 1, 600)));
+    }
+
+    private static SearchConfig search(ConfigNode node) {
+        node.allowOnly("query_timeout_seconds", "max_rows", "profile_value_limit");
+        SearchConfig d = SearchConfig.DEFAULT;
+        return new SearchConfig(
+                Duration.ofSeconds(node.get("query_timeout_seconds").integer((int) d.queryTimeout().toSeconds(), 1, 3600)),
+                node.get("max_rows").integer(d.maxRows(), 1, 1_000_000),
+                node.get("profile_value_limit").integer(d.profileValueLimit(), 1, 10_000));
     }
 
     /** Reserved for the actions issue: kept as given, checked there. */

@@ -71,7 +71,8 @@ public final class ConfigResolver {
         }
         boolean demoEnabled = demo.enabled() || options.demo();
         return new RowdeskConfig(server, new DemoConfig(demoEnabled, demo.seed(), scale, asOf),
-                config.sources(), config.views(), config.relations(), config.llm(), config.actions(), config.auth());
+                config.sources(), config.views(), config.relations(), config.llm(), config.search(), config.actions(),
+                config.auth());
     }
 
     /** The environment viewed as a flat config document, so that its values get the same checks and wording. */

@@ -11,6 +11,7 @@ public record RowdeskConfig(
         List<ViewConfig> views,
         Map<String, RelationConfig> relations,
         LlmConfig llm,
+        SearchConfig search,
         List<Map<String, Object>> actions,
         AuthConfig auth) {
 

@@ -49,7 +49,7 @@ class ColumnProfilesTest {
                 .containsExactlyInAnyOrder("pending", "approved", "rejected", "paid", "failed");
         assertThat(status.values().stream().mapToLong(ColumnProfile.ValueCount::count).sum()).isEqualTo(600);
         assertThat(profiles("referrers").get("email").lowCardinality()).as("200 distinct emails is over no limit at this scale")
-                .isEqualTo(profiles("referrers").get("email").distinctCount() <= ColumnProfiler.DEFAULT_VALUE_LIMIT);
+                .isEqualTo(profiles("referrers").get("email").distinctCount() <= io.rowdesk.config.SearchConfig.DEFAULT.profileValueLimit());
     }
 
     @Test

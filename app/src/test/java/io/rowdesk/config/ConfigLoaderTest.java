@@ -29,6 +29,15 @@ class ConfigLoaderTest {
         assertThat(config.auth().adminEmail()).isEqualTo("admin@localhost");
         assertThat(config.auth().sessionTtl().toHours()).isEqualTo(12);
         assertThat(config.relation("anything").visibleTo(Role.VIEWER)).isTrue();
+        assertThat(config.search()).isEqualTo(new SearchConfig(java.time.Duration.ofSeconds(10), 10_000, 200));
+    }
+
+    @Test
+    void search_limits_are_configurable_and_checked() {
+        RowdeskConfig config = loader.parse("search:\n  query_timeout_seconds: 3\n  max_rows: 500\n  profile_value_limit: 50\n", "f");
+        assertThat(config.search()).isEqualTo(new SearchConfig(java.time.Duration.ofSeconds(3), 500, 50));
+        assertThatThrownBy(() -> loader.parse("search:\n  max_rows: 0\n", "f"))
+                .hasMessageContaining("search.max_rows (line 2): must be a whole number from 1 to 1000000");
     }
 
     @Test
@@ -99,7 +108,7 @@ class ConfigLoaderTest {
                         "server.port (line 2): must be a whole number from 0 to 65535, got 'seventy'",
                         "server.timezone (line 3): must be a time zone such as UTC or Europe/Paris, got 'Mars/Olympus'",
                         "sources[0].kind (line 6): must be one of [files], got 'mysql'",
-                        "relatoins (line 8): unknown key; allowed here: server, demo, sources, views, relations, llm, actions, auth"))
+                        "relatoins (line 8): unknown key; allowed here: server, demo, sources, views, relations, llm, search, actions, auth"))
                 .hasMessageContaining("rowdesk.yaml has 4 problems");
     }
 

@@ -72,7 +72,7 @@ final class GridFixture implements AutoCloseable {
         Map<String, RelationConfig> relations = new HashMap<>(demo.relations());
         relations.put("events", new RelationConfig(Set.of(Role.assignable()), List.of(), Map.of(), Map.of(), null, "id"));
         this.config = new RowdeskConfig(demo.server(), demo.demo(), demo.sources(), demo.views(), relations,
-                demo.llm(), demo.actions(), demo.auth());
+                demo.llm(), demo.search(), demo.actions(), demo.auth());
         this.orderings = new OrderingSnapshots(engine, new SqlFiles(), limits, clock);
         this.grid = new GridService(engine, orderings, config);
     }

@@ -124,19 +124,10 @@ public final class QueryEngine implements AutoCloseable {
     public void execute(String sql, List<?> params, Duration timeout) {
         swapLock.readLock().lock();
         try (Connection connection = root.duplicate();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setQueryTimeout((int) Math.max(1, Math.ceil(timeout.toMillis() / 1000.0)));
-            for (int i = 0; i < params.size(); i++) {
-                statement.setObject(i + 1, params.get(i));
-            }
+             PreparedStatement statement = prepare(connection, sql, params, timeout)) {
             statement.execute();
-        } catch (SQLTimeoutException e) {
-            throw new QueryException("the statement took longer than " + timeout.toSeconds() + " s and was stopped", true, e);
         } catch (SQLException e) {
-            boolean interrupted = String.valueOf(e.getMessage()).contains("INTERRUPT");
-            throw new QueryException(interrupted
-                    ? "the statement took longer than " + timeout.toSeconds() + " s and was stopped"
-                    : cleanMessage(e.getMessage()), interrupted, e);
+            throw failure(e, "statement", timeout);
         } finally {
             swapLock.readLock().unlock();
         }
@@ -197,11 +188,7 @@ public final class QueryEngine implements AutoCloseable {
         swapLock.readLock().lock();
         // A fresh connection and statement per query: a DuckDB statement whose query failed is closed.
         try (Connection connection = root.duplicate();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setQueryTimeout((int) Math.max(1, Math.ceil(timeout.toMillis() / 1000.0)));
-            for (int i = 0; i < params.size(); i++) {
-                statement.setObject(i + 1, params.get(i));
-            }
+             PreparedStatement statement = prepare(connection, sql, params, timeout)) {
             try (ResultSet rs = statement.executeQuery()) {
                 ResultSetMetaData meta = rs.getMetaData();
                 List<Column> columns = new ArrayList<>();
@@ -219,16 +206,30 @@ public final class QueryEngine implements AutoCloseable {
                     }
                 }
             }
-        } catch (SQLTimeoutException e) {
-            throw new QueryException("the query took longer than " + timeout.toSeconds() + " s and was stopped", true, e);
         } catch (SQLException e) {
-            boolean interrupted = String.valueOf(e.getMessage()).contains("INTERRUPT");
-            throw new QueryException(interrupted
-                    ? "the query took longer than " + timeout.toSeconds() + " s and was stopped"
-                    : cleanMessage(e.getMessage()), interrupted, e);
+            throw failure(e, "query", timeout);
         } finally {
             swapLock.readLock().unlock();
         }
+    }
+
+    /** A fresh statement per query: a DuckDB statement whose query failed is closed. */
+    private static PreparedStatement prepare(Connection connection, String sql, List<?> params, Duration timeout)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        statement.setQueryTimeout((int) Math.max(1, Math.ceil(timeout.toMillis() / 1000.0)));
+        for (int i = 0; i < params.size(); i++) {
+            statement.setObject(i + 1, params.get(i));
+        }
+        return statement;
+    }
+
+    /** A timeout (JDBC's, or DuckDB's interrupt) is said as such; any other error keeps DuckDB's gist. */
+    private static QueryException failure(SQLException e, String what, Duration timeout) {
+        boolean timedOut = e instanceof SQLTimeoutException || String.valueOf(e.getMessage()).contains("INTERRUPT");
+        return new QueryException(timedOut
+                ? "the " + what + " took longer than " + timeout.toSeconds() + " s and was stopped"
+                : cleanMessage(e.getMessage()), timedOut, e);
     }
 
     private static Object value(ResultSet rs, ResultSetMetaData meta, int column) throws SQLException {

@@ -6,52 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import io.rowdesk.TestApp;
 import io.rowdesk.TestHttp;
 import io.rowdesk.auth.Role;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The grid in a real browser, on the demo's lead_events (50,000 rows at test scale). */
-class GridBrowserTest {
-    @TempDir
-    static Path dataDir;
-    static TestApp app;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = Browser.launch();
-        app = TestApp.start(dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (app != null) {
-            app.close();
-        }
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    private static Page loggedIn(BrowserContext context, String path) {
-        Page page = context.newPage();
-        page.navigate("/login?next=" + java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8));
-        page.fill("#email", TestApp.email(Role.VIEWER));
-        page.fill("#password", TestApp.PASSWORD);
-        page.click("button[type=submit]");
-        page.waitForSelector(".grid .row:not(.loading)");
-        return page;
-    }
-
+class GridBrowserTest extends BrowserAppTest {
     private static String oldestEventTime() {
-        TestHttp http = new TestHttp(app.baseUrl());
         var body = TestHttp.json(http.getWithToken(
                 "/api/v1/relations/lead_events/rows?sort=occurred_at,event_id&limit=1", app.token(Role.VIEWER)));
         return body.get("rows").get(0).get(4).asText();
@@ -60,7 +23,7 @@ class GridBrowserTest {
     @Test
     void dragging_the_scrollbar_to_the_bottom_shows_the_oldest_event_last() throws Exception {
         try (BrowserContext context = browser.newContext(app.baseUrl())) {
-            Page page = loggedIn(context, "/relations/lead_events");
+            Page page = loggedIn(context, Role.VIEWER, "/relations/lead_events");
             Locator header = page.locator(".grid-head .cell.head[data-column=occurred_at]");
             header.click();
             header.click();
@@ -88,7 +51,7 @@ class GridBrowserTest {
     @Test
     void dragging_the_thumb_to_80_percent_shows_the_rows_at_80_percent() {
         try (BrowserContext context = browser.newContext(app.baseUrl())) {
-            Page page = loggedIn(context, "/relations/lead_events?sort=event_id");
+            Page page = loggedIn(context, Role.VIEWER, "/relations/lead_events?sort=event_id");
             var thumb = page.locator(".grid-thumb").boundingBox();
             var track = page.locator(".grid-vscroll").boundingBox();
             double travel = (track.y + track.height) - (thumb.y + thumb.height);
@@ -109,7 +72,7 @@ class GridBrowserTest {
     void shift_click_selects_a_range_that_ctrl_c_copies_as_tsv() {
         try (BrowserContext context = browser.newContext(app.baseUrl())) {
             context.grantPermissions(List.of("clipboard-read", "clipboard-write"));
-            Page page = loggedIn(context, "/relations/payouts?sort=payout_id");
+            Page page = loggedIn(context, Role.VIEWER, "/relations/payouts?sort=payout_id");
             page.locator(".grid .row[aria-rowindex='3'] .cell").first().click();
             page.locator(".grid .row[aria-rowindex='7'] .cell").first().click(new Locator.ClickOptions()
                     .setModifiers(List.of(com.microsoft.playwright.options.KeyboardModifier.SHIFT)));
@@ -129,7 +92,7 @@ class GridBrowserTest {
     @Test
     void the_row_panel_opens_from_the_keyboard_with_every_field() throws Exception {
         try (BrowserContext context = browser.newContext(app.baseUrl())) {
-            Page page = loggedIn(context, "/relations/referrers?sort=referrer_id");
+            Page page = loggedIn(context, Role.VIEWER, "/relations/referrers?sort=referrer_id");
             page.locator(".grid-viewport").focus();
             page.keyboard().press("ArrowDown");
             page.keyboard().press("ArrowDown");
@@ -148,7 +111,7 @@ class GridBrowserTest {
     @Test
     void the_url_restores_sort_position_and_hidden_columns() {
         try (BrowserContext context = browser.newContext(app.baseUrl())) {
-            Page page = loggedIn(context, "/relations/lead_events?sort=-revenue,event_id&row=1200&hide=channel");
+            Page page = loggedIn(context, Role.VIEWER, "/relations/lead_events?sort=-revenue,event_id&row=1200&hide=channel");
             assertThat(page.locator(".grid-head .cell.head[data-column=revenue]")).hasAttribute("aria-sort", "descending");
             assertThat(page.locator(".grid-head .cell.head[data-column=channel]")).hasCount(0);
             assertThat(page.locator(".grid-status")).containsText("Rows 1,201–");

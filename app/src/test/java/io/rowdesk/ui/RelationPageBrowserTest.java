@@ -7,35 +7,10 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import io.rowdesk.TestApp;
 import io.rowdesk.auth.Role;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A person logs in, browses the relations and logs out, in a real browser. */
-class RelationPageBrowserTest {
-    @TempDir
-    static Path dataDir;
-    static TestApp app;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = Browser.launch();
-        app = TestApp.start(dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (app != null) {
-            app.close();
-        }
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
+class RelationPageBrowserTest extends BrowserAppTest {
     @Test
     void a_person_logs_in_browses_all_six_relations_and_logs_out() throws Exception {
         try (BrowserContext context = browser.newContext(app.baseUrl())) {

@@ -6,52 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import io.rowdesk.TestApp;
 import io.rowdesk.auth.Role;
-import java.nio.file.Path;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The search bar above the grid, in a real browser. */
-class SearchBrowserTest {
-    @TempDir
-    static Path dataDir;
-    static TestApp app;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = Browser.launch();
-        app = TestApp.start(dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (app != null) {
-            app.close();
-        }
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    private static Page open(BrowserContext context, Role role, String path) {
-        Page page = context.newPage();
-        page.navigate("/login?next=" + java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8));
-        page.fill("#email", TestApp.email(role));
-        page.fill("#password", TestApp.password(role));
-        page.click("button[type=submit]");
-        page.waitForSelector(".grid .row:not(.loading)");
-        return page;
-    }
-
+class SearchBrowserTest extends BrowserAppTest {
     @Test
     void typing_filters_the_grid_shows_chips_and_a_removed_chip_widens_it() throws Exception {
         try (BrowserContext context = browser.newContext(app.baseUrl())) {
-            Page page = open(context, Role.VIEWER, "/relations/payouts");
+            Page page = loggedIn(context, Role.VIEWER, "/relations/payouts");
             page.locator(".search-input").pressSequentially("paid payouts over $1k", new Locator.PressSequentiallyOptions().setDelay(15));
             Locator chips = page.locator(".chips .chip");
             assertThat(chips).hasCount(2);
@@ -74,7 +38,7 @@ class SearchBrowserTest {
     @Test
     void words_it_cannot_place_get_a_message_with_suggestions_and_the_grid_keeps_its_rows() {
         try (BrowserContext context = browser.newContext(app.baseUrl())) {
-            Page page = open(context, Role.VIEWER, "/relations/payouts");
+            Page page = loggedIn(context, Role.VIEWER, "/relations/payouts");
             page.locator(".search-input").fill("pendng spendy payouts");
             Locator message = page.locator(".search-message.problem");
             assertThat(message).containsText("I could not match 'spendy'");
@@ -86,7 +50,7 @@ class SearchBrowserTest {
     @Test
     void an_aggregate_shows_as_a_table_and_a_chart() throws Exception {
         try (BrowserContext context = browser.newContext(app.baseUrl())) {
-            Page page = open(context, Role.BUILDER, "/relations/payouts");
+            Page page = loggedIn(context, Role.BUILDER, "/relations/payouts");
             page.locator(".search-input").fill("total amount by method");
             assertThat(page.locator(".aggregate-result")).isVisible();
             assertThat(page.locator(".aggregate-result tbody tr")).hasCount(3);
@@ -103,7 +67,7 @@ class SearchBrowserTest {
     @Test
     void suggestions_complete_a_value_while_typing() {
         try (BrowserContext context = browser.newContext(app.baseUrl())) {
-            Page page = open(context, Role.VIEWER, "/relations/payouts");
+            Page page = loggedIn(context, Role.VIEWER, "/relations/payouts");
             page.locator(".search-input").pressSequentially("ven");
             Locator item = page.locator(".suggest-list .suggest-item").first();
             assertThat(item).containsText("venmo");

@@ -2,34 +2,13 @@ package io.rowdesk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rowdesk.TestApp;
-import io.rowdesk.TestHttp;
+import io.rowdesk.DemoAppTest;
 import io.rowdesk.auth.Role;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ExportCsvTest {
-    @TempDir
-    static Path dataDir;
-    static TestApp app;
-    static TestHttp http;
-
-    @BeforeAll
-    static void start() {
-        app = TestApp.start(dataDir);
-        http = new TestHttp(app.baseUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
-
+class ExportCsvTest extends DemoAppTest {
     @Test
     void export_streams_every_row_in_the_grid_order_as_csv() {
         HttpResponse<String> response = http.getWithToken(

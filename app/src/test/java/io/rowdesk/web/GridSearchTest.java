@@ -3,36 +3,16 @@ package io.rowdesk.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.rowdesk.TestApp;
+import io.rowdesk.DemoAppTest;
 import io.rowdesk.TestHttp;
 import io.rowdesk.auth.Role;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The grid's rows endpoint with {@code q=}: an English search filters the rows at any depth. */
-class GridSearchTest {
-    @TempDir
-    static Path dataDir;
-    static TestApp app;
-    static TestHttp http;
-
-    @BeforeAll
-    static void start() {
-        app = TestApp.start(dataDir);
-        http = new TestHttp(app.baseUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
-
+class GridSearchTest extends DemoAppTest {
     private static HttpResponse<String> rows(String relation, String query) {
         return http.getWithToken(GridController.rowsPath(relation) + "?" + query, app.token(Role.VIEWER));
     }

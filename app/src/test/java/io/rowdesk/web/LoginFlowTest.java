@@ -2,36 +2,16 @@ package io.rowdesk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rowdesk.DemoAppTest;
 import io.rowdesk.TestApp;
-import io.rowdesk.TestHttp;
 import io.rowdesk.audit.AuditEntry;
 import io.rowdesk.auth.Role;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class LoginFlowTest {
-    @TempDir
-    static Path dataDir;
-    static TestApp app;
-    static TestHttp http;
-
-    @BeforeAll
-    static void start() {
-        app = TestApp.start(dataDir);
-        http = new TestHttp(app.baseUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
-
+class LoginFlowTest extends DemoAppTest {
     @Test
     void login_page_shows_the_form_fields() {
         HttpResponse<String> page = http.get(AuthController.LOGIN);

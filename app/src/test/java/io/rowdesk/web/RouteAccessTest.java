@@ -5,39 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.javalin.http.HandlerType;
 import io.javalin.router.ParsedEndpoint;
 import io.javalin.security.Roles;
-import io.rowdesk.TestApp;
+import io.rowdesk.DemoAppTest;
 import io.rowdesk.TestHttp;
 import io.rowdesk.auth.Role;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Table-driven over every registered route: a new route without a role check fails here. */
-class RouteAccessTest {
+class RouteAccessTest extends DemoAppTest {
     private static final Set<HandlerType> HTTP_METHODS = Set.of(HandlerType.GET, HandlerType.POST,
             HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE, HandlerType.OPTIONS);
 
-    @TempDir
-    static Path dataDir;
-    static TestApp app;
-    static TestHttp http;
-
-    @BeforeAll
-    static void start() {
-        app = TestApp.start(dataDir);
-        http = new TestHttp(app.baseUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
 
     @Test
     void every_javalin_endpoint_is_a_declared_route_with_a_role() {

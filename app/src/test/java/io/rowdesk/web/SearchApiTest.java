@@ -3,34 +3,14 @@ package io.rowdesk.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.rowdesk.TestApp;
+import io.rowdesk.DemoAppTest;
 import io.rowdesk.TestHttp;
 import io.rowdesk.auth.Role;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class SearchApiTest {
-    @TempDir
-    static Path dataDir;
-    static TestApp app;
-    static TestHttp http;
-
-    @BeforeAll
-    static void start() {
-        app = TestApp.start(dataDir);
-        http = new TestHttp(app.baseUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
-
+class SearchApiTest extends DemoAppTest {
     private static HttpResponse<String> search(String json, Role role) {
         return http.send(http.request(SearchController.SEARCH)
                 .header("Authorization", "Bearer " + app.token(role))

@@ -153,7 +153,7 @@ public final class OrderingSnapshots implements AutoCloseable {
     /** Rows {@code from} to {@code from + limit - 1} of a built ordering. */
     public QueryResult read(Ordering ordering, long from, int limit, Duration timeout) {
         String sql = fill("grid/window_copy.sql", ordering.table(), null, null);
-        return engine.query(sql, List.of(from, from + limit - 1), limit, timeout);
+        return engine.queryPrepared(sql, List.of(from, from + limit - 1), limit, timeout);
     }
 
     /** False once the relation's data has changed since the ordering was built. */

@@ -43,6 +43,59 @@ public final class QueryEngine implements AutoCloseable {
     private final AtomicLong generation = new AtomicLong();
     private final Map<String, Long> tableVersions = new ConcurrentHashMap<>();
     private final List<Consumer<String>> changeListeners = new CopyOnWriteArrayList<>();
+    // Connections that keep their prepared statements, for the few hot queries the app repeats with
+    // new values (grid windows): preparing costs about 40% of such a query.
+    private final java.util.concurrent.BlockingQueue<PreparedCache> preparedPool = new java.util.concurrent.LinkedBlockingQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger preparedConnections = new java.util.concurrent.atomic.AtomicInteger();
+    private static final int PREPARED_CONNECTIONS = 4;
+    private static final int PREPARED_PER_CONNECTION = 32;
+
+    /** One connection and its prepared statements by SQL text, least recently used dropped first. */
+    private static final class PreparedCache {
+        final Connection connection;
+        final Map<String, PreparedStatement> statements = new java.util.LinkedHashMap<>(16, 0.75f, true);
+
+        PreparedCache(Connection connection) {
+            this.connection = connection;
+        }
+
+        PreparedStatement get(String sql) throws SQLException {
+            PreparedStatement statement = statements.get(sql);
+            if (statement == null) {
+                statement = connection.prepareStatement(sql);
+                statements.put(sql, statement);
+                if (statements.size() > PREPARED_PER_CONNECTION) {
+                    var eldest = statements.entrySet().iterator().next();
+                    closeQuietly(eldest.getValue());
+                    statements.remove(eldest.getKey());
+                }
+            }
+            return statement;
+        }
+
+        void forget(String sql) {
+            closeQuietly(statements.remove(sql));
+        }
+
+        void close() {
+            statements.values().forEach(QueryEngine::closeQuietly);
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // closing anyway
+            }
+        }
+    }
+
+    private static void closeQuietly(PreparedStatement statement) {
+        if (statement != null) {
+            try {
+                statement.close();
+            } catch (SQLException ignored) {
+                // a failed statement is already closed
+            }
+        }
+    }
 
     public QueryEngine(Path snapshotDir, DuckDb.Limits limits) {
         Objects.requireNonNull(snapshotDir, "snapshotDir is null");
@@ -158,26 +211,99 @@ public final class QueryEngine implements AutoCloseable {
      * it after {@code timeout}. Callers pass only SQL built from the catalog or checked by the guard.
      */
     public QueryResult query(String sql, List<?> params, int maxRows, Duration timeout) {
-        List<List<Object>> rows = new ArrayList<>();
-        List<Column> columns = new ArrayList<>();
-        boolean[] truncated = {false};
-        stream(sql, params, timeout, new RowSink() {
-            @Override
-            public void columns(List<Column> names) {
-                columns.addAll(names);
-            }
+        Collector collector = new Collector(maxRows);
+        stream(sql, params, timeout, collector);
+        return collector.result();
+    }
 
-            @Override
-            public boolean row(List<Object> row) {
-                if (rows.size() >= maxRows) {
-                    truncated[0] = true;
-                    return false;
-                }
-                rows.add(row);
-                return true;
+    /** Keeps at most {@code maxRows} rows and notes whether there were more. */
+    private static final class Collector implements RowSink {
+        private final int maxRows;
+        private final List<Column> columns = new ArrayList<>();
+        private final List<List<Object>> rows = new ArrayList<>();
+        private boolean truncated;
+
+        Collector(int maxRows) {
+            this.maxRows = maxRows;
+        }
+
+        @Override
+        public void columns(List<Column> names) {
+            columns.addAll(names);
+        }
+
+        @Override
+        public boolean row(List<Object> row) {
+            if (rows.size() >= maxRows) {
+                truncated = true;
+                return false;
             }
-        });
-        return new QueryResult(columns, rows, truncated[0]);
+            rows.add(row);
+            return true;
+        }
+
+        QueryResult result() {
+            return new QueryResult(columns, rows, truncated);
+        }
+    }
+
+    /**
+     * As {@link #query}, on a pooled connection that keeps the statement prepared for the next
+     * call with the same SQL. For the app's own repeated queries (grid windows), never for SQL
+     * typed by people or models. A statement that fails is dropped and prepared afresh next time.
+     */
+    public QueryResult queryPrepared(String sql, List<?> params, int maxRows, Duration timeout) {
+        PreparedCache cache = preparedPool.poll();
+        if (cache == null) {
+            if (preparedConnections.incrementAndGet() > PREPARED_CONNECTIONS) {
+                preparedConnections.decrementAndGet();
+                return query(sql, params, maxRows, timeout);
+            }
+            try {
+                cache = new PreparedCache(root.duplicate());
+            } catch (SQLException e) {
+                preparedConnections.decrementAndGet();
+                return query(sql, params, maxRows, timeout);
+            }
+        }
+        swapLock.readLock().lock();
+        try {
+            PreparedStatement statement = cache.get(sql);
+            statement.setQueryTimeout((int) Math.max(1, Math.ceil(timeout.toMillis() / 1000.0)));
+            for (int i = 0; i < params.size(); i++) {
+                statement.setObject(i + 1, params.get(i));
+            }
+            Collector collector = new Collector(maxRows);
+            try (ResultSet rs = statement.executeQuery()) {
+                drain(rs, collector);
+            }
+            return collector.result();
+        } catch (SQLException e) {
+            cache.forget(sql);
+            throw failure(e, "query", timeout);
+        } finally {
+            swapLock.readLock().unlock();
+            preparedPool.offer(cache);
+        }
+    }
+
+    /** Hands the columns, then the rows, to {@code sink} until it says stop. */
+    private static void drain(ResultSet rs, RowSink sink) throws SQLException {
+        ResultSetMetaData meta = rs.getMetaData();
+        List<Column> columns = new ArrayList<>();
+        for (int c = 1; c <= meta.getColumnCount(); c++) {
+            columns.add(new Column(meta.getColumnName(c), meta.getColumnTypeName(c)));
+        }
+        sink.columns(columns);
+        while (rs.next()) {
+            List<Object> row = new ArrayList<>(columns.size());
+            for (int c = 1; c <= columns.size(); c++) {
+                row.add(value(rs, meta, c));
+            }
+            if (!sink.row(row)) {
+                break;
+            }
+        }
     }
 
     /**
@@ -190,21 +316,7 @@ public final class QueryEngine implements AutoCloseable {
         try (Connection connection = root.duplicate();
              PreparedStatement statement = prepare(connection, sql, params, timeout)) {
             try (ResultSet rs = statement.executeQuery()) {
-                ResultSetMetaData meta = rs.getMetaData();
-                List<Column> columns = new ArrayList<>();
-                for (int c = 1; c <= meta.getColumnCount(); c++) {
-                    columns.add(new Column(meta.getColumnName(c), meta.getColumnTypeName(c)));
-                }
-                sink.columns(columns);
-                while (rs.next()) {
-                    List<Object> row = new ArrayList<>(columns.size());
-                    for (int c = 1; c <= columns.size(); c++) {
-                        row.add(value(rs, meta, c));
-                    }
-                    if (!sink.row(row)) {
-                        break;
-                    }
-                }
+                drain(rs, sink);
             }
         } catch (SQLException e) {
             throw failure(e, "query", timeout);
@@ -253,6 +365,10 @@ public final class QueryEngine implements AutoCloseable {
 
     @Override
     public void close() {
+        PreparedCache cache;
+        while ((cache = preparedPool.poll()) != null) {
+            cache.close();
+        }
         try {
             root.close();
         } catch (SQLException e) {

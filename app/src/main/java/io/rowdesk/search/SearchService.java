@@ -50,8 +50,8 @@ public final class SearchService {
     private final LocalTranslator translator;
     private final SemanticMatcher semantic;
     private final SqlRenderer renderer = new SqlRenderer();
-    // Keyed by the catalog entry itself: a reload puts a new RelationInfo, so the vocabulary is rebuilt.
-    private final Map<RelationInfo, Vocabulary> vocabularies = new ConcurrentHashMap<>();
+    // By relation name, rebuilt when the catalog holds a new RelationInfo for it (a reload).
+    private final Map<String, Vocabulary> vocabularies = new ConcurrentHashMap<>();
 
     /**
      * With {@code llm} empty when {@code llm.provider} is none, and {@code semantic} the matcher of
@@ -211,10 +211,11 @@ public final class SearchService {
 
     /** The words a relation answers to, for suggestions while typing. */
     public Vocabulary vocabulary(RelationInfo relation) {
-        return vocabularies.computeIfAbsent(relation, r -> {
-            vocabularies.keySet().removeIf(old -> old.name().equals(r.name()));
-            return new Vocabulary(r, catalog.settings(r.name()), profiles.forRelation(r.name()));
-        });
+        // A reload puts a new RelationInfo object in the catalog (with new profiles): compare by
+        // identity, since an equal-looking record may describe different values.
+        return vocabularies.compute(relation.name(), (name, cached) -> cached != null && cached.relation() == relation
+                ? cached
+                : new Vocabulary(relation, catalog.settings(name), profiles.forRelation(name)));
     }
 
     /** Chips: one per condition (c0, c1, ...), then the sort, limit and grouping. */

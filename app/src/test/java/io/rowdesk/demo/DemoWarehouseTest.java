@@ -143,13 +143,7 @@ class DemoWarehouseTest {
         violations.put("event before its referral", "SELECT count(*) FROM lead_events e JOIN referrals r USING (referral_id) WHERE e.occurred_at <= r.referred_at");
         violations.put("revenue set iff order_placed", "SELECT count(*) FROM lead_events WHERE (event_type = 'order_placed') <> (revenue IS NOT NULL)");
 
-        try (Connection duck = open(dir)) {
-            SoftAssertions softly = new SoftAssertions();
-            for (var rule : violations.entrySet()) {
-                softly.assertThat(count(duck, rule.getValue())).as(rule.getKey()).isZero();
-            }
-            softly.assertAll();
-        }
+        assertNoViolations(dir, violations);
     }
 
     @Test
@@ -180,13 +174,7 @@ class DemoWarehouseTest {
         violations.put("channel", "SELECT count(*) FROM lead_events WHERE channel NOT IN ('web', 'email', 'chat', 'sms', 'social')");
         violations.put("revenue", "SELECT count(*) FROM lead_events WHERE revenue <= 0");
 
-        try (Connection duck = open(dir)) {
-            SoftAssertions softly = new SoftAssertions();
-            for (var rule : violations.entrySet()) {
-                softly.assertThat(count(duck, rule.getValue())).as(rule.getKey()).isZero();
-            }
-            softly.assertAll();
-        }
+        assertNoViolations(dir, violations);
     }
 
     @Test
@@ -289,6 +277,17 @@ class DemoWarehouseTest {
     }
 
     /** The five Parquet files as tables of an in-memory DuckDB, as any reader would see them. */
+    /** Each query counts the rows that break one rule, named by its key: all must be zero. */
+    private static void assertNoViolations(Path dir, Map<String, String> violations) throws SQLException {
+        try (Connection duck = open(dir)) {
+            SoftAssertions softly = new SoftAssertions();
+            for (var rule : violations.entrySet()) {
+                softly.assertThat(count(duck, rule.getValue())).as(rule.getKey()).isZero();
+            }
+            softly.assertAll();
+        }
+    }
+
     private static Connection open(Path dir) throws SQLException {
         Connection duck = DriverManager.getConnection("jdbc:duckdb:");
         for (DemoWarehouse.DemoTable table : DemoWarehouse.TABLES) {

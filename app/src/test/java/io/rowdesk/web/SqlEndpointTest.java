@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rowdesk.TestApp;
 import io.rowdesk.TestHttp;
 import io.rowdesk.auth.Role;
+import io.rowdesk.search.GuardFixture;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
@@ -32,14 +33,7 @@ class SqlEndpointTest {
     @BeforeAll
     static void start() throws IOException {
         Path config = dir.resolve("hidden.yaml");
-        Files.writeString(config, """
-                views:
-                  - name: payout_secrets
-                    sql: SELECT payout_id, referrer_id, amount FROM payouts WHERE status = 'paid'
-                relations:
-                  payout_secrets:
-                    roles: [admin]
-                """);
+        Files.writeString(config, GuardFixture.HIDDEN_VIEW_YAML);
         app = TestApp.start(dir.resolve("data"), config);
         http = new TestHttp(app.baseUrl());
     }

@@ -12,6 +12,7 @@ import io.rowdesk.TestApp;
 import io.rowdesk.TestHttp;
 import io.rowdesk.TestLlmServer;
 import io.rowdesk.auth.Role;
+import io.rowdesk.search.GuardFixture;
 import io.rowdesk.web.SearchController;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -55,13 +56,7 @@ class LlmSearchTest {
         logs.start();
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
         Path config = dir.resolve("rowdesk.yaml");
-        Files.writeString(config, """
-                views:
-                  - name: payout_secrets
-                    sql: SELECT payout_id, referrer_id, amount FROM payouts WHERE status = 'paid'
-                relations:
-                  payout_secrets:
-                    roles: [admin]
+        Files.writeString(config, GuardFixture.HIDDEN_VIEW_YAML + """
                 llm:
                   provider: openai
                   model: test

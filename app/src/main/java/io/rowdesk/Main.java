@@ -1,12 +1,10 @@
 package io.rowdesk;
 
 import io.rowdesk.cli.RowdeskCommand;
-import picocli.CommandLine;
 
 /** {@code rowdesk <subcommand>}: see {@code rowdesk --help}. */
 public final class Main {
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         int exit = RowdeskCommand.commandLine().execute(args);

@@ -11,6 +11,7 @@ import io.rowdesk.cache.ColumnProfiler;
 import io.rowdesk.cache.ProfileRepository;
 import io.rowdesk.cache.SnapshotRepository;
 import io.rowdesk.cache.SnapshotWriter;
+import io.rowdesk.config.LlmConfig;
 import io.rowdesk.config.RowdeskConfig;
 import io.rowdesk.config.SourceConfig;
 import io.rowdesk.demo.DemoBootstrap;
@@ -21,12 +22,11 @@ import io.rowdesk.query.QueryEngine;
 import io.rowdesk.query.RelationCatalog;
 import io.rowdesk.search.GuardedQueries;
 import io.rowdesk.search.SearchService;
-import io.rowdesk.search.semantic.EmbeddingModels;
-import io.rowdesk.search.semantic.SemanticMatcher;
 import io.rowdesk.search.SqlGuard;
 import io.rowdesk.search.llm.ChatModels;
 import io.rowdesk.search.llm.LlmTranslator;
-import io.rowdesk.config.LlmConfig;
+import io.rowdesk.search.semantic.EmbeddingModels;
+import io.rowdesk.search.semantic.SemanticMatcher;
 import io.rowdesk.source.Source;
 import io.rowdesk.source.files.FileSource;
 import io.rowdesk.store.DuckDbStateStore;
@@ -39,9 +39,9 @@ import io.rowdesk.web.AuthController;
 import io.rowdesk.web.ErrorPages;
 import io.rowdesk.web.GridController;
 import io.rowdesk.web.RelationController;
-import io.rowdesk.web.SearchController;
 import io.rowdesk.web.Route;
 import io.rowdesk.web.Routes;
+import io.rowdesk.web.SearchController;
 import io.rowdesk.web.SqlController;
 import io.rowdesk.web.Templates;
 import io.rowdesk.web.WebServer;
@@ -55,16 +55,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The composition root: configuration in, a running server out. No statics, no DI framework;
- * tests build one on a temporary data folder exactly as the command line does.
+ * The composition root: configuration in, a running server out. No statics, no DI framework; tests
+ * build one on a temporary data folder exactly as the command line does.
  */
 public final class Rowdesk implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Rowdesk.class);
 
     /** What start-up did, for the console and the tests. */
-    public record Startup(AuthService.AdminBootstrap admin, DemoBootstrap.Result demo, CacheLoader.Report cache,
-                          long elapsedMillis) {
-    }
+    public record Startup(
+            AuthService.AdminBootstrap admin,
+            DemoBootstrap.Result demo,
+            CacheLoader.Report cache,
+            long elapsedMillis) {}
 
     private final RowdeskConfig config;
     private final StateStore state;
@@ -89,15 +91,25 @@ public final class Rowdesk implements AutoCloseable {
         Path dataDir = config.server().dataDir();
         SqlFiles sqlFiles = new SqlFiles();
 
-        DemoBootstrap.Result demo = config.demo().enabled()
-                ? new DemoBootstrap(sqlFiles, clock).ensure(dataDir, config.demo(), config.server().timezone())
-                : null;
+        DemoBootstrap.Result demo =
+                config.demo().enabled()
+                        ? new DemoBootstrap(sqlFiles, clock)
+                                .ensure(dataDir, config.demo(), config.server().timezone())
+                        : null;
 
         state = DuckDbStateStore.open(dataDir.resolve("rowdesk.db"), sqlFiles);
         audit = new AuditLog(state.jdbi(), clock);
-        auth = new AuthService(new UserRepository(state.jdbi()), new SessionRepository(state.jdbi()),
-                new ApiTokenRepository(state.jdbi()), new PasswordHasher(), audit, config.auth(), clock);
-        AuthService.AdminBootstrap admin = auth.ensureAdmin(env.get("ROWDESK_ADMIN_PASSWORD"), env.get("ROWDESK_ADMIN_TOKEN"));
+        auth =
+                new AuthService(
+                        new UserRepository(state.jdbi()),
+                        new SessionRepository(state.jdbi()),
+                        new ApiTokenRepository(state.jdbi()),
+                        new PasswordHasher(),
+                        audit,
+                        config.auth(),
+                        clock);
+        AuthService.AdminBootstrap admin =
+                auth.ensureAdmin(env.get("ROWDESK_ADMIN_PASSWORD"), env.get("ROWDESK_ADMIN_TOKEN"));
 
         Path cacheDir = dataDir.resolve("cache");
         SnapshotWriter writer = new SnapshotWriter(cacheDir, clock);
@@ -105,33 +117,65 @@ public final class Rowdesk implements AutoCloseable {
         catalog = new RelationCatalog(config);
         List<Source> sources = config.sources().stream().map(s -> source(s, dataDir)).toList();
         profiles = new ProfileRepository(state.jdbi(), clock);
-        CacheLoader.Report cache = new CacheLoader(sources, config.views(), writer, new SnapshotRepository(state.jdbi()),
-                engine, catalog, sqlFiles, new ColumnProfiler(engine, sqlFiles, config.search().profileValueLimit()),
-                profiles).loadAll();
+        CacheLoader.Report cache =
+                new CacheLoader(
+                                sources,
+                                config.views(),
+                                writer,
+                                new SnapshotRepository(state.jdbi()),
+                                engine,
+                                catalog,
+                                sqlFiles,
+                                new ColumnProfiler(
+                                        engine, sqlFiles, config.search().profileValueLimit()),
+                                profiles)
+                        .loadAll();
 
         guard = new SqlGuard(catalog);
-        guardedQueries = new GuardedQueries(guard, engine,
-                new GuardedQueries.Limits(config.search().queryTimeout(), config.search().maxRows()));
+        guardedQueries =
+                new GuardedQueries(
+                        guard,
+                        engine,
+                        new GuardedQueries.Limits(
+                                config.search().queryTimeout(), config.search().maxRows()));
         LlmConfig llmConfig = config.llm();
-        llm = llmConfig.provider() == LlmConfig.Provider.NONE ? Optional.empty()
-                : Optional.of(new LlmTranslator(ChatModels.create(llmConfig), llmConfig.model(), llmConfig.timeout(),
-                        llmConfig.apiKey()));
-        search = new SearchService(catalog, profiles, guardedQueries, clock, config.server().timezone(), llm,
-                new SemanticMatcher(EmbeddingModels.allMiniLmL6V2()));
+        llm =
+                llmConfig.provider() == LlmConfig.Provider.NONE
+                        ? Optional.empty()
+                        : Optional.of(
+                                new LlmTranslator(
+                                        ChatModels.create(llmConfig),
+                                        llmConfig.model(),
+                                        llmConfig.timeout(),
+                                        llmConfig.apiKey()));
+        search =
+                new SearchService(
+                        catalog,
+                        profiles,
+                        guardedQueries,
+                        clock,
+                        config.server().timezone(),
+                        llm,
+                        new SemanticMatcher(EmbeddingModels.allMiniLmL6V2()));
 
-        orderings = new OrderingSnapshots(engine, sqlFiles, OrderingSnapshots.Limits.DEFAULT, clock);
+        orderings =
+                new OrderingSnapshots(engine, sqlFiles, OrderingSnapshots.Limits.DEFAULT, clock);
         grid = new GridService(engine, orderings, config);
 
         Templates templates = new Templates();
         AccessControl access = new AccessControl(auth);
-        routes = Routes.all(
-                new AuthController(auth, access, templates),
-                new RelationController(catalog, templates,
-                        config.llm().provider() != io.rowdesk.config.LlmConfig.Provider.NONE),
-                new ApiController(catalog, audit, Assets.VERSION),
-                new SqlController(guardedQueries),
-                new SearchController(search, catalog),
-                new GridController(catalog, grid, search));
+        routes =
+                Routes.all(
+                        new AuthController(auth, access, templates),
+                        new RelationController(
+                                catalog,
+                                templates,
+                                config.llm().provider()
+                                        != io.rowdesk.config.LlmConfig.Provider.NONE),
+                        new ApiController(catalog, audit, Assets.VERSION),
+                        new SqlController(guardedQueries),
+                        new SearchController(search, catalog),
+                        new GridController(catalog, grid, search));
         web = new WebServer(routes, access, new ErrorPages(templates));
         startup = new Startup(admin, demo, cache, (System.nanoTime() - started) / 1_000_000);
     }

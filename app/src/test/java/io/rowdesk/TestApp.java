@@ -32,23 +32,37 @@ public final class TestApp implements AutoCloseable {
         return start(dataDir, null);
     }
 
-    /** With {@code configFile}, its sections are added to the demo's (as {@code serve --demo --config}). */
+    /**
+     * With {@code configFile}, its sections are added to the demo's (as {@code serve --demo
+     * --config}).
+     */
     public static TestApp start(Path dataDir, Path configFile) {
         return start(dataDir, configFile, SCALE);
     }
 
-    /** As {@link #start(Path, Path)}, with a demo of another scale (the search evaluation uses 0.1). */
+    /**
+     * As {@link #start(Path, Path)}, with a demo of another scale (the search evaluation uses 0.1).
+     */
     public static TestApp start(Path dataDir, Path configFile, double scale) {
-        Map<String, String> env = Map.of("ROWDESK_ADMIN_PASSWORD", ADMIN_PASSWORD, "ROWDESK_ADMIN_TOKEN", ADMIN_TOKEN);
-        RowdeskConfig config = new ConfigResolver(env)
-                .resolve(new StartupOptions(configFile, dataDir, 0, true, scale, AS_OF));
+        Map<String, String> env =
+                Map.of(
+                        "ROWDESK_ADMIN_PASSWORD",
+                        ADMIN_PASSWORD,
+                        "ROWDESK_ADMIN_TOKEN",
+                        ADMIN_TOKEN);
+        RowdeskConfig config =
+                new ConfigResolver(env)
+                        .resolve(new StartupOptions(configFile, dataDir, 0, true, scale, AS_OF));
         Rowdesk rowdesk = new Rowdesk(config, env, Clock.systemUTC()).start("127.0.0.1");
         TestApp app = new TestApp(rowdesk);
         app.tokens.put(Role.ADMIN, ADMIN_TOKEN);
         for (Role role : new Role[] {Role.VIEWER, Role.BUILDER}) {
             String email = role.label() + "@example.com";
-            var user = rowdesk.auth().findUser(email)
-                    .orElseGet(() -> rowdesk.auth().createUser(email, role, PASSWORD, "test"));
+            var user =
+                    rowdesk.auth()
+                            .findUser(email)
+                            .orElseGet(
+                                    () -> rowdesk.auth().createUser(email, role, PASSWORD, "test"));
             app.tokens.put(role, rowdesk.auth().createApiToken(user, "test"));
         }
         return app;

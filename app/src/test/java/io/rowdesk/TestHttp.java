@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 /** A small HTTP client for tests: no redirects followed, cookies and tokens set by hand. */
 public final class TestHttp {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final String baseUrl;
 
     public TestHttp(String baseUrl) {
@@ -50,10 +51,12 @@ public final class TestHttp {
         return send(request(path).header("Cookie", cookie).GET().build());
     }
 
-    public HttpResponse<String> postForm(String path, Map<String, String> form, String cookie, boolean sameOrigin) {
-        HttpRequest.Builder builder = request(path)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(encode(form)));
+    public HttpResponse<String> postForm(
+            String path, Map<String, String> form, String cookie, boolean sameOrigin) {
+        HttpRequest.Builder builder =
+                request(path)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(encode(form)));
         if (cookie != null) {
             builder.header("Cookie", cookie);
         }
@@ -65,9 +68,13 @@ public final class TestHttp {
 
     /** Logs in through the form and returns the session cookie ("name=value"). */
     public String login(String email, String password) {
-        HttpResponse<String> response = postForm("/login", Map.of("email", email, "password", password), null, true);
-        return response.headers().firstValue("Set-Cookie").map(c -> c.substring(0, c.indexOf(';')))
-                .orElseThrow(() -> new AssertionError("login failed with " + response.statusCode()));
+        HttpResponse<String> response =
+                postForm("/login", Map.of("email", email, "password", password), null, true);
+        return response.headers()
+                .firstValue("Set-Cookie")
+                .map(c -> c.substring(0, c.indexOf(';')))
+                .orElseThrow(
+                        () -> new AssertionError("login failed with " + response.statusCode()));
     }
 
     public static JsonNode json(HttpResponse<String> response) {
@@ -80,8 +87,11 @@ public final class TestHttp {
 
     private static String encode(Map<String, String> form) {
         return form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(
+                        e ->
+                                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                                        + "="
+                                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }
 }

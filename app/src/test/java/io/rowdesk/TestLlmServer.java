@@ -66,12 +66,15 @@ public final class TestLlmServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
-    private volatile Function<Request, Reply> responder = r -> Reply.content("{\"error\": \"nothing scripted\"}");
+    private volatile Function<Request, Reply> responder =
+            r -> Reply.content("{\"error\": \"nothing scripted\"}");
     private volatile Duration delay = Duration.ZERO;
 
     public TestLlmServer() {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server =
+                    HttpServer.create(
+                            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -87,7 +90,10 @@ public final class TestLlmServer implements AutoCloseable {
 
     /** Answers the n-th request of a round with {@code contents[n]} (the last one repeats). */
     public void answer(String... contents) {
-        respond(request -> Reply.content(contents[Math.min(requests.size() - 1, contents.length - 1)]));
+        respond(
+                request ->
+                        Reply.content(
+                                contents[Math.min(requests.size() - 1, contents.length - 1)]));
     }
 
     public void respond(Function<Request, Reply> responder) {
@@ -116,7 +122,8 @@ public final class TestLlmServer implements AutoCloseable {
                 return;
             }
             JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
-            Request request = new Request(exchange.getRequestHeaders().getFirst("Authorization"), body);
+            Request request =
+                    new Request(exchange.getRequestHeaders().getFirst("Authorization"), body);
             requests.add(request);
             if (!delay.isZero()) {
                 try {
@@ -127,8 +134,9 @@ public final class TestLlmServer implements AutoCloseable {
                 }
             }
             Reply reply = responder.apply(request);
-            byte[] bytes = (reply.status() == 200 ? completion(body, reply.content()) : reply.content())
-                    .getBytes(StandardCharsets.UTF_8);
+            byte[] bytes =
+                    (reply.status() == 200 ? completion(body, reply.content()) : reply.content())
+                            .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(reply.status(), bytes.length);
             exchange.getResponseBody().write(bytes);
@@ -147,7 +155,10 @@ public final class TestLlmServer implements AutoCloseable {
         choice.put("index", 0);
         choice.putObject("message").put("role", "assistant").put("content", content);
         choice.put("finish_reason", "stop");
-        out.putObject("usage").put("prompt_tokens", 1).put("completion_tokens", 1).put("total_tokens", 2);
+        out.putObject("usage")
+                .put("prompt_tokens", 1)
+                .put("completion_tokens", 1)
+                .put("total_tokens", 2);
         return out.toString();
     }
 

@@ -6,10 +6,21 @@ import java.util.Map;
 
 /** One link of the audit chain. {@code details} is already redacted. */
 public record AuditEntry(
-        long seq, Instant at, String actor, String action, String target, Outcome outcome,
-        Map<String, Object> details, String prevHash, String hash) {
+        long seq,
+        Instant at,
+        String actor,
+        String action,
+        String target,
+        Outcome outcome,
+        Map<String, Object> details,
+        String prevHash,
+        String hash) {
 
-    public enum Outcome { SUCCESS, FAILURE, DENIED }
+    public enum Outcome {
+        SUCCESS,
+        FAILURE,
+        DENIED
+    }
 
     /** The fields the hash covers, as a map for canonical JSON. */
     Map<String, Object> hashedFields() {

@@ -23,26 +23,57 @@ public final class AuditLog {
     public AuditLog(Jdbi jdbi, Clock clock) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi is null");
         this.clock = Objects.requireNonNull(clock, "clock is null");
-        var tip = jdbi.withHandle(handle -> handle.createQuery(
-                        "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
-                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2))).findOne());
+        var tip =
+                jdbi.withHandle(
+                        handle ->
+                                handle.createQuery(
+                                                "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
+                                        .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                                        .findOne());
         this.lastSeq = tip.map(Map.Entry::getKey).orElse(0L);
         this.lastHash = tip.map(Map.Entry::getValue).orElse(CanonicalJson.GENESIS);
     }
 
-    public synchronized AuditEntry record(String actor, String action, String target,
-                                          AuditEntry.Outcome outcome, Map<String, ?> details) {
-        // Stored timestamps keep microseconds; truncate first so the verifier hashes the same instant.
+    public synchronized AuditEntry record(
+            String actor,
+            String action,
+            String target,
+            AuditEntry.Outcome outcome,
+            Map<String, ?> details) {
+        // Stored timestamps keep microseconds; truncate first so the verifier hashes the same
+        // instant.
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Map<String, Object> redacted = SecretRedactor.redact(details);
-        AuditEntry unsigned = new AuditEntry(lastSeq + 1, at, actor, action, target, outcome, redacted, lastHash, null);
+        AuditEntry unsigned =
+                new AuditEntry(
+                        lastSeq + 1, at, actor, action, target, outcome, redacted, lastHash, null);
         String hash = CanonicalJson.chain(lastHash, unsigned.hashedFields());
-        AuditEntry entry = new AuditEntry(unsigned.seq(), at, actor, action, target, outcome, redacted, lastHash, hash);
-        jdbi.useHandle(handle -> handle.execute("""
+        AuditEntry entry =
+                new AuditEntry(
+                        unsigned.seq(),
+                        at,
+                        actor,
+                        action,
+                        target,
+                        outcome,
+                        redacted,
+                        lastHash,
+                        hash);
+        jdbi.useHandle(
+                handle ->
+                        handle.execute(
+                                """
                         INSERT INTO audit_log (seq, occurred_at, actor, action, target, outcome, details, prev_hash, hash)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                entry.seq(), LocalDateTime.ofInstant(at, ZoneOffset.UTC), actor, action, target,
-                outcome.name().toLowerCase(), CanonicalJson.write(redacted), entry.prevHash(), hash));
+                                entry.seq(),
+                                LocalDateTime.ofInstant(at, ZoneOffset.UTC),
+                                actor,
+                                action,
+                                target,
+                                outcome.name().toLowerCase(),
+                                CanonicalJson.write(redacted),
+                                entry.prevHash(),
+                                hash));
         lastSeq = entry.seq();
         lastHash = hash;
         return entry;
@@ -50,8 +81,11 @@ public final class AuditLog {
 
     /** The newest entries first. */
     public List<AuditEntry> recent(int limit) {
-        return jdbi.withHandle(handle -> handle.createQuery(
-                        "SELECT * FROM audit_log ORDER BY seq DESC LIMIT ?")
-                .bind(0, limit).map(AuditRows.MAPPER).list());
+        return jdbi.withHandle(
+                handle ->
+                        handle.createQuery("SELECT * FROM audit_log ORDER BY seq DESC LIMIT ?")
+                                .bind(0, limit)
+                                .map(AuditRows.MAPPER)
+                                .list());
     }
 }

@@ -19,27 +19,40 @@ public final class AuditVerifier {
     }
 
     public Result verify() {
-        return jdbi.withHandle(handle -> {
-            String expectedPrev = CanonicalJson.GENESIS;
-            long expectedSeq = 1;
-            long count = 0;
-            try (var rows = handle.createQuery("SELECT * FROM audit_log ORDER BY seq").map(AuditRows.MAPPER).stream()) {
-                for (AuditEntry entry : (Iterable<AuditEntry>) rows::iterator) {
-                    count++;
-                    if (entry.seq() != expectedSeq) {
-                        return new Result(count, entry.seq(), "entry " + expectedSeq + " is missing");
+        return jdbi.withHandle(
+                handle -> {
+                    String expectedPrev = CanonicalJson.GENESIS;
+                    long expectedSeq = 1;
+                    long count = 0;
+                    try (var rows =
+                            handle
+                                    .createQuery("SELECT * FROM audit_log ORDER BY seq")
+                                    .map(AuditRows.MAPPER)
+                                    .stream()) {
+                        for (AuditEntry entry : (Iterable<AuditEntry>) rows::iterator) {
+                            count++;
+                            if (entry.seq() != expectedSeq) {
+                                return new Result(
+                                        count, entry.seq(), "entry " + expectedSeq + " is missing");
+                            }
+                            if (!entry.prevHash().equals(expectedPrev)) {
+                                return new Result(
+                                        count,
+                                        entry.seq(),
+                                        "does not chain to the entry before it");
+                            }
+                            if (!CanonicalJson.chain(expectedPrev, entry.hashedFields())
+                                    .equals(entry.hash())) {
+                                return new Result(
+                                        count,
+                                        entry.seq(),
+                                        "its content does not match its hash (edited)");
+                            }
+                            expectedPrev = entry.hash();
+                            expectedSeq++;
+                        }
                     }
-                    if (!entry.prevHash().equals(expectedPrev)) {
-                        return new Result(count, entry.seq(), "does not chain to the entry before it");
-                    }
-                    if (!CanonicalJson.chain(expectedPrev, entry.hashedFields()).equals(entry.hash())) {
-                        return new Result(count, entry.seq(), "its content does not match its hash (edited)");
-                    }
-                    expectedPrev = entry.hash();
-                    expectedSeq++;
-                }
-            }
-            return new Result(count, 0, null);
-        });
+                    return new Result(count, 0, null);
+                });
     }
 }

@@ -15,13 +15,13 @@ import java.util.Map;
 final class CanonicalJson {
     static final String GENESIS = "0".repeat(64);
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .build();
+    private static final ObjectMapper MAPPER =
+            JsonMapper.builder()
+                    .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+                    .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                    .build();
 
-    private CanonicalJson() {
-    }
+    private CanonicalJson() {}
 
     static String write(Object value) {
         try {

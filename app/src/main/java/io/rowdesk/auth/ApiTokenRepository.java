@@ -14,14 +14,23 @@ public final class ApiTokenRepository {
     }
 
     public void create(String tokenHash, long userId, String name, LocalDateTime now) {
-        jdbi.useHandle(handle -> handle.execute(
-                "INSERT INTO api_tokens (token_hash, user_id, name, created_at) VALUES (?, ?, ?, ?)",
-                tokenHash, userId, name, now));
+        jdbi.useHandle(
+                handle ->
+                        handle.execute(
+                                "INSERT INTO api_tokens (token_hash, user_id, name, created_at) VALUES (?, ?, ?, ?)",
+                                tokenHash,
+                                userId,
+                                name,
+                                now));
     }
 
     public Optional<Long> userOf(String tokenHash) {
-        return jdbi.withHandle(handle -> handle.createQuery(
-                        "SELECT user_id FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL")
-                .bind(0, tokenHash).mapTo(Long.class).findOne());
+        return jdbi.withHandle(
+                handle ->
+                        handle.createQuery(
+                                        "SELECT user_id FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL")
+                                .bind(0, tokenHash)
+                                .mapTo(Long.class)
+                                .findOne());
     }
 }

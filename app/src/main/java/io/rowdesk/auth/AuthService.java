@@ -15,12 +15,10 @@ import java.util.Optional;
 /** Logs people in and out and tells who is behind a session cookie or an API token. */
 public final class AuthService {
     /** A fresh session: the cookie value is only ever in this object and the browser. */
-    public record Login(User user, String sessionToken) {
-    }
+    public record Login(User user, String sessionToken) {}
 
     /** What start-up did about the first admin; {@code generatedPassword} is shown once. */
-    public record AdminBootstrap(boolean created, String email, String generatedPassword) {
-    }
+    public record AdminBootstrap(boolean created, String email, String generatedPassword) {}
 
     private final UserRepository users;
     private final SessionRepository sessions;
@@ -33,13 +31,20 @@ public final class AuthService {
     private final String decoyHash;
     // Every API request asks who is behind its token or cookie; the state database answers that
     // one query at a time, so a short-lived cache keeps 20 concurrent clients from queueing on it.
-    // Logout removes its entry at once; anything else (a disabled user) takes effect within the TTL.
-    private final Cache<String, Optional<User>> identities = Caffeine.newBuilder()
-            .maximumSize(10_000).expireAfterWrite(IDENTITY_TTL).build();
+    // Logout removes its entry at once; anything else (a disabled user) takes effect within the
+    // TTL.
+    private final Cache<String, Optional<User>> identities =
+            Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(IDENTITY_TTL).build();
     static final java.time.Duration IDENTITY_TTL = java.time.Duration.ofSeconds(15);
 
-    public AuthService(UserRepository users, SessionRepository sessions, ApiTokenRepository tokens,
-                       PasswordHasher hasher, AuditLog audit, AuthConfig config, Clock clock) {
+    public AuthService(
+            UserRepository users,
+            SessionRepository sessions,
+            ApiTokenRepository tokens,
+            PasswordHasher hasher,
+            AuditLog audit,
+            AuthConfig config,
+            Clock clock) {
         this.users = Objects.requireNonNull(users, "users is null");
         this.sessions = Objects.requireNonNull(sessions, "sessions is null");
         this.tokens = Objects.requireNonNull(tokens, "tokens is null");
@@ -65,8 +70,16 @@ public final class AuthService {
         if (apiToken != null && !apiToken.isBlank()) {
             tokens.create(Tokens.sha256(apiToken), admin.id(), "ROWDESK_ADMIN_TOKEN", now());
         }
-        audit.record("system", "user.create", admin.email(), Outcome.SUCCESS,
-                Map.of("role", admin.role().label(), "script_access", apiToken != null && !apiToken.isBlank()));
+        audit.record(
+                "system",
+                "user.create",
+                admin.email(),
+                Outcome.SUCCESS,
+                Map.of(
+                        "role",
+                        admin.role().label(),
+                        "script_access",
+                        apiToken != null && !apiToken.isBlank()));
         return new AdminBootstrap(true, admin.email(), generated ? actual : null);
     }
 
@@ -76,32 +89,48 @@ public final class AuthService {
 
     public User createUser(String email, Role role, String password, String actor) {
         User user = users.create(email, role, hasher.hash(password), now());
-        audit.record(actor, "user.create", user.email(), Outcome.SUCCESS, Map.of("role", role.label()));
+        audit.record(
+                actor, "user.create", user.email(), Outcome.SUCCESS, Map.of("role", role.label()));
         return user;
     }
 
     public String createApiToken(User user, String name) {
         String token = "rdk_" + Tokens.random();
         tokens.create(Tokens.sha256(token), user.id(), name, now());
-        audit.record(user.email(), "token.create", user.email(), Outcome.SUCCESS, Map.of("name", name));
+        audit.record(
+                user.email(), "token.create", user.email(), Outcome.SUCCESS, Map.of("name", name));
         return token;
     }
 
     public Optional<Login> login(String email, String password, String clientIp) {
         String normalized = email == null ? "" : UserRepository.normalize(email);
-        var stored = normalized.isEmpty() ? Optional.<UserRepository.StoredUser>empty() : users.findByEmail(normalized);
+        var stored =
+                normalized.isEmpty()
+                        ? Optional.<UserRepository.StoredUser>empty()
+                        : users.findByEmail(normalized);
         String hash = stored.map(UserRepository.StoredUser::passwordHash).orElse(decoyHash);
         boolean ok = hasher.verify(hash, password == null ? "" : password) && stored.isPresent();
         if (!ok || stored.get().disabled()) {
-            audit.record(normalized.isEmpty() ? "anonymous" : normalized, "auth.login", normalized, Outcome.FAILURE,
-                    Map.of("ip", clientIp, "reason", stored.isEmpty() ? "unknown email" : ok ? "disabled" : "wrong password"));
+            audit.record(
+                    normalized.isEmpty() ? "anonymous" : normalized,
+                    "auth.login",
+                    normalized,
+                    Outcome.FAILURE,
+                    Map.of(
+                            "ip",
+                            clientIp,
+                            "reason",
+                            stored.isEmpty()
+                                    ? "unknown email"
+                                    : ok ? "disabled" : "wrong password"));
             return Optional.empty();
         }
         User user = stored.get().user();
         String token = Tokens.random();
         LocalDateTime now = now();
         sessions.create(Tokens.sha256(token), user.id(), now, now.plus(config.sessionTtl()));
-        audit.record(user.email(), "auth.login", user.email(), Outcome.SUCCESS, Map.of("ip", clientIp));
+        audit.record(
+                user.email(), "auth.login", user.email(), Outcome.SUCCESS, Map.of("ip", clientIp));
         return Optional.of(new Login(user, token));
     }
 
@@ -116,8 +145,10 @@ public final class AuthService {
             return Optional.empty();
         }
         String hash = Tokens.sha256(sessionToken);
-        Optional<User> user = identities.get("s:" + hash,
-                k -> sessions.userOf(hash, now()).flatMap(users::findActiveById));
+        Optional<User> user =
+                identities.get(
+                        "s:" + hash,
+                        k -> sessions.userOf(hash, now()).flatMap(users::findActiveById));
         if (user.isEmpty()) {
             identities.invalidate("s:" + hash); // an unknown cookie is asked again next time
         }
@@ -129,7 +160,9 @@ public final class AuthService {
             return Optional.empty();
         }
         String hash = Tokens.sha256(apiToken);
-        Optional<User> user = identities.get("t:" + hash, k -> tokens.userOf(hash).flatMap(users::findActiveById));
+        Optional<User> user =
+                identities.get(
+                        "t:" + hash, k -> tokens.userOf(hash).flatMap(users::findActiveById));
         if (user.isEmpty()) {
             identities.invalidate("t:" + hash);
         }

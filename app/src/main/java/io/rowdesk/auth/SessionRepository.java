@@ -14,23 +14,35 @@ public final class SessionRepository {
     }
 
     public void create(String tokenHash, long userId, LocalDateTime now, LocalDateTime expiresAt) {
-        jdbi.useHandle(handle -> handle.execute(
-                "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
-                tokenHash, userId, now, expiresAt));
+        jdbi.useHandle(
+                handle ->
+                        handle.execute(
+                                "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
+                                tokenHash,
+                                userId,
+                                now,
+                                expiresAt));
     }
 
     /** The user id of a session that has not expired. */
     public Optional<Long> userOf(String tokenHash, LocalDateTime now) {
-        return jdbi.withHandle(handle -> handle.createQuery(
-                        "SELECT user_id FROM sessions WHERE token_hash = ? AND expires_at > ?")
-                .bind(0, tokenHash).bind(1, now).mapTo(Long.class).findOne());
+        return jdbi.withHandle(
+                handle ->
+                        handle.createQuery(
+                                        "SELECT user_id FROM sessions WHERE token_hash = ? AND expires_at > ?")
+                                .bind(0, tokenHash)
+                                .bind(1, now)
+                                .mapTo(Long.class)
+                                .findOne());
     }
 
     public void delete(String tokenHash) {
-        jdbi.useHandle(handle -> handle.execute("DELETE FROM sessions WHERE token_hash = ?", tokenHash));
+        jdbi.useHandle(
+                handle -> handle.execute("DELETE FROM sessions WHERE token_hash = ?", tokenHash));
     }
 
     public int deleteExpired(LocalDateTime now) {
-        return jdbi.withHandle(handle -> handle.execute("DELETE FROM sessions WHERE expires_at <= ?", now));
+        return jdbi.withHandle(
+                handle -> handle.execute("DELETE FROM sessions WHERE expires_at <= ?", now));
     }
 }

@@ -11,8 +11,7 @@ import java.util.HexFormat;
 public final class Tokens {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     /** 256 random bits, URL-safe. */
     public static String random() {
@@ -28,7 +27,10 @@ public final class Tokens {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    /** SHA-256 hex: tokens are high-entropy, so a fast hash is enough to keep them out of the database. */
+    /**
+     * SHA-256 hex: tokens are high-entropy, so a fast hash is enough to keep them out of the
+     * database.
+     */
     public static String sha256(String text) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");

@@ -21,15 +21,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings every relation into the query instance at start-up: a table whose cached snapshot is
- * still current is attached as it is (fast second start); a new or changed one is loaded first.
+ * Brings every relation into the query instance at start-up: a table whose cached snapshot is still
+ * current is attached as it is (fast second start); a new or changed one is loaded first.
  */
 public final class CacheLoader {
     private static final Logger LOG = LoggerFactory.getLogger(CacheLoader.class);
 
     /** What one start-up did, for the log and the tests. */
-    public record Report(List<String> loaded, List<String> reused, List<String> profiled) {
-    }
+    public record Report(List<String> loaded, List<String> reused, List<String> profiled) {}
 
     private final List<Source> sources;
     private final List<ViewConfig> views;
@@ -41,9 +40,16 @@ public final class CacheLoader {
     private final ColumnProfiler profiler;
     private final ProfileRepository profiles;
 
-    public CacheLoader(List<Source> sources, List<ViewConfig> views, SnapshotWriter writer,
-                       SnapshotRepository snapshots, QueryEngine engine, RelationCatalog catalog, SqlFiles sqlFiles,
-                       ColumnProfiler profiler, ProfileRepository profiles) {
+    public CacheLoader(
+            List<Source> sources,
+            List<ViewConfig> views,
+            SnapshotWriter writer,
+            SnapshotRepository snapshots,
+            QueryEngine engine,
+            RelationCatalog catalog,
+            SqlFiles sqlFiles,
+            ColumnProfiler profiler,
+            ProfileRepository profiles) {
         this.sources = List.copyOf(sources);
         this.views = List.copyOf(views);
         this.writer = Objects.requireNonNull(writer, "writer is null");
@@ -63,25 +69,41 @@ public final class CacheLoader {
         for (Source source : sources) {
             for (SourceTable table : source.tables()) {
                 if (!names.add(table.relation())) {
-                    throw new IllegalStateException("relation '" + table.relation() + "' comes from two sources; "
-                            + "relation names must be unique (restrict one source with tables:)");
+                    throw new IllegalStateException(
+                            "relation '"
+                                    + table.relation()
+                                    + "' comes from two sources; "
+                                    + "relation names must be unique (restrict one source with tables:)");
                 }
-                Snapshot current = snapshots.current(table.relation())
-                        .filter(s -> s.fingerprint().equals(table.fingerprint()) && Files.exists(s.file()))
-                        .orElse(null);
+                Snapshot current =
+                        snapshots
+                                .current(table.relation())
+                                .filter(
+                                        s ->
+                                                s.fingerprint().equals(table.fingerprint())
+                                                        && Files.exists(s.file()))
+                                .orElse(null);
                 if (current == null) {
                     long started = System.nanoTime();
                     current = writer.write(table);
                     snapshots.save(current);
-                    LOG.info("Loaded {} ({} rows) in {} ms", table.relation(), current.rowCount(),
+                    LOG.info(
+                            "Loaded {} ({} rows) in {} ms",
+                            table.relation(),
+                            current.rowCount(),
                             (System.nanoTime() - started) / 1_000_000);
                     loaded.add(table.relation());
                 } else {
                     reused.add(table.relation());
                 }
                 engine.swap(table.relation(), current.file());
-                RelationInfo info = new RelationInfo(table.relation(), source.name(), engine.columns(table.relation()),
-                        current.rowCount(), false);
+                RelationInfo info =
+                        new RelationInfo(
+                                table.relation(),
+                                source.name(),
+                                engine.columns(table.relation()),
+                                current.rowCount(),
+                                false);
                 catalog.put(info);
                 if (profileIfNeeded(info, loaded.contains(table.relation()))) {
                     profiled.add(info.name());
@@ -90,11 +112,17 @@ public final class CacheLoader {
         }
         for (ViewConfig view : views) {
             if (!names.add(view.name())) {
-                throw new IllegalStateException("view '" + view.name() + "' has the name of a table; names must be unique");
+                throw new IllegalStateException(
+                        "view '" + view.name() + "' has the name of a table; names must be unique");
             }
             engine.defineView(view.name(), viewSql(view));
-            RelationInfo info = new RelationInfo(view.name(), "view", engine.columns(view.name()),
-                    engine.count(view.name()), true);
+            RelationInfo info =
+                    new RelationInfo(
+                            view.name(),
+                            "view",
+                            engine.columns(view.name()),
+                            engine.count(view.name()),
+                            true);
             catalog.put(info);
             if (profileIfNeeded(info, !loaded.isEmpty())) {
                 profiled.add(info.name());
@@ -104,14 +132,19 @@ public final class CacheLoader {
         return new Report(loaded, reused, profiled);
     }
 
-    /** Profiles are recomputed when the data changed, or when none are stored (e.g. after an upgrade). */
+    /**
+     * Profiles are recomputed when the data changed, or when none are stored (e.g. after an
+     * upgrade).
+     */
     private boolean profileIfNeeded(RelationInfo relation, boolean dataChanged) {
-        if (!dataChanged && profiles.forRelation(relation.name()).size() == relation.columns().size()) {
+        if (!dataChanged
+                && profiles.forRelation(relation.name()).size() == relation.columns().size()) {
             return false;
         }
         long started = System.nanoTime();
         profiles.replace(relation.name(), profiler.profile(relation.name(), relation.columns()));
-        LOG.info("Profiled {} in {} ms", relation.name(), (System.nanoTime() - started) / 1_000_000);
+        LOG.info(
+                "Profiled {} in {} ms", relation.name(), (System.nanoTime() - started) / 1_000_000);
         return true;
     }
 

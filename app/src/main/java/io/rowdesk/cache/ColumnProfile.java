@@ -7,12 +7,19 @@ import java.util.List;
  * its range, and for low-cardinality text columns every value with its count.
  */
 public record ColumnProfile(
-        String relation, int position, String column, String type, long rowCount, double nullFraction,
-        long distinctCount, String min, String max, List<ValueCount> values) {
+        String relation,
+        int position,
+        String column,
+        String type,
+        long rowCount,
+        double nullFraction,
+        long distinctCount,
+        String min,
+        String max,
+        List<ValueCount> values) {
 
     /** One value of a low-cardinality column and how many rows have it. */
-    public record ValueCount(String value, long count) {
-    }
+    public record ValueCount(String value, long count) {}
 
     public ColumnProfile {
         values = values == null ? null : List.copyOf(values);

@@ -16,6 +16,7 @@ public final class ColumnProfiler {
 
     private final QueryEngine engine;
     private final SqlFiles sqlFiles;
+
     /** Text columns with at most this many distinct values get their values listed. */
     private final int valueLimit;
 
@@ -37,25 +38,42 @@ public final class ColumnProfiler {
         String quotedColumn = SqlFiles.quoteIdentifier(column.name());
         String quotedRelation = SqlFiles.quoteIdentifier(relation);
         boolean orderable = isOrderable(column.type());
-        String statsSql = sqlFiles.get("cache/column_stats.sql")
-                .replace("{column}", orderable ? quotedColumn : quotedColumn + "::VARCHAR")
-                .replace("{relation}", quotedRelation);
+        String statsSql =
+                sqlFiles.get("cache/column_stats.sql")
+                        .replace("{column}", orderable ? quotedColumn : quotedColumn + "::VARCHAR")
+                        .replace("{relation}", quotedRelation);
         List<Object> stats = engine.query(statsSql, List.of(), 1, TIMEOUT).rows().get(0);
         long rows = ((Number) stats.get(0)).longValue();
         long nulls = ((Number) stats.get(1)).longValue();
         long distinct = ((Number) stats.get(2)).longValue();
         List<ColumnProfile.ValueCount> values = null;
         if (isText(column.type()) && distinct <= valueLimit) {
-            String topSql = sqlFiles.get("cache/top_values.sql")
-                    .replace("{column}", quotedColumn).replace("{relation}", quotedRelation);
-            QueryResult top = engine.query(topSql, List.of(valueLimit + 1), valueLimit + 1, TIMEOUT);
-            values = top.rows().stream()
-                    .map(r -> new ColumnProfile.ValueCount((String) r.get(0), ((Number) r.get(1)).longValue()))
-                    .toList();
+            String topSql =
+                    sqlFiles.get("cache/top_values.sql")
+                            .replace("{column}", quotedColumn)
+                            .replace("{relation}", quotedRelation);
+            QueryResult top =
+                    engine.query(topSql, List.of(valueLimit + 1), valueLimit + 1, TIMEOUT);
+            values =
+                    top.rows().stream()
+                            .map(
+                                    r ->
+                                            new ColumnProfile.ValueCount(
+                                                    (String) r.get(0),
+                                                    ((Number) r.get(1)).longValue()))
+                            .toList();
         }
-        return new ColumnProfile(relation, position, column.name(), column.type(), rows,
-                rows == 0 ? 0 : (double) nulls / rows, distinct,
-                orderable ? (String) stats.get(3) : null, orderable ? (String) stats.get(4) : null, values);
+        return new ColumnProfile(
+                relation,
+                position,
+                column.name(),
+                column.type(),
+                rows,
+                rows == 0 ? 0 : (double) nulls / rows,
+                distinct,
+                orderable ? (String) stats.get(3) : null,
+                orderable ? (String) stats.get(4) : null,
+                values);
     }
 
     static boolean isText(String type) {
@@ -65,7 +83,11 @@ public final class ColumnProfiler {
     /** Nested values (lists, structs, maps, JSON) have no useful min or max. */
     static boolean isOrderable(String type) {
         String upper = type.toUpperCase(Locale.ROOT);
-        return !(upper.endsWith("[]") || upper.startsWith("STRUCT") || upper.startsWith("MAP")
-                || upper.startsWith("LIST") || upper.startsWith("UNION") || upper.equals("JSON"));
+        return !(upper.endsWith("[]")
+                || upper.startsWith("STRUCT")
+                || upper.startsWith("MAP")
+                || upper.startsWith("LIST")
+                || upper.startsWith("UNION")
+                || upper.equals("JSON"));
     }
 }

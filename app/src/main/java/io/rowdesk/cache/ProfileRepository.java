@@ -13,8 +13,8 @@ import org.jdbi.v3.core.Jdbi;
 /** Column profiles in the state store, replaced per relation. */
 public final class ProfileRepository {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<List<ColumnProfile.ValueCount>> VALUES = new TypeReference<>() {
-    };
+    private static final TypeReference<List<ColumnProfile.ValueCount>> VALUES =
+            new TypeReference<>() {};
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -26,29 +26,53 @@ public final class ProfileRepository {
 
     public void replace(String relation, List<ColumnProfile> profiles) {
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        jdbi.useTransaction(handle -> {
-            handle.execute("DELETE FROM column_profiles WHERE relation = ?", relation);
-            var batch = handle.prepareBatch("""
+        jdbi.useTransaction(
+                handle -> {
+                    handle.execute("DELETE FROM column_profiles WHERE relation = ?", relation);
+                    var batch =
+                            handle.prepareBatch(
+                                    """
                     INSERT INTO column_profiles (relation, position, column_name, column_type, row_count,
                         null_fraction, distinct_count, min_value, max_value, top_values, computed_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
-            for (ColumnProfile p : profiles) {
-                batch.add(p.relation(), p.position(), p.column(), p.type(), p.rowCount(), p.nullFraction(),
-                        p.distinctCount(), p.min(), p.max(), p.values() == null ? null : write(p.values()), now);
-            }
-            batch.execute();
-        });
+                    for (ColumnProfile p : profiles) {
+                        batch.add(
+                                p.relation(),
+                                p.position(),
+                                p.column(),
+                                p.type(),
+                                p.rowCount(),
+                                p.nullFraction(),
+                                p.distinctCount(),
+                                p.min(),
+                                p.max(),
+                                p.values() == null ? null : write(p.values()),
+                                now);
+                    }
+                    batch.execute();
+                });
     }
 
     public List<ColumnProfile> forRelation(String relation) {
-        return jdbi.withHandle(handle -> handle.createQuery(
-                        "SELECT * FROM column_profiles WHERE relation = ? ORDER BY position")
-                .bind(0, relation)
-                .map((rs, ctx) -> new ColumnProfile(rs.getString("relation"), rs.getInt("position"),
-                        rs.getString("column_name"), rs.getString("column_type"), rs.getLong("row_count"),
-                        rs.getDouble("null_fraction"), rs.getLong("distinct_count"), rs.getString("min_value"),
-                        rs.getString("max_value"), read(rs.getString("top_values"))))
-                .list());
+        return jdbi.withHandle(
+                handle ->
+                        handle.createQuery(
+                                        "SELECT * FROM column_profiles WHERE relation = ? ORDER BY position")
+                                .bind(0, relation)
+                                .map(
+                                        (rs, ctx) ->
+                                                new ColumnProfile(
+                                                        rs.getString("relation"),
+                                                        rs.getInt("position"),
+                                                        rs.getString("column_name"),
+                                                        rs.getString("column_type"),
+                                                        rs.getLong("row_count"),
+                                                        rs.getDouble("null_fraction"),
+                                                        rs.getLong("distinct_count"),
+                                                        rs.getString("min_value"),
+                                                        rs.getString("max_value"),
+                                                        read(rs.getString("top_values"))))
+                                .list());
     }
 
     private static String write(List<ColumnProfile.ValueCount> values) {

@@ -17,27 +17,47 @@ public final class SnapshotRepository {
     }
 
     public Optional<Snapshot> current(String relation) {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM snapshots WHERE relation = ?")
-                .bind(0, relation)
-                .map((rs, ctx) -> new Snapshot(rs.getString("relation"), rs.getString("source"),
-                        Path.of(rs.getString("file")), rs.getLong("row_count"),
-                        rs.getObject("loaded_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
-                        rs.getString("origin")))
-                .findOne());
+        return jdbi.withHandle(
+                handle ->
+                        handle.createQuery("SELECT * FROM snapshots WHERE relation = ?")
+                                .bind(0, relation)
+                                .map(
+                                        (rs, ctx) ->
+                                                new Snapshot(
+                                                        rs.getString("relation"),
+                                                        rs.getString("source"),
+                                                        Path.of(rs.getString("file")),
+                                                        rs.getLong("row_count"),
+                                                        rs.getObject(
+                                                                        "loaded_at",
+                                                                        LocalDateTime.class)
+                                                                .toInstant(ZoneOffset.UTC),
+                                                        rs.getString("origin")))
+                                .findOne());
     }
 
     public List<String> files() {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT file FROM snapshots").mapTo(String.class).list());
+        return jdbi.withHandle(
+                handle ->
+                        handle.createQuery("SELECT file FROM snapshots")
+                                .mapTo(String.class)
+                                .list());
     }
 
     public void save(Snapshot snapshot) {
-        jdbi.useTransaction(handle -> {
-            handle.execute("DELETE FROM snapshots WHERE relation = ?", snapshot.relation());
-            handle.execute("""
+        jdbi.useTransaction(
+                handle -> {
+                    handle.execute("DELETE FROM snapshots WHERE relation = ?", snapshot.relation());
+                    handle.execute(
+                            """
                             INSERT INTO snapshots (relation, source, file, row_count, loaded_at, origin)
                             VALUES (?, ?, ?, ?, ?, ?)""",
-                    snapshot.relation(), snapshot.source(), snapshot.file().toString(), snapshot.rowCount(),
-                    LocalDateTime.ofInstant(snapshot.loadedAt(), ZoneOffset.UTC), snapshot.fingerprint());
-        });
+                            snapshot.relation(),
+                            snapshot.source(),
+                            snapshot.file().toString(),
+                            snapshot.rowCount(),
+                            LocalDateTime.ofInstant(snapshot.loadedAt(), ZoneOffset.UTC),
+                            snapshot.fingerprint());
+                });
     }
 }

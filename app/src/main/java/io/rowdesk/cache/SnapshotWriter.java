@@ -44,17 +44,24 @@ public final class SnapshotWriter {
             long rows;
             try (Connection connection = DuckDb.open(partial, DuckDb.Limits.WRITER)) {
                 if (!(table instanceof FileTable fileTable)) {
-                    throw new IllegalArgumentException("no loader for " + table.getClass().getSimpleName());
+                    throw new IllegalArgumentException(
+                            "no loader for " + table.getClass().getSimpleName());
                 }
                 rows = loadFile(connection, fileTable);
                 DuckDb.execute(connection, "CHECKPOINT");
             }
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
-            return new Snapshot(table.relation(), table.source(), file.toAbsolutePath(), rows, clock.instant(),
+            return new Snapshot(
+                    table.relation(),
+                    table.source(),
+                    file.toAbsolutePath(),
+                    rows,
+                    clock.instant(),
                     table.fingerprint());
         } catch (SQLException e) {
             deleteQuietly(partial);
-            throw new IllegalStateException("cannot load " + table.relation() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot load " + table.relation() + ": " + e.getMessage(), e);
         } catch (IOException e) {
             deleteQuietly(partial);
             throw new UncheckedIOException("cannot write the snapshot of " + table.relation(), e);
@@ -63,15 +70,21 @@ public final class SnapshotWriter {
 
     private static long loadFile(Connection connection, FileTable table) throws SQLException {
         String reader = table.format() == FileTable.Format.PARQUET ? "read_parquet" : "read_csv";
-        String sql = "CREATE TABLE " + SqlFiles.quoteIdentifier(table.relation()) + " AS SELECT * FROM "
-                + reader + "(?)";
+        String sql =
+                "CREATE TABLE "
+                        + SqlFiles.quoteIdentifier(table.relation())
+                        + " AS SELECT * FROM "
+                        + reader
+                        + "(?)";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, table.file().toString());
             statement.execute();
         }
-        try (PreparedStatement count = connection.prepareStatement(
-                "SELECT count(*) FROM " + SqlFiles.quoteIdentifier(table.relation()));
-             ResultSet rs = count.executeQuery()) {
+        try (PreparedStatement count =
+                        connection.prepareStatement(
+                                "SELECT count(*) FROM "
+                                        + SqlFiles.quoteIdentifier(table.relation()));
+                ResultSet rs = count.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }

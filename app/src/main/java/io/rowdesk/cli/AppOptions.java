@@ -11,19 +11,33 @@ import picocli.CommandLine.Option;
 
 /** The options that say which Rowdesk to open, shared by the commands that work on its data. */
 public final class AppOptions {
-    @Option(names = "--config", paramLabel = "FILE", description = "rowdesk.yaml to use (or ROWDESK_CONFIG).")
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "rowdesk.yaml to use (or ROWDESK_CONFIG).")
     Path config;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where state, cache and demo data live (default ./data).")
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            description = "Where state, cache and demo data live (default ./data).")
     Path dataDir;
 
-    @Option(names = "--demo", description = "Use the demo warehouse, adding the --config file's sections to it.")
+    @Option(
+            names = "--demo",
+            description = "Use the demo warehouse, adding the --config file's sections to it.")
     boolean demo;
 
-    @Option(names = "--demo-scale", paramLabel = "FACTOR", description = "Demo size factor (default 1).")
+    @Option(
+            names = "--demo-scale",
+            paramLabel = "FACTOR",
+            description = "Demo size factor (default 1).")
     Double demoScale;
 
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "Generate the demo as of this date (default today).")
+    @Option(
+            names = "--as-of",
+            paramLabel = "YYYY-MM-DD",
+            description = "Generate the demo as of this date (default today).")
     LocalDate asOf;
 
     /** The configuration in force, with {@code port} from the command line if given. */

@@ -10,14 +10,23 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code rowdesk audit verify}: recomputes the audit hash chain. */
-@Command(name = "audit", mixinStandardHelpOptions = true, description = "Work with the audit log.",
+@Command(
+        name = "audit",
+        mixinStandardHelpOptions = true,
+        description = "Work with the audit log.",
         subcommands = AuditCommand.Verify.class)
 public final class AuditCommand {
 
-    @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = "Check that no audit entry was edited, deleted or reordered. Stop the server first.")
+    @Command(
+            name = "verify",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Check that no audit entry was edited, deleted or reordered. Stop the server first.")
     static final class Verify implements Callable<Integer> {
-        @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
+        @Option(
+                names = "--data-dir",
+                paramLabel = "DIR",
+                defaultValue = "data",
                 description = "The data folder (default ${DEFAULT-VALUE}).")
         Path dataDir;
 
@@ -31,10 +40,15 @@ public final class AuditCommand {
             try (DuckDbStateStore state = DuckDbStateStore.open(file, new SqlFiles())) {
                 AuditVerifier.Result result = new AuditVerifier(state.jdbi()).verify();
                 if (result.intact()) {
-                    System.out.println("Audit chain intact: " + result.entries() + " entries verified.");
+                    System.out.println(
+                            "Audit chain intact: " + result.entries() + " entries verified.");
                     return 0;
                 }
-                System.out.println("Audit chain BROKEN at entry " + result.firstBadSeq() + ": " + result.problem());
+                System.out.println(
+                        "Audit chain BROKEN at entry "
+                                + result.firstBadSeq()
+                                + ": "
+                                + result.problem());
                 return 1;
             }
         }

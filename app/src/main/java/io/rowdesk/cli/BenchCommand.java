@@ -14,31 +14,54 @@ import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code rowdesk bench demo|grid}: times demo generation, and grid windows through the JSON API. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure Rowdesk on this machine.",
+/**
+ * {@code rowdesk bench demo|grid}: times demo generation, and grid windows through the JSON API.
+ */
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = "Measure Rowdesk on this machine.",
         subcommands = {BenchCommand.Demo.class, GridBench.class, SearchBench.class})
 public final class BenchCommand {
 
-    @Command(name = "demo", mixinStandardHelpOptions = true,
-            description = "Generate the demo warehouse into a temporary folder and report the time per table.")
+    @Command(
+            name = "demo",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Generate the demo warehouse into a temporary folder and report the time per table.")
     static final class Demo implements Callable<Integer> {
-        @Option(names = "--scale", defaultValue = "1", description = "Demo size factor (default ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--scale",
+                defaultValue = "1",
+                description = "Demo size factor (default ${DEFAULT-VALUE}).")
         double scale;
 
-        @Option(names = "--runs", defaultValue = "1", description = "How many times to generate (default ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--runs",
+                defaultValue = "1",
+                description = "How many times to generate (default ${DEFAULT-VALUE}).")
         int runs;
 
         @Override
         public Integer call() throws Exception {
             DemoWarehouse warehouse = new DemoWarehouse(new SqlFiles());
-            DemoSettings settings = new DemoSettings(DemoSettings.DEFAULT_SEED, scale, LocalDate.now());
+            DemoSettings settings =
+                    new DemoSettings(DemoSettings.DEFAULT_SEED, scale, LocalDate.now());
             for (int run = 1; run <= runs; run++) {
                 Path dir = Files.createTempDirectory("rowdesk-bench-demo");
                 try {
                     DemoReport report = warehouse.generate(dir, settings);
-                    System.out.printf(Locale.ROOT, "run %d: all five tables in %.2f s%n", run, report.elapsedMillis() / 1000.0);
+                    System.out.printf(
+                            Locale.ROOT,
+                            "run %d: all five tables in %.2f s%n",
+                            run,
+                            report.elapsedMillis() / 1000.0);
                     for (DemoReport.TableReport table : report.tables()) {
-                        System.out.printf(Locale.ROOT, "  %-12s %,12d rows  %8.2f s%n", table.table(), table.rows(),
+                        System.out.printf(
+                                Locale.ROOT,
+                                "  %-12s %,12d rows  %8.2f s%n",
+                                table.table(),
+                                table.rows(),
                                 table.elapsedMillis() / 1000.0);
                     }
                 } finally {

@@ -11,11 +11,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code rowdesk eval FILE.jsonl}: scores the translator on a question file by execution match. */
-@Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Score the translator on questions with gold SQL (JSONL; see docs/search-eval.md).")
+@Command(
+        name = "eval",
+        mixinStandardHelpOptions = true,
+        description =
+                "Score the translator on questions with gold SQL (JSONL; see docs/search-eval.md).")
 public final class EvalCommand implements Callable<Integer> {
-    @Mixin
-    AppOptions app;
+    @Mixin AppOptions app;
 
     @Option(names = "--misses", description = "Print each question that did not match.")
     boolean misses;
@@ -26,9 +28,12 @@ public final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Rowdesk rowdesk = app.open()) {
-            EvalRunner runner = new EvalRunner(rowdesk.catalog(), rowdesk.search(), rowdesk.engine());
+            EvalRunner runner =
+                    new EvalRunner(rowdesk.catalog(), rowdesk.search(), rowdesk.engine());
             for (Path file : files) {
-                System.out.print(runner.score(file.getFileName().toString(), EvalQuestion.read(file)).format(misses));
+                System.out.print(
+                        runner.score(file.getFileName().toString(), EvalQuestion.read(file))
+                                .format(misses));
             }
             return 0;
         }

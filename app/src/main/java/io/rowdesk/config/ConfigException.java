@@ -7,8 +7,15 @@ public final class ConfigException extends RuntimeException {
     private final List<String> problems;
 
     public ConfigException(String source, List<String> problems) {
-        super("Configuration " + source + " has " + problems.size() + " problem"
-                + (problems.size() == 1 ? "" : "s") + ":\n  - " + String.join("\n  - ", problems));
+        super(
+                "Configuration "
+                        + source
+                        + " has "
+                        + problems.size()
+                        + " problem"
+                        + (problems.size() == 1 ? "" : "s")
+                        + ":\n  - "
+                        + String.join("\n  - ", problems));
         this.problems = List.copyOf(problems);
     }
 

@@ -39,12 +39,14 @@ public final class ConfigLoader {
         } catch (NoSuchFileException e) {
             throw new ConfigException(file.toString(), List.of("the file does not exist"));
         } catch (IOException e) {
-            throw new ConfigException(file.toString(), List.of("cannot be read: " + e.getMessage()));
+            throw new ConfigException(
+                    file.toString(), List.of("cannot be read: " + e.getMessage()));
         }
     }
 
     public RowdeskConfig demo() {
-        try (InputStream in = ConfigLoader.class.getClassLoader().getResourceAsStream(DEMO_RESOURCE)) {
+        try (InputStream in =
+                ConfigLoader.class.getClassLoader().getResourceAsStream(DEMO_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + DEMO_RESOURCE);
             }
@@ -59,24 +61,37 @@ public final class ConfigLoader {
         try {
             tree = YamlTree.parse(text);
         } catch (IOException e) {
-            throw new ConfigException(origin, List.of("is not valid YAML: " + firstLine(e.getMessage())));
+            throw new ConfigException(
+                    origin, List.of("is not valid YAML: " + firstLine(e.getMessage())));
         }
         List<String> problems = new ArrayList<>();
-        ConfigNode root = new ConfigNode(new ConfigNode.Context(tree, env, problems), tree.root(), "");
+        ConfigNode root =
+                new ConfigNode(new ConfigNode.Context(tree, env, problems), tree.root(), "");
         if (!tree.root().isObject()) {
-            throw new ConfigException(origin, List.of("must be a mapping of sections (server, demo, sources, ...)"));
+            throw new ConfigException(
+                    origin, List.of("must be a mapping of sections (server, demo, sources, ...)"));
         }
-        root.allowOnly("server", "demo", "sources", "views", "relations", "llm", "search", "actions", "auth");
-        RowdeskConfig config = new RowdeskConfig(
-                server(root.get("server")),
-                demo(root.get("demo")),
-                sources(root.get("sources")),
-                views(root.get("views")),
-                relations(root.get("relations")),
-                llm(root.get("llm")),
-                search(root.get("search")),
-                actions(root.get("actions")),
-                auth(root.get("auth")));
+        root.allowOnly(
+                "server",
+                "demo",
+                "sources",
+                "views",
+                "relations",
+                "llm",
+                "search",
+                "actions",
+                "auth");
+        RowdeskConfig config =
+                new RowdeskConfig(
+                        server(root.get("server")),
+                        demo(root.get("demo")),
+                        sources(root.get("sources")),
+                        views(root.get("views")),
+                        relations(root.get("relations")),
+                        llm(root.get("llm")),
+                        search(root.get("search")),
+                        actions(root.get("actions")),
+                        auth(root.get("auth")));
         checkUniqueNames(config, problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(origin, problems);
@@ -84,7 +99,10 @@ public final class ConfigLoader {
         return config;
     }
 
-    /** Adds {@code extra}'s sources, views, relations and actions to {@code base}; a name in both is an error. */
+    /**
+     * Adds {@code extra}'s sources, views, relations and actions to {@code base}; a name in both is
+     * an error.
+     */
     public static RowdeskConfig merge(RowdeskConfig base, RowdeskConfig extra, String origin) {
         List<SourceConfig> sources = new ArrayList<>(base.sources());
         sources.addAll(extra.sources());
@@ -92,16 +110,31 @@ public final class ConfigLoader {
         views.addAll(extra.views());
         Map<String, RelationConfig> relations = new LinkedHashMap<>(base.relations());
         List<String> problems = new ArrayList<>();
-        extra.relations().forEach((name, relation) -> {
-            if (relations.putIfAbsent(name, relation) != null) {
-                problems.add("relations." + name + ": already configured by the demo; choose another name");
-            }
-        });
+        extra.relations()
+                .forEach(
+                        (name, relation) -> {
+                            if (relations.putIfAbsent(name, relation) != null) {
+                                problems.add(
+                                        "relations."
+                                                + name
+                                                + ": already configured by the demo; choose another name");
+                            }
+                        });
         List<Map<String, Object>> actions = new ArrayList<>(base.actions());
         actions.addAll(extra.actions());
-        RowdeskConfig merged = new RowdeskConfig(extra.server(), base.demo(), sources, views, relations,
-                extra.llm().provider() == LlmConfig.Provider.NONE ? base.llm() : extra.llm(), extra.search(), actions,
-                extra.auth());
+        RowdeskConfig merged =
+                new RowdeskConfig(
+                        extra.server(),
+                        base.demo(),
+                        sources,
+                        views,
+                        relations,
+                        extra.llm().provider() == LlmConfig.Provider.NONE
+                                ? base.llm()
+                                : extra.llm(),
+                        extra.search(),
+                        actions,
+                        extra.auth());
         checkUniqueNames(merged, problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(origin, problems);
@@ -114,23 +147,36 @@ public final class ConfigLoader {
         for (int i = 0; i < config.sources().size(); i++) {
             String name = config.sources().get(i).name();
             if (!name.isEmpty() && !names.add(name)) {
-                problems.add("sources[" + i + "].name: '" + name + "' is used twice; source names must be unique");
+                problems.add(
+                        "sources["
+                                + i
+                                + "].name: '"
+                                + name
+                                + "' is used twice; source names must be unique");
             }
         }
         Set<String> relations = new HashSet<>();
         for (SourceConfig source : config.sources()) {
             for (String table : source.tables()) {
                 if (!relations.add(table)) {
-                    problems.add("sources." + source.name() + ".tables: relation '" + table
-                            + "' is defined twice; relation names are unique across all sources");
+                    problems.add(
+                            "sources."
+                                    + source.name()
+                                    + ".tables: relation '"
+                                    + table
+                                    + "' is defined twice; relation names are unique across all sources");
                 }
             }
         }
         for (int i = 0; i < config.views().size(); i++) {
             String name = config.views().get(i).name();
             if (!name.isEmpty() && !relations.add(name)) {
-                problems.add("views[" + i + "].name: relation '" + name
-                        + "' is defined twice; relation names are unique across all sources and views");
+                problems.add(
+                        "views["
+                                + i
+                                + "].name: relation '"
+                                + name
+                                + "' is defined twice; relation names are unique across all sources and views");
             }
         }
     }
@@ -157,7 +203,8 @@ public final class ConfigLoader {
         for (ConfigNode item : node.list()) {
             item.allowOnly("name", "kind", "path", "tables");
             String name = name(item.get("name"));
-            SourceConfig.Kind kind = item.get("kind").choice(SourceConfig.Kind.FILES, SourceConfig.Kind.class);
+            SourceConfig.Kind kind =
+                    item.get("kind").choice(SourceConfig.Kind.FILES, SourceConfig.Kind.class);
             String path = item.get("path").requiredString();
             List<String> tables = new ArrayList<>();
             for (ConfigNode table : item.get("tables").list()) {
@@ -185,57 +232,96 @@ public final class ConfigLoader {
 
     private static Map<String, RelationConfig> relations(ConfigNode node) {
         Map<String, RelationConfig> relations = new LinkedHashMap<>();
-        node.entries().forEach((name, item) -> {
-            if (!NAME.matcher(name).matches()) {
-                item.problem("relation names use lower-case letters, digits and _");
-            }
-            item.allowOnly("roles", "synonyms", "date_column", "key_column");
-            Set<Role> roles = EnumSet.noneOf(Role.class);
-            ConfigNode rolesNode = item.get("roles");
-            for (String role : rolesNode.strings()) {
-                Role parsed = Role.parse(role);
-                if (parsed == null) {
-                    rolesNode.problem("unknown role '" + role + "'; allowed: viewer, builder, admin");
-                } else {
-                    roles.add(parsed);
-                }
-            }
-            if (!rolesNode.present()) {
-                roles.addAll(List.of(Role.assignable()));
-            }
-            // An admin sees everything: hiding a relation from the people who manage access helps no one.
-            roles.add(Role.ADMIN);
-            ConfigNode synonyms = item.get("synonyms");
-            synonyms.allowOnly("relation", "columns", "values");
-            Map<String, List<String>> columns = new LinkedHashMap<>();
-            synonyms.get("columns").entries().forEach((column, words) -> columns.put(column, words.strings()));
-            Map<String, Map<String, List<String>>> values = new LinkedHashMap<>();
-            synonyms.get("values").entries().forEach((column, byValue) -> {
-                Map<String, List<String>> words = new LinkedHashMap<>();
-                byValue.entries().forEach((value, list) -> words.put(value, list.strings()));
-                values.put(column, words);
-            });
-            relations.put(name, new RelationConfig(roles, synonyms.get("relation").strings(), columns, values,
-                    item.get("date_column").string(null), item.get("key_column").string(null)));
-        });
+        node.entries()
+                .forEach(
+                        (name, item) -> {
+                            if (!NAME.matcher(name).matches()) {
+                                item.problem("relation names use lower-case letters, digits and _");
+                            }
+                            item.allowOnly("roles", "synonyms", "date_column", "key_column");
+                            Set<Role> roles = EnumSet.noneOf(Role.class);
+                            ConfigNode rolesNode = item.get("roles");
+                            for (String role : rolesNode.strings()) {
+                                Role parsed = Role.parse(role);
+                                if (parsed == null) {
+                                    rolesNode.problem(
+                                            "unknown role '"
+                                                    + role
+                                                    + "'; allowed: viewer, builder, admin");
+                                } else {
+                                    roles.add(parsed);
+                                }
+                            }
+                            if (!rolesNode.present()) {
+                                roles.addAll(List.of(Role.assignable()));
+                            }
+                            // An admin sees everything: hiding a relation from the people who
+                            // manage access helps no one.
+                            roles.add(Role.ADMIN);
+                            ConfigNode synonyms = item.get("synonyms");
+                            synonyms.allowOnly("relation", "columns", "values");
+                            Map<String, List<String>> columns = new LinkedHashMap<>();
+                            synonyms.get("columns")
+                                    .entries()
+                                    .forEach(
+                                            (column, words) ->
+                                                    columns.put(column, words.strings()));
+                            Map<String, Map<String, List<String>>> values = new LinkedHashMap<>();
+                            synonyms.get("values")
+                                    .entries()
+                                    .forEach(
+                                            (column, byValue) -> {
+                                                Map<String, List<String>> words =
+                                                        new LinkedHashMap<>();
+                                                byValue.entries()
+                                                        .forEach(
+                                                                (value, list) ->
+                                                                        words.put(
+                                                                                value,
+                                                                                list.strings()));
+                                                values.put(column, words);
+                                            });
+                            relations.put(
+                                    name,
+                                    new RelationConfig(
+                                            roles,
+                                            synonyms.get("relation").strings(),
+                                            columns,
+                                            values,
+                                            item.get("date_column").string(null),
+                                            item.get("key_column").string(null)));
+                        });
         return relations;
     }
 
     private static LlmConfig llm(ConfigNode node) {
         node.allowOnly("provider", "model", "base_url", "api_key", "timeout_seconds");
-        LlmConfig.Provider provider = node.get("provider").choice(LlmConfig.Provider.NONE, LlmConfig.Provider.class);
+        LlmConfig.Provider provider =
+                node.get("provider").choice(LlmConfig.Provider.NONE, LlmConfig.Provider.class);
         String model = node.get("model").string(null);
         if (provider != LlmConfig.Provider.NONE && model == null) {
             node.get("model").problem("is required when a provider is set");
         }
         String baseUrl = node.get("base_url").string(null);
         String apiKey = node.get("api_key").string(null);
-        // OpenAI itself and Anthropic need a key; an OpenAI-compatible server at base_url (vLLM, llama.cpp) may not.
-        if (apiKey == null && (provider == LlmConfig.Provider.ANTHROPIC || provider == LlmConfig.Provider.OPENAI && baseUrl == null)) {
-            node.get("api_key").problem("is required for provider " + provider.name().toLowerCase(java.util.Locale.ROOT)
-                    + (provider == LlmConfig.Provider.OPENAI ? " (unless base_url points at an OpenAI-compatible server)" : ""));
+        // OpenAI itself and Anthropic need a key; an OpenAI-compatible server at base_url (vLLM,
+        // llama.cpp) may not.
+        if (apiKey == null
+                && (provider == LlmConfig.Provider.ANTHROPIC
+                        || provider == LlmConfig.Provider.OPENAI && baseUrl == null)) {
+            node.get("api_key")
+                    .problem(
+                            "is required for provider "
+                                    + provider.name().toLowerCase(java.util.Locale.ROOT)
+                                    + (provider == LlmConfig.Provider.OPENAI
+                                            ? " (unless base_url points at an OpenAI-compatible server)"
+                                            : ""));
         }
-        return new LlmConfig(provider, model, baseUrl, apiKey,
+        return new LlmConfig(
+                provider,
+                model,
+                baseUrl,
+                apiKey,
                 Duration.ofSeconds(node.get("timeout_seconds").integer(20, 1, 600)));
     }
 
@@ -243,7 +329,9 @@ public final class ConfigLoader {
         node.allowOnly("query_timeout_seconds", "max_rows", "profile_value_limit");
         SearchConfig d = SearchConfig.DEFAULT;
         return new SearchConfig(
-                Duration.ofSeconds(node.get("query_timeout_seconds").integer((int) d.queryTimeout().toSeconds(), 1, 3600)),
+                Duration.ofSeconds(
+                        node.get("query_timeout_seconds")
+                                .integer((int) d.queryTimeout().toSeconds(), 1, 3600)),
                 node.get("max_rows").integer(d.maxRows(), 1, 1_000_000),
                 node.get("profile_value_limit").integer(d.profileValueLimit(), 1, 10_000));
     }
@@ -273,7 +361,8 @@ public final class ConfigLoader {
     private static String name(ConfigNode node) {
         String name = node.requiredString();
         if (!name.isEmpty() && !NAME.matcher(name).matches()) {
-            node.problem("'" + name + "' is not a valid name; use lower-case letters, digits and _");
+            node.problem(
+                    "'" + name + "' is not a valid name; use lower-case letters, digits and _");
         }
         return name;
     }

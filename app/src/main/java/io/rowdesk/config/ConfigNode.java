@@ -26,8 +26,7 @@ public final class ConfigNode {
     private static final Pattern SUBSTITUTION = Pattern.compile("\\$\\{([^}]*)}");
 
     /** Shared by all nodes of one document. */
-    record Context(YamlTree tree, Map<String, String> env, List<String> problems) {
-    }
+    record Context(YamlTree tree, Map<String, String> env, List<String> problems) {}
 
     private final Context context;
     private final JsonNode value;
@@ -72,11 +71,16 @@ public final class ConfigNode {
             return;
         }
         Set<String> keys = Set.of(allowed);
-        value.fieldNames().forEachRemaining(name -> {
-            if (!keys.contains(name)) {
-                get(name).problem("unknown key; allowed here: " + String.join(", ", allowed));
-            }
-        });
+        value.fieldNames()
+                .forEachRemaining(
+                        name -> {
+                            if (!keys.contains(name)) {
+                                get(name)
+                                        .problem(
+                                                "unknown key; allowed here: "
+                                                        + String.join(", ", allowed));
+                            }
+                        });
     }
 
     public List<ConfigNode> list() {
@@ -181,7 +185,14 @@ public final class ConfigNode {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        problem("must be a number greater than " + minExclusive + " and at most " + max + ", got '" + text + "'");
+        problem(
+                "must be a number greater than "
+                        + minExclusive
+                        + " and at most "
+                        + max
+                        + ", got '"
+                        + text
+                        + "'");
         return fallback;
     }
 
@@ -214,8 +225,14 @@ public final class ConfigNode {
                 return constant;
             }
         }
-        problem("must be one of " + Arrays.stream(type.getEnumConstants())
-                .map(c -> c.name().toLowerCase()).toList() + ", got '" + text + "'");
+        problem(
+                "must be one of "
+                        + Arrays.stream(type.getEnumConstants())
+                                .map(c -> c.name().toLowerCase())
+                                .toList()
+                        + ", got '"
+                        + text
+                        + "'");
         return fallback;
     }
 

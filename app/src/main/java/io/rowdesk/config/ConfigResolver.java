@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Decides the configuration in force: command-line flag, then environment, then file, then
- * default. With no file the built-in demo applies; {@code --demo} with a file adds the file's
- * sections to the demo's.
+ * Decides the configuration in force: command-line flag, then environment, then file, then default.
+ * With no file the built-in demo applies; {@code --demo} with a file adds the file's sections to
+ * the demo's.
  */
 public final class ConfigResolver {
     static final String ENV_CONFIG = "ROWDESK_CONFIG";
@@ -28,15 +28,20 @@ public final class ConfigResolver {
     }
 
     public RowdeskConfig resolve(StartupOptions options) {
-        Path file = options.config() != null ? options.config()
-                : env.containsKey(ENV_CONFIG) ? Path.of(env.get(ENV_CONFIG)) : null;
+        Path file =
+                options.config() != null
+                        ? options.config()
+                        : env.containsKey(ENV_CONFIG) ? Path.of(env.get(ENV_CONFIG)) : null;
         RowdeskConfig config;
         if (file == null) {
             config = loader.demo();
         } else {
             RowdeskConfig fromFile = loader.load(file);
             boolean withDemo = options.demo() || fromFile.demo().enabled();
-            config = withDemo ? ConfigLoader.merge(loader.demo(), fromFile, file.toString()) : fromFile;
+            config =
+                    withDemo
+                            ? ConfigLoader.merge(loader.demo(), fromFile, file.toString())
+                            : fromFile;
         }
         return applyOverrides(config, options);
     }
@@ -46,7 +51,9 @@ public final class ConfigResolver {
         ConfigNode envNode = envAsNode(problems);
         ServerConfig server = config.server();
         server = server.withPort(envNode.get(ENV_PORT).integer(server.port(), 0, 65535));
-        server = server.withDataDir(Path.of(envNode.get(ENV_DATA_DIR).string(server.dataDir().toString())));
+        server =
+                server.withDataDir(
+                        Path.of(envNode.get(ENV_DATA_DIR).string(server.dataDir().toString())));
         server = server.withTimezone(envNode.get(ENV_TIMEZONE).zone(server.timezone()));
         DemoConfig demo = config.demo();
         double scale = envNode.get(ENV_DEMO_SCALE).decimal(demo.scale(), 0, DemoConfig.MAX_SCALE);
@@ -59,7 +66,8 @@ public final class ConfigResolver {
         }
         if (options.demoScale() != null) {
             if (options.demoScale() <= 0 || options.demoScale() > DemoConfig.MAX_SCALE) {
-                problems.add("--demo-scale: must be greater than 0 and at most " + DemoConfig.MAX_SCALE);
+                problems.add(
+                        "--demo-scale: must be greater than 0 and at most " + DemoConfig.MAX_SCALE);
             }
             scale = options.demoScale();
         }
@@ -70,15 +78,26 @@ public final class ConfigResolver {
             throw new ConfigException("(environment and flags)", problems);
         }
         boolean demoEnabled = demo.enabled() || options.demo();
-        return new RowdeskConfig(server, new DemoConfig(demoEnabled, demo.seed(), scale, asOf),
-                config.sources(), config.views(), config.relations(), config.llm(), config.search(), config.actions(),
+        return new RowdeskConfig(
+                server,
+                new DemoConfig(demoEnabled, demo.seed(), scale, asOf),
+                config.sources(),
+                config.views(),
+                config.relations(),
+                config.llm(),
+                config.search(),
+                config.actions(),
                 config.auth());
     }
 
-    /** The environment viewed as a flat config document, so that its values get the same checks and wording. */
+    /**
+     * The environment viewed as a flat config document, so that its values get the same checks and
+     * wording.
+     */
     private ConfigNode envAsNode(List<String> problems) {
         var object = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-        for (String key : List.of(ENV_PORT, ENV_DATA_DIR, ENV_TIMEZONE, ENV_DEMO_SCALE, ENV_DEMO_AS_OF)) {
+        for (String key :
+                List.of(ENV_PORT, ENV_DATA_DIR, ENV_TIMEZONE, ENV_DEMO_SCALE, ENV_DEMO_AS_OF)) {
             String value = env.get(key);
             if (value != null && !value.isBlank()) {
                 object.put(key, value);

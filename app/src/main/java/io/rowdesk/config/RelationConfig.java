@@ -8,12 +8,12 @@ import java.util.Set;
 /**
  * {@code relations.<name>:} who may see a relation and how English refers to it.
  *
- * @param roles        the roles that may see it (all roles when not configured)
- * @param synonyms     other words for the relation itself
+ * @param roles the roles that may see it (all roles when not configured)
+ * @param synonyms other words for the relation itself
  * @param columnSynonyms other words per column
- * @param valueSynonyms  per column, other words per value
- * @param dateColumn   the column that "last month" means when the question names none
- * @param keyColumn    the column that identifies a row
+ * @param valueSynonyms per column, other words per value
+ * @param dateColumn the column that "last month" means when the question names none
+ * @param keyColumn the column that identifies a row
  */
 public record RelationConfig(
         Set<Role> roles,
@@ -24,7 +24,8 @@ public record RelationConfig(
         String keyColumn) {
 
     public static final RelationConfig DEFAULT =
-            new RelationConfig(Set.of(Role.assignable()), List.of(), Map.of(), Map.of(), null, null);
+            new RelationConfig(
+                    Set.of(Role.assignable()), List.of(), Map.of(), Map.of(), null, null);
 
     public RelationConfig {
         roles = Set.copyOf(roles);

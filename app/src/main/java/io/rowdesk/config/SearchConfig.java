@@ -7,5 +7,6 @@ import java.time.Duration;
  * rows it may return, and up to how many distinct values a text column lists in its profile.
  */
 public record SearchConfig(Duration queryTimeout, int maxRows, int profileValueLimit) {
-    public static final SearchConfig DEFAULT = new SearchConfig(Duration.ofSeconds(10), 10_000, 200);
+    public static final SearchConfig DEFAULT =
+            new SearchConfig(Duration.ofSeconds(10), 10_000, 200);
 }

@@ -8,7 +8,9 @@ import java.util.List;
  * exists so far; relative paths are resolved against {@code server.data_dir}.
  */
 public record SourceConfig(String name, Kind kind, Path path, List<String> tables) {
-    public enum Kind { FILES }
+    public enum Kind {
+        FILES
+    }
 
     public SourceConfig {
         tables = List.copyOf(tables);

@@ -47,7 +47,8 @@ public final class YamlTree {
         return lines.getOrDefault(path, 0);
     }
 
-    private static JsonNode read(JsonParser parser, String path, Map<String, Integer> lines) throws IOException {
+    private static JsonNode read(JsonParser parser, String path, Map<String, Integer> lines)
+            throws IOException {
         lines.put(path, parser.currentTokenLocation().getLineNr());
         JsonToken token = parser.currentToken();
         switch (token) {

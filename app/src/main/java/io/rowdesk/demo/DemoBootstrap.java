@@ -40,14 +40,20 @@ public final class DemoBootstrap {
         Path demoDir = dataDir.resolve("demo");
         try {
             Optional<DemoSettings> existing = warehouse.readManifest(demoDir);
-            if (existing.isPresent() && existing.get().seed() == config.seed()
+            if (existing.isPresent()
+                    && existing.get().seed() == config.seed()
                     && existing.get().scale() == config.scale()
                     && (config.asOf() == null || existing.get().asOf().equals(config.asOf()))) {
                 return new Result(existing.get(), null);
             }
-            LocalDate asOf = config.asOf() != null ? config.asOf() : LocalDate.now(clock.withZone(zone));
+            LocalDate asOf =
+                    config.asOf() != null ? config.asOf() : LocalDate.now(clock.withZone(zone));
             DemoSettings settings = new DemoSettings(config.seed(), config.scale(), asOf);
-            LOG.info("Generating the demo warehouse (scale {}, as of {}) in {}", config.scale(), asOf, demoDir);
+            LOG.info(
+                    "Generating the demo warehouse (scale {}, as of {}) in {}",
+                    config.scale(),
+                    asOf,
+                    demoDir);
             DemoReport report = warehouse.generate(demoDir, settings);
             LOG.info("Demo warehouse generated in {} ms", report.elapsedMillis());
             return new Result(settings, report);

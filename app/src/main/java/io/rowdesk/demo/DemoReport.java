@@ -7,8 +7,7 @@ import java.util.Objects;
 public record DemoReport(DemoSettings settings, List<TableReport> tables, long elapsedMillis) {
 
     /** One table: {@code source} is {@code app} or {@code warehouse}. */
-    public record TableReport(String source, String table, long rows, long elapsedMillis) {
-    }
+    public record TableReport(String source, String table, long rows, long elapsedMillis) {}
 
     public DemoReport {
         Objects.requireNonNull(settings, "settings is null");

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rowdesk.duck.DuckDb;
 import io.rowdesk.store.SqlFiles;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,17 +22,18 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Generates the demo warehouse (see {@code demo-warehouse.md}) as Parquet files:
- * {@code <demoDir>/app/{partners,referrers,payouts}.parquet},
- * {@code <demoDir>/warehouse/{referrals,lead_events}.parquet} and {@code <demoDir>/manifest.json}.
+ * Generates the demo warehouse (see {@code demo-warehouse.md}) as Parquet files: {@code
+ * <demoDir>/app/{partners,referrers,payouts}.parquet}, {@code
+ * <demoDir>/warehouse/{referrals,lead_events}.parquet} and {@code <demoDir>/manifest.json}.
  *
- * <p>The data is computed by the SQL files under {@code sql/demo/}, in one in-memory writer
- * DuckDB instance. The manifest is written last and removed first: a demo directory with a
- * manifest is complete, whatever happened to an earlier run.
+ * <p>The data is computed by the SQL files under {@code sql/demo/}, in one in-memory writer DuckDB
+ * instance. The manifest is written last and removed first: a demo directory with a manifest is
+ * complete, whatever happened to an earlier run.
  */
 public final class DemoWarehouse {
     /** Bump when the generator changes the data, so that an old demo is not reused. */
     static final int GENERATOR_VERSION = 1;
+
     public static final String MANIFEST = "manifest.json";
 
     /** A generated table, in the order they are built (each reads the ones before it). */
@@ -43,12 +43,13 @@ public final class DemoWarehouse {
         }
     }
 
-    public static final List<DemoTable> TABLES = List.of(
-            new DemoTable("app", "partners"),
-            new DemoTable("app", "referrers"),
-            new DemoTable("warehouse", "referrals"),
-            new DemoTable("app", "payouts"),
-            new DemoTable("warehouse", "lead_events"));
+    public static final List<DemoTable> TABLES =
+            List.of(
+                    new DemoTable("app", "partners"),
+                    new DemoTable("app", "referrers"),
+                    new DemoTable("warehouse", "referrals"),
+                    new DemoTable("app", "payouts"),
+                    new DemoTable("warehouse", "lead_events"));
 
     private final SqlFiles sqlFiles;
     private final ObjectMapper json = new ObjectMapper();
@@ -57,7 +58,8 @@ public final class DemoWarehouse {
         this.sqlFiles = Objects.requireNonNull(sqlFiles, "sqlFiles is null");
     }
 
-    public DemoReport generate(Path demoDir, DemoSettings settings) throws IOException, SQLException {
+    public DemoReport generate(Path demoDir, DemoSettings settings)
+            throws IOException, SQLException {
         Objects.requireNonNull(demoDir, "demoDir is null");
         Objects.requireNonNull(settings, "settings is null");
         long start = System.nanoTime();
@@ -78,13 +80,20 @@ public final class DemoWarehouse {
                     Files.createDirectories(partial.getParent());
                     partials.add(partial);
                     long rows = writeParquet(duck, table.name(), partial);
-                    reports.add(new DemoReport.TableReport(table.source(), table.name(), rows, millisSince(tableStart)));
+                    reports.add(
+                            new DemoReport.TableReport(
+                                    table.source(), table.name(), rows, millisSince(tableStart)));
                 }
             }
-            // Renamed only once all five are written, so a crash leaves no mix of old and new tables.
+            // Renamed only once all five are written, so a crash leaves no mix of old and new
+            // tables.
             for (DemoTable table : TABLES) {
                 Path partial = partialFile(table.file(demoDir));
-                Files.move(partial, table.file(demoDir), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(
+                        partial,
+                        table.file(demoDir),
+                        StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
             }
             DemoReport report = new DemoReport(settings, reports, millisSince(start));
             writeManifest(demoDir, report);
@@ -97,12 +106,13 @@ public final class DemoWarehouse {
     }
 
     /**
-     * The settings of a complete demo in {@code demoDir}, or empty when there is none to reuse:
-     * no manifest, a table file missing, or a manifest from another generator version.
+     * The settings of a complete demo in {@code demoDir}, or empty when there is none to reuse: no
+     * manifest, a table file missing, or a manifest from another generator version.
      */
     public Optional<DemoSettings> readManifest(Path demoDir) throws IOException {
         Path manifest = demoDir.resolve(MANIFEST);
-        if (!Files.isRegularFile(manifest) || !TABLES.stream().allMatch(t -> Files.isRegularFile(t.file(demoDir)))) {
+        if (!Files.isRegularFile(manifest)
+                || !TABLES.stream().allMatch(t -> Files.isRegularFile(t.file(demoDir)))) {
             return Optional.empty();
         }
         JsonNode root = json.readTree(manifest.toFile());
@@ -110,10 +120,11 @@ public final class DemoWarehouse {
             return Optional.empty();
         }
         try {
-            return Optional.of(new DemoSettings(
-                    root.path("seed").asLong(),
-                    root.path("scale").asDouble(),
-                    LocalDate.parse(root.path("as_of").asText())));
+            return Optional.of(
+                    new DemoSettings(
+                            root.path("seed").asLong(),
+                            root.path("scale").asDouble(),
+                            LocalDate.parse(root.path("as_of").asText())));
         } catch (DateTimeParseException | IllegalArgumentException e) {
             // Manifests are only ever written whole (write, then rename), so this is a hand-edited
             // file: say so rather than quietly regenerating over it.
@@ -124,8 +135,10 @@ public final class DemoWarehouse {
     /** Bound, never spliced: {@code SET VARIABLE} accepts a parameter in DuckDB JDBC 2.0.0.1. */
     private static void bindParameters(Connection duck, DemoSettings settings) throws SQLException {
         try (PreparedStatement seed = duck.prepareStatement("SET VARIABLE demo_seed = ?::BIGINT");
-             PreparedStatement scale = duck.prepareStatement("SET VARIABLE demo_scale = ?::DOUBLE");
-             PreparedStatement asOf = duck.prepareStatement("SET VARIABLE demo_as_of = ?::DATE")) {
+                PreparedStatement scale =
+                        duck.prepareStatement("SET VARIABLE demo_scale = ?::DOUBLE");
+                PreparedStatement asOf =
+                        duck.prepareStatement("SET VARIABLE demo_as_of = ?::DATE")) {
             seed.setLong(1, settings.seed());
             seed.execute();
             scale.setDouble(1, settings.scale());
@@ -135,15 +148,21 @@ public final class DemoWarehouse {
         }
     }
 
-    private static long writeParquet(Connection duck, String table, Path target) throws SQLException {
+    private static long writeParquet(Connection duck, String table, Path target)
+            throws SQLException {
         // The table name is one of ours (TABLES), the file name a bound parameter.
-        String copy = "COPY " + SqlFiles.quoteIdentifier(table) + " TO ? (FORMAT parquet, COMPRESSION zstd)";
+        String copy =
+                "COPY "
+                        + SqlFiles.quoteIdentifier(table)
+                        + " TO ? (FORMAT parquet, COMPRESSION zstd)";
         try (PreparedStatement statement = duck.prepareStatement(copy)) {
             statement.setString(1, target.toAbsolutePath().toString());
             statement.execute();
         }
         try (Statement statement = duck.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + SqlFiles.quoteIdentifier(table))) {
+                ResultSet rows =
+                        statement.executeQuery(
+                                "SELECT count(*) FROM " + SqlFiles.quoteIdentifier(table))) {
             rows.next();
             return rows.getLong(1);
         }
@@ -166,13 +185,20 @@ public final class DemoWarehouse {
         Path partial = partialFile(manifest);
         try {
             json.writerWithDefaultPrettyPrinter().writeValue(partial.toFile(), root);
-            Files.move(partial, manifest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(
+                    partial,
+                    manifest,
+                    StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(partial);
         }
     }
 
-    /** A name in the same directory (so the rename is atomic) that no reader takes for the real file. */
+    /**
+     * A name in the same directory (so the rename is atomic) that no reader takes for the real
+     * file.
+     */
     private static Path partialFile(Path file) {
         return file.resolveSibling("." + file.getFileName() + ".partial");
     }

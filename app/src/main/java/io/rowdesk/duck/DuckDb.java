@@ -12,8 +12,7 @@ import java.util.Properties;
  * cores, which on a shared 2-core machine starves the web server.
  */
 public final class DuckDb {
-    private DuckDb() {
-    }
+    private DuckDb() {}
 
     /** Memory and threads for one instance. */
     public record Limits(String memoryLimit, int threads) {

@@ -21,14 +21,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Windows of a sorted relation at any depth. The first request for a sort starts its ordering
- * snapshot; while it builds, windows near the top are answered by a plain top-N (cheap there)
- * and deeper ones wait for the build, after which every window is a range read.
+ * snapshot; while it builds, windows near the top are answered by a plain top-N (cheap there) and
+ * deeper ones wait for the build, after which every window is a range read.
  */
 public final class GridService {
     private static final Logger LOG = LoggerFactory.getLogger(GridService.class);
 
     /** While an ordering builds, windows that end within this many rows are answered by top-N. */
     public static final long TOP_N_DEPTH = 10_000;
+
     public static final int MAX_LIMIT = 1000;
     private static final Duration WINDOW_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration BUILD_WAIT = Duration.ofMinutes(2);
@@ -76,13 +77,18 @@ public final class GridService {
         return new GridQuery(relation.name(), full, filter);
     }
 
-    /** Rows {@code offset} to {@code offset + limit - 1} of {@code relation} in {@code sort} order. */
+    /**
+     * Rows {@code offset} to {@code offset + limit - 1} of {@code relation} in {@code sort} order.
+     */
     public Window window(RelationInfo relation, List<SortKey> sort, long offset, int limit) {
         return window(relation, sort, GridFilter.NONE, offset, limit);
     }
 
-    /** As {@link #window(RelationInfo, List, long, int)}, over the rows that {@code filter} keeps. */
-    public Window window(RelationInfo relation, List<SortKey> sort, GridFilter filter, long offset, int limit) {
+    /**
+     * As {@link #window(RelationInfo, List, long, int)}, over the rows that {@code filter} keeps.
+     */
+    public Window window(
+            RelationInfo relation, List<SortKey> sort, GridFilter filter, long offset, int limit) {
         if (offset < 0 || limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("offset must be >= 0 and limit 1 to " + MAX_LIMIT);
         }
@@ -123,13 +129,15 @@ public final class GridService {
             }
             try {
                 QueryResult rows = readInTurn(ordering, offset, limit);
-                // Read under the swap lock, so the rows are current unless a swap came before the read.
+                // Read under the swap lock, so the rows are current unless a swap came before the
+                // read.
                 if (orderings.isCurrent(ordering)) {
                     return new Window(rows.columns(), rows.rows(), ordering.rows(), offset, true);
                 }
             } catch (QueryException e) {
                 if (orderings.isCurrent(ordering) && !e.timedOut()) {
-                    // The ordering may have been dropped (idle or over budget) between request and read.
+                    // The ordering may have been dropped (idle or over budget) between request and
+                    // read.
                     last = e;
                     continue;
                 }
@@ -142,13 +150,24 @@ public final class GridService {
         if (last != null) {
             throw last;
         }
-        throw new QueryException("the data of " + relation.name() + " kept changing; try again", false, null);
+        throw new QueryException(
+                "the data of " + relation.name() + " kept changing; try again", false, null);
     }
 
-    /** Every row of {@code relation} in {@code sort} order, streamed to {@code sink} (CSV export). */
-    public void export(RelationInfo relation, List<SortKey> sort, GridFilter filter, QueryEngine.RowSink sink) {
+    /**
+     * Every row of {@code relation} in {@code sort} order, streamed to {@code sink} (CSV export).
+     */
+    public void export(
+            RelationInfo relation,
+            List<SortKey> sort,
+            GridFilter filter,
+            QueryEngine.RowSink sink) {
         GridQuery query = query(relation, sort, filter);
-        engine.stream(orderings.topN(query), withParams(filter, Long.MAX_VALUE, 0L), EXPORT_TIMEOUT, sink);
+        engine.stream(
+                orderings.topN(query),
+                withParams(filter, Long.MAX_VALUE, 0L),
+                EXPORT_TIMEOUT,
+                sink);
     }
 
     private static List<Object> withParams(GridFilter filter, Object... more) {
@@ -171,7 +190,8 @@ public final class GridService {
         }
     }
 
-    private OrderingSnapshots.Ordering await(CompletableFuture<OrderingSnapshots.Ordering> pending) {
+    private OrderingSnapshots.Ordering await(
+            CompletableFuture<OrderingSnapshots.Ordering> pending) {
         try {
             return pending.get(BUILD_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
@@ -183,7 +203,8 @@ public final class GridService {
             }
             throw new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {
-            throw new QueryException("the grid's ordering is still being built; try again in a moment", true, e);
+            throw new QueryException(
+                    "the grid's ordering is still being built; try again in a moment", true, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the grid's ordering", e);
@@ -191,11 +212,35 @@ public final class GridService {
     }
 
     private Window topN(GridQuery query, RelationInfo relation, long offset, int limit) {
-        QueryResult rows = engine.query(orderings.topN(query), withParams(query.filter(), limit, offset), limit, WINDOW_TIMEOUT);
-        LOG.debug("Window {}+{} of {} answered by top-N while its ordering builds", offset, limit, relation.name());
-        long total = query.filter().isNone() ? relation.rowCount()
-                : ((Number) engine.query("SELECT count(*) FROM " + io.rowdesk.store.SqlFiles.quoteIdentifier(relation.name())
-                        + " " + query.filter().where(), query.filter().params(), 1, WINDOW_TIMEOUT).rows().get(0).get(0)).longValue();
+        QueryResult rows =
+                engine.query(
+                        orderings.topN(query),
+                        withParams(query.filter(), limit, offset),
+                        limit,
+                        WINDOW_TIMEOUT);
+        LOG.debug(
+                "Window {}+{} of {} answered by top-N while its ordering builds",
+                offset,
+                limit,
+                relation.name());
+        long total =
+                query.filter().isNone()
+                        ? relation.rowCount()
+                        : ((Number)
+                                        engine.query(
+                                                        "SELECT count(*) FROM "
+                                                                + io.rowdesk.store.SqlFiles
+                                                                        .quoteIdentifier(
+                                                                                relation.name())
+                                                                + " "
+                                                                + query.filter().where(),
+                                                        query.filter().params(),
+                                                        1,
+                                                        WINDOW_TIMEOUT)
+                                                .rows()
+                                                .get(0)
+                                                .get(0))
+                                .longValue();
         return new Window(rows.columns(), rows.rows(), total, offset, false);
     }
 }

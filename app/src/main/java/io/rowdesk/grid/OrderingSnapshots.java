@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * database. The copy is written in position order, so zone maps let a window read only the row
  * group(s) holding positions offset..offset+limit-1, instead of sorting and skipping offset rows.
  *
- * <p>Orderings are shared by all requests and users, built once per key in the background (one at
- * a time, so a build leaves room for windows), dropped when idle, when over budget (least recently
+ * <p>Orderings are shared by all requests and users, built once per key in the background (one at a
+ * time, so a build leaves room for windows), dropped when idle, when over budget (least recently
  * used first) and when the relation's data changes. docs/grid.md has the measurements behind the
  * choice of a full copy over sorted rowids joined back.
  */
@@ -38,13 +38,14 @@ public final class OrderingSnapshots implements AutoCloseable {
 
     /**
      * @param maxSnapshots how many orderings to keep at most
-     * @param maxCells     budget for all orderings, in stored values (rows x columns kept; a rowid
-     *                     ordering keeps 2 columns), roughly 8 bytes each
-     * @param idleTtl      an ordering not read for this long is dropped
+     * @param maxCells budget for all orderings, in stored values (rows x columns kept; a rowid
+     *     ordering keeps 2 columns), roughly 8 bytes each
+     * @param idleTtl an ordering not read for this long is dropped
      * @param buildTimeout a build that takes longer is stopped
      */
     public record Limits(int maxSnapshots, long maxCells, Duration idleTtl, Duration buildTimeout) {
-        public static final Limits DEFAULT = new Limits(8, 150_000_000L, Duration.ofMinutes(10), Duration.ofMinutes(5));
+        public static final Limits DEFAULT =
+                new Limits(8, 150_000_000L, Duration.ofMinutes(10), Duration.ofMinutes(5));
 
         public Limits {
             if (maxSnapshots < 1) {
@@ -56,8 +57,7 @@ public final class OrderingSnapshots implements AutoCloseable {
     }
 
     /** A built ordering of {@code query} over the data of {@code version}. */
-    public record Ordering(GridQuery query, long version, String table, long rows, long cells) {
-    }
+    public record Ordering(GridQuery query, long version, String table, long rows, long cells) {}
 
     /** The relation changed while its ordering was built; ask again for the current version. */
     public static final class StaleOrderingException extends RuntimeException {
@@ -66,8 +66,7 @@ public final class OrderingSnapshots implements AutoCloseable {
         }
     }
 
-    private record Key(GridQuery query, long version) {
-    }
+    private record Key(GridQuery query, long version) {}
 
     private static final class Entry {
         final Key key;
@@ -107,31 +106,47 @@ public final class OrderingSnapshots implements AutoCloseable {
         this.sqlFiles = Objects.requireNonNull(sqlFiles, "sqlFiles is null");
         this.limits = Objects.requireNonNull(limits, "limits is null");
         this.clock = Objects.requireNonNull(clock, "clock is null");
-        engine.execute("CREATE SCHEMA IF NOT EXISTS " + SqlFiles.quoteIdentifier(SCHEMA), List.of(), Duration.ofSeconds(10));
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, WORKER_NAME);
-            thread.setDaemon(true);
-            return thread;
-        });
+        engine.execute(
+                "CREATE SCHEMA IF NOT EXISTS " + SqlFiles.quoteIdentifier(SCHEMA),
+                List.of(),
+                Duration.ofSeconds(10));
+        ScheduledThreadPoolExecutor executor =
+                new ScheduledThreadPoolExecutor(
+                        1,
+                        runnable -> {
+                            Thread thread = new Thread(runnable, WORKER_NAME);
+                            thread.setDaemon(true);
+                            return thread;
+                        });
         executor.setRemoveOnCancelPolicy(true);
         this.worker = executor;
         long sweepMillis = Math.max(1_000, Math.min(60_000, limits.idleTtl().toMillis() / 4));
-        worker.scheduleWithFixedDelay(this::expireIdle, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
+        worker.scheduleWithFixedDelay(
+                this::expireIdle, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
         engine.onChange(relation -> dropStale());
     }
 
     /**
-     * The ordering of {@code query} over the relation's current data: done when it is built,
-     * else building (the build starts with the first request for a key; later ones share it).
+     * The ordering of {@code query} over the relation's current data: done when it is built, else
+     * building (the build starts with the first request for a key; later ones share it).
      */
     public CompletableFuture<Ordering> request(GridQuery query) {
         Key key = new Key(query, engine.version(query.relation()));
         Instant now = clock.instant();
         boolean[] created = {false};
-        Entry entry = entries.computeIfAbsent(key, k -> {
-            created[0] = true;
-            return new Entry(k, SqlFiles.quoteIdentifier(SCHEMA) + "." + SqlFiles.quoteIdentifier("o_" + tableCounter.incrementAndGet()), now);
-        });
+        Entry entry =
+                entries.computeIfAbsent(
+                        key,
+                        k -> {
+                            created[0] = true;
+                            return new Entry(
+                                    k,
+                                    SqlFiles.quoteIdentifier(SCHEMA)
+                                            + "."
+                                            + SqlFiles.quoteIdentifier(
+                                                    "o_" + tableCounter.incrementAndGet()),
+                                    now);
+                        });
         entry.lastUsed = now;
         if (created[0]) {
             buildsStarted.incrementAndGet();
@@ -140,7 +155,10 @@ public final class OrderingSnapshots implements AutoCloseable {
         return entry.ready;
     }
 
-    /** The ordering of {@code query} over the current data if it is built or building, without starting a build. */
+    /**
+     * The ordering of {@code query} over the current data if it is built or building, without
+     * starting a build.
+     */
     public CompletableFuture<Ordering> peek(GridQuery query) {
         Entry entry = entries.get(new Key(query, engine.version(query.relation())));
         if (entry == null) {
@@ -161,7 +179,9 @@ public final class OrderingSnapshots implements AutoCloseable {
         return engine.version(ordering.query().relation()) == ordering.version();
     }
 
-    /** How many builds have started since the app started (each key is built once per data version). */
+    /**
+     * How many builds have started since the app started (each key is built once per data version).
+     */
     public long buildsStarted() {
         return buildsStarted.get();
     }
@@ -185,20 +205,33 @@ public final class OrderingSnapshots implements AutoCloseable {
         GridQuery query = entry.key.query();
         synchronized (entry) {
             if (entry.removed) {
-                entry.ready.completeExceptionally(new StaleOrderingException("the ordering was dropped before it was built"));
+                entry.ready.completeExceptionally(
+                        new StaleOrderingException("the ordering was dropped before it was built"));
                 return;
             }
         }
         long started = System.nanoTime();
         try {
             String order = SortKey.orderBy(query.sort());
-            engine.execute(fill("grid/ordering_copy.sql", entry.table, SqlFiles.quoteIdentifier(query.relation()), order)
-                    .replace("{{where}}", query.filter().where()), query.filter().params(), limits.buildTimeout());
-            QueryResult count = engine.query(fill("grid/ordering_count.sql", entry.table, null, null), List.of(), 1,
-                    Duration.ofSeconds(30));
+            engine.execute(
+                    fill(
+                                    "grid/ordering_copy.sql",
+                                    entry.table,
+                                    SqlFiles.quoteIdentifier(query.relation()),
+                                    order)
+                            .replace("{{where}}", query.filter().where()),
+                    query.filter().params(),
+                    limits.buildTimeout());
+            QueryResult count =
+                    engine.query(
+                            fill("grid/ordering_count.sql", entry.table, null, null),
+                            List.of(),
+                            1,
+                            Duration.ofSeconds(30));
             long rows = ((Number) count.rows().get(0).get(0)).longValue();
             long columnsKept = engine.columns(query.relation()).size() + 1L;
-            Ordering ordering = new Ordering(query, entry.key.version(), entry.table, rows, rows * columnsKept);
+            Ordering ordering =
+                    new Ordering(query, entry.key.version(), entry.table, rows, rows * columnsKept);
             boolean keep;
             synchronized (entry) {
                 // A swap between reading the version and building would label new data with the
@@ -213,17 +246,27 @@ public final class OrderingSnapshots implements AutoCloseable {
             if (!keep) {
                 entries.remove(entry.key, entry);
                 drop(entry.table);
-                entry.ready.completeExceptionally(new StaleOrderingException("the data of " + query.relation()
-                        + " changed while its ordering was built"));
+                entry.ready.completeExceptionally(
+                        new StaleOrderingException(
+                                "the data of "
+                                        + query.relation()
+                                        + " changed while its ordering was built"));
                 return;
             }
-            LOG.info("Ordering of {} by {} built in {} ms ({} rows)", query.relation(), SortKey.format(query.sort()),
-                    (System.nanoTime() - started) / 1_000_000, rows);
+            LOG.info(
+                    "Ordering of {} by {} built in {} ms ({} rows)",
+                    query.relation(),
+                    SortKey.format(query.sort()),
+                    (System.nanoTime() - started) / 1_000_000,
+                    rows);
             // Evict first, so that whoever waits for this ordering sees the budget already kept.
             evictOverBudget(entry);
             entry.ready.complete(ordering);
         } catch (RuntimeException e) {
-            LOG.warn("Could not build the ordering of {} by {}: {}", query.relation(), SortKey.format(query.sort()),
+            LOG.warn(
+                    "Could not build the ordering of {} by {}: {}",
+                    query.relation(),
+                    SortKey.format(query.sort()),
                     e.getMessage());
             synchronized (entry) {
                 entry.removed = true;
@@ -231,18 +274,26 @@ public final class OrderingSnapshots implements AutoCloseable {
             entries.remove(entry.key, entry);
             drop(entry.table);
             boolean changed = engine.version(query.relation()) != entry.key.version();
-            entry.ready.completeExceptionally(changed && e instanceof QueryException
-                    ? new StaleOrderingException("the data of " + query.relation() + " changed while its ordering was built")
-                    : e);
+            entry.ready.completeExceptionally(
+                    changed && e instanceof QueryException
+                            ? new StaleOrderingException(
+                                    "the data of "
+                                            + query.relation()
+                                            + " changed while its ordering was built")
+                            : e);
         }
     }
 
-    /** Keeps at most {@code maxSnapshots} orderings within the cell budget, dropping the least recently used. */
+    /**
+     * Keeps at most {@code maxSnapshots} orderings within the cell budget, dropping the least
+     * recently used.
+     */
     private void evictOverBudget(Entry justBuilt) {
-        List<Entry> byAge = entries.values().stream()
-                .filter(Entry::finished)
-                .sorted(Comparator.comparing((Entry e) -> e.lastUsed))
-                .toList();
+        List<Entry> byAge =
+                entries.values().stream()
+                        .filter(Entry::finished)
+                        .sorted(Comparator.comparing((Entry e) -> e.lastUsed))
+                        .toList();
         int count = entries.size();
         long cells = byAge.stream().mapToLong(Entry::cells).sum();
         for (Entry entry : byAge) {
@@ -278,8 +329,11 @@ public final class OrderingSnapshots implements AutoCloseable {
         }
         entries.remove(entry.key, entry);
         if (dropNow) {
-            LOG.debug("Dropping the ordering of {} by {} ({})", entry.key.query().relation(),
-                    SortKey.format(entry.key.query().sort()), why);
+            LOG.debug(
+                    "Dropping the ordering of {} by {} ({})",
+                    entry.key.query().relation(),
+                    SortKey.format(entry.key.query().sort()),
+                    why);
             drop(entry.table);
         }
     }
@@ -321,7 +375,11 @@ public final class OrderingSnapshots implements AutoCloseable {
 
     /** The SQL of a plain top-N window, for answering before the ordering is built. */
     String topN(GridQuery query) {
-        return fill("grid/top_n.sql", null, SqlFiles.quoteIdentifier(query.relation()), SortKey.orderBy(query.sort()))
+        return fill(
+                        "grid/top_n.sql",
+                        null,
+                        SqlFiles.quoteIdentifier(query.relation()),
+                        SortKey.orderBy(query.sort()))
                 .replace("{{where}}", query.filter().where());
     }
 

@@ -32,7 +32,10 @@ public record SortKey(String column, boolean descending) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        Set<String> names = columns.stream().map(Column::name).collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<String> names =
+                columns.stream()
+                        .map(Column::name)
+                        .collect(Collectors.toCollection(LinkedHashSet::new));
         List<SortKey> keys = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (String part : text.split(",", -1)) {
@@ -40,11 +43,17 @@ public record SortKey(String column, boolean descending) {
             boolean descending = item.startsWith("-");
             String name = descending ? item.substring(1).trim() : item;
             if (name.isEmpty()) {
-                throw new InvalidSortException("sort: empty column name in '" + text
-                        + "'; write column names separated by commas, '-' in front for descending");
+                throw new InvalidSortException(
+                        "sort: empty column name in '"
+                                + text
+                                + "'; write column names separated by commas, '-' in front for descending");
             }
             if (!names.contains(name)) {
-                throw new InvalidSortException("sort: unknown column '" + name + "'; columns are: " + String.join(", ", names));
+                throw new InvalidSortException(
+                        "sort: unknown column '"
+                                + name
+                                + "'; columns are: "
+                                + String.join(", ", names));
             }
             if (!seen.add(name)) {
                 throw new InvalidSortException("sort: column '" + name + "' appears twice");
@@ -56,13 +65,19 @@ public record SortKey(String column, boolean descending) {
 
     /** The text form {@link #parse} reads. */
     public static String format(List<SortKey> keys) {
-        return keys.stream().map(k -> (k.descending ? "-" : "") + k.column).collect(Collectors.joining(","));
+        return keys.stream()
+                .map(k -> (k.descending ? "-" : "") + k.column)
+                .collect(Collectors.joining(","));
     }
 
     /** An ORDER BY list; column names come from the catalog, quoted. */
     static String orderBy(List<SortKey> keys) {
         return keys.stream()
-                .map(k -> SqlFiles.quoteIdentifier(k.column) + (k.descending ? " DESC" : " ASC") + " NULLS LAST")
+                .map(
+                        k ->
+                                SqlFiles.quoteIdentifier(k.column)
+                                        + (k.descending ? " DESC" : " ASC")
+                                        + " NULLS LAST")
                 .collect(Collectors.joining(", "));
     }
 

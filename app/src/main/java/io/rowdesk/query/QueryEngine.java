@@ -22,8 +22,8 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -45,15 +45,20 @@ public final class QueryEngine implements AutoCloseable {
     private final List<Consumer<String>> changeListeners = new CopyOnWriteArrayList<>();
     // Connections that keep their prepared statements, for the few hot queries the app repeats with
     // new values (grid windows): preparing costs about 40% of such a query.
-    private final java.util.concurrent.BlockingQueue<PreparedCache> preparedPool = new java.util.concurrent.LinkedBlockingQueue<>();
-    private final java.util.concurrent.atomic.AtomicInteger preparedConnections = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.BlockingQueue<PreparedCache> preparedPool =
+            new java.util.concurrent.LinkedBlockingQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger preparedConnections =
+            new java.util.concurrent.atomic.AtomicInteger();
     private static final int PREPARED_CONNECTIONS = 4;
     private static final int PREPARED_PER_CONNECTION = 32;
 
-    /** One connection and its prepared statements by SQL text, least recently used dropped first. */
+    /**
+     * One connection and its prepared statements by SQL text, least recently used dropped first.
+     */
     private static final class PreparedCache {
         final Connection connection;
-        final Map<String, PreparedStatement> statements = new java.util.LinkedHashMap<>(16, 0.75f, true);
+        final Map<String, PreparedStatement> statements =
+                new java.util.LinkedHashMap<>(16, 0.75f, true);
 
         PreparedCache(Connection connection) {
             this.connection = connection;
@@ -103,31 +108,46 @@ public final class QueryEngine implements AutoCloseable {
             root = (DuckDBConnection) DuckDb.open(null, limits);
             String allowed = snapshotDir.toAbsolutePath().normalize() + "/";
             try (Statement statement = root.createStatement()) {
-                statement.execute("SET allowed_directories = [" + SqlFiles.quoteLiteral(allowed) + "]");
+                statement.execute(
+                        "SET allowed_directories = [" + SqlFiles.quoteLiteral(allowed) + "]");
                 statement.execute("SET enable_external_access = false");
                 statement.execute("SET lock_configuration = true");
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot start the query instance: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot start the query instance: " + e.getMessage(), e);
         }
     }
 
-    /** Points {@code relation} at a new snapshot file; queries see the old or the new data, never neither. */
+    /**
+     * Points {@code relation} at a new snapshot file; queries see the old or the new data, never
+     * neither.
+     */
     public void swap(String relation, Path snapshotFile) {
         swapLock.writeLock().lock();
         try (Statement statement = root.createStatement()) {
             String alias = "snap_" + aliasCounter.incrementAndGet();
-            statement.execute("ATTACH " + SqlFiles.quoteLiteral(snapshotFile.toAbsolutePath().toString())
-                    + " AS " + SqlFiles.quoteIdentifier(alias) + " (READ_ONLY)");
-            statement.execute("CREATE OR REPLACE VIEW " + SqlFiles.quoteIdentifier(relation) + " AS SELECT * FROM "
-                    + SqlFiles.quoteIdentifier(alias) + ".main." + SqlFiles.quoteIdentifier(relation));
+            statement.execute(
+                    "ATTACH "
+                            + SqlFiles.quoteLiteral(snapshotFile.toAbsolutePath().toString())
+                            + " AS "
+                            + SqlFiles.quoteIdentifier(alias)
+                            + " (READ_ONLY)");
+            statement.execute(
+                    "CREATE OR REPLACE VIEW "
+                            + SqlFiles.quoteIdentifier(relation)
+                            + " AS SELECT * FROM "
+                            + SqlFiles.quoteIdentifier(alias)
+                            + ".main."
+                            + SqlFiles.quoteIdentifier(relation));
             String old = attachedAlias.put(relation, alias);
             tableVersions.put(relation, generation.incrementAndGet());
             if (old != null) {
                 statement.execute("DETACH " + SqlFiles.quoteIdentifier(old));
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot attach the snapshot of " + relation + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot attach the snapshot of " + relation + ": " + e.getMessage(), e);
         } finally {
             swapLock.writeLock().unlock();
         }
@@ -138,7 +158,8 @@ public final class QueryEngine implements AutoCloseable {
     public void defineView(String name, String select) {
         swapLock.writeLock().lock();
         try (Statement statement = root.createStatement()) {
-            statement.execute("CREATE OR REPLACE VIEW " + SqlFiles.quoteIdentifier(name) + " AS " + select);
+            statement.execute(
+                    "CREATE OR REPLACE VIEW " + SqlFiles.quoteIdentifier(name) + " AS " + select);
             generation.incrementAndGet();
         } catch (SQLException e) {
             throw new IllegalStateException("view " + name + " is not valid: " + e.getMessage(), e);
@@ -177,7 +198,7 @@ public final class QueryEngine implements AutoCloseable {
     public void execute(String sql, List<?> params, Duration timeout) {
         swapLock.readLock().lock();
         try (Connection connection = root.duplicate();
-             PreparedStatement statement = prepare(connection, sql, params, timeout)) {
+                PreparedStatement statement = prepare(connection, sql, params, timeout)) {
             statement.execute();
         } catch (SQLException e) {
             throw failure(e, "statement", timeout);
@@ -188,14 +209,22 @@ public final class QueryEngine implements AutoCloseable {
 
     /** Columns of a relation, in order. */
     public List<Column> columns(String relation) {
-        QueryResult result = query("SELECT * FROM " + SqlFiles.quoteIdentifier(relation) + " LIMIT 0",
-                List.of(), 0, Duration.ofSeconds(10));
+        QueryResult result =
+                query(
+                        "SELECT * FROM " + SqlFiles.quoteIdentifier(relation) + " LIMIT 0",
+                        List.of(),
+                        0,
+                        Duration.ofSeconds(10));
         return result.columns();
     }
 
     public long count(String relation) {
-        QueryResult result = query("SELECT count(*) FROM " + SqlFiles.quoteIdentifier(relation),
-                List.of(), 1, Duration.ofSeconds(60));
+        QueryResult result =
+                query(
+                        "SELECT count(*) FROM " + SqlFiles.quoteIdentifier(relation),
+                        List.of(),
+                        1,
+                        Duration.ofSeconds(60));
         return ((Number) result.rows().get(0).get(0)).longValue();
     }
 
@@ -208,7 +237,8 @@ public final class QueryEngine implements AutoCloseable {
 
     /**
      * Runs one statement with bound parameters, keeping at most {@code maxRows} rows and stopping
-     * it after {@code timeout}. Callers pass only SQL built from the catalog or checked by the guard.
+     * it after {@code timeout}. Callers pass only SQL built from the catalog or checked by the
+     * guard.
      */
     public QueryResult query(String sql, List<?> params, int maxRows, Duration timeout) {
         Collector collector = new Collector(maxRows);
@@ -248,9 +278,9 @@ public final class QueryEngine implements AutoCloseable {
     }
 
     /**
-     * As {@link #query}, on a pooled connection that keeps the statement prepared for the next
-     * call with the same SQL. For the app's own repeated queries (grid windows), never for SQL
-     * typed by people or models. A statement that fails is dropped and prepared afresh next time.
+     * As {@link #query}, on a pooled connection that keeps the statement prepared for the next call
+     * with the same SQL. For the app's own repeated queries (grid windows), never for SQL typed by
+     * people or models. A statement that fails is dropped and prepared afresh next time.
      */
     public QueryResult queryPrepared(String sql, List<?> params, int maxRows, Duration timeout) {
         PreparedCache cache = preparedPool.poll();
@@ -312,9 +342,10 @@ public final class QueryEngine implements AutoCloseable {
      */
     public void stream(String sql, List<?> params, Duration timeout, RowSink sink) {
         swapLock.readLock().lock();
-        // A fresh connection and statement per query: a DuckDB statement whose query failed is closed.
+        // A fresh connection and statement per query: a DuckDB statement whose query failed is
+        // closed.
         try (Connection connection = root.duplicate();
-             PreparedStatement statement = prepare(connection, sql, params, timeout)) {
+                PreparedStatement statement = prepare(connection, sql, params, timeout)) {
             try (ResultSet rs = statement.executeQuery()) {
                 drain(rs, sink);
             }
@@ -326,7 +357,8 @@ public final class QueryEngine implements AutoCloseable {
     }
 
     /** A fresh statement per query: a DuckDB statement whose query failed is closed. */
-    private static PreparedStatement prepare(Connection connection, String sql, List<?> params, Duration timeout)
+    private static PreparedStatement prepare(
+            Connection connection, String sql, List<?> params, Duration timeout)
             throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         statement.setQueryTimeout((int) Math.max(1, Math.ceil(timeout.toMillis() / 1000.0)));
@@ -336,25 +368,42 @@ public final class QueryEngine implements AutoCloseable {
         return statement;
     }
 
-    /** A timeout (JDBC's, or DuckDB's interrupt) is said as such; any other error keeps DuckDB's gist. */
+    /**
+     * A timeout (JDBC's, or DuckDB's interrupt) is said as such; any other error keeps DuckDB's
+     * gist.
+     */
     private static QueryException failure(SQLException e, String what, Duration timeout) {
-        boolean timedOut = e instanceof SQLTimeoutException || String.valueOf(e.getMessage()).contains("INTERRUPT");
-        return new QueryException(timedOut
-                ? "the " + what + " took longer than " + timeout.toSeconds() + " s and was stopped"
-                : cleanMessage(e.getMessage()), timedOut, e);
+        boolean timedOut =
+                e instanceof SQLTimeoutException
+                        || String.valueOf(e.getMessage()).contains("INTERRUPT");
+        return new QueryException(
+                timedOut
+                        ? "the "
+                                + what
+                                + " took longer than "
+                                + timeout.toSeconds()
+                                + " s and was stopped"
+                        : cleanMessage(e.getMessage()),
+                timedOut,
+                e);
     }
 
-    private static Object value(ResultSet rs, ResultSetMetaData meta, int column) throws SQLException {
+    private static Object value(ResultSet rs, ResultSetMetaData meta, int column)
+            throws SQLException {
         int type = meta.getColumnType(column);
-        Object value = switch (type) {
-            case Types.TIMESTAMP -> rs.getObject(column, LocalDateTime.class);
-            case Types.DATE -> rs.getObject(column, LocalDate.class);
-            default -> rs.getObject(column);
-        };
+        Object value =
+                switch (type) {
+                    case Types.TIMESTAMP -> rs.getObject(column, LocalDateTime.class);
+                    case Types.DATE -> rs.getObject(column, LocalDate.class);
+                    default -> rs.getObject(column);
+                };
         return rs.wasNull() ? null : value;
     }
 
-    /** DuckDB prefixes messages with the error class and adds a newline-separated context; keep the gist. */
+    /**
+     * DuckDB prefixes messages with the error class and adds a newline-separated context; keep the
+     * gist.
+     */
     static String cleanMessage(String message) {
         if (message == null) {
             return "the query failed";

@@ -33,13 +33,20 @@ public final class RelationCatalog {
         return relations.values();
     }
 
-    /** The relation, if it exists and {@code role} may see it; a hidden relation looks like a missing one. */
+    /**
+     * The relation, if it exists and {@code role} may see it; a hidden relation looks like a
+     * missing one.
+     */
     public Optional<RelationInfo> find(String name, Role role) {
         RelationInfo relation = relations.get(name);
-        return relation != null && config.relation(name).visibleTo(role) ? Optional.of(relation) : Optional.empty();
+        return relation != null && config.relation(name).visibleTo(role)
+                ? Optional.of(relation)
+                : Optional.empty();
     }
 
     public List<RelationInfo> visibleTo(Role role) {
-        return relations.values().stream().filter(r -> config.relation(r.name()).visibleTo(role)).toList();
+        return relations.values().stream()
+                .filter(r -> config.relation(r.name()).visibleTo(role))
+                .toList();
     }
 }

@@ -7,20 +7,23 @@ import java.util.stream.Stream;
 
 /**
  * The scalar, aggregate and window functions a guarded query may call, by the name DuckDB's parser
- * gives them (operators included: {@code x LIKE y} is the function {@code ~~}). Anything not here is
- * refused, so new DuckDB functions are off until someone adds them. Never add functions that read
- * files, settings or variables, touch sequences or random seeds, or produce unbounded output
- * (read_*, glob, query, getvariable, current_setting, nextval, setseed, range, generate_series, repeat).
+ * gives them (operators included: {@code x LIKE y} is the function {@code ~~}). Anything not here
+ * is refused, so new DuckDB functions are off until someone adds them. Never add functions that
+ * read files, settings or variables, touch sequences or random seeds, or produce unbounded output
+ * (read_*, glob, query, getvariable, current_setting, nextval, setseed, range, generate_series,
+ * repeat).
  */
 final class AllowedFunctions {
-    private AllowedFunctions() {
-    }
+    private AllowedFunctions() {}
 
-    static final Set<String> OPERATORS = Set.of(
-            "+", "-", "*", "/", "//", "%", "**", "^", "||", "&", "|", "<<", ">>", "~", "@",
-            "~~", "!~~", "~~*", "!~~*", "~~~", "!~~~", "^@", "&&", "@>", "<@", "->", "->>");
+    static final Set<String> OPERATORS =
+            Set.of(
+                    "+", "-", "*", "/", "//", "%", "**", "^", "||", "&", "|", "<<", ">>", "~", "@",
+                    "~~", "!~~", "~~*", "!~~*", "~~~", "!~~~", "^@", "&&", "@>", "<@", "->", "->>");
 
-    static final Set<String> SCALAR = words("""
+    static final Set<String> SCALAR =
+            words(
+                    """
             lower upper lcase ucase concat concat_ws substr substring substring_grapheme strpos instr position
             contains starts_with ends_with prefix suffix length len char_length character_length strlen
             octet_length bit_length trim ltrim rtrim replace reverse left right left_grapheme right_grapheme
@@ -53,7 +56,9 @@ final class AllowedFunctions {
             json_array json_type json_valid json_keys json_array_length to_json
             """);
 
-    static final Set<String> AGGREGATE = words("""
+    static final Set<String> AGGREGATE =
+            words(
+                    """
             count count_star sum avg mean min max median mode quantile quantile_cont quantile_disc
             approx_quantile approx_count_distinct string_agg group_concat listagg list array_agg first last
             any_value arbitrary bool_or bool_and every stddev stddev_pop stddev_samp variance var_pop var_samp
@@ -63,14 +68,19 @@ final class AllowedFunctions {
             geomean geometric_mean weighted_avg wavg
             """);
 
-    static final Set<String> WINDOW = words("""
+    static final Set<String> WINDOW =
+            words(
+                    """
             row_number rank dense_rank rank_dense percent_rank cume_dist ntile lag lead first_value last_value
             nth_value
             """);
 
     static boolean allowed(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        return OPERATORS.contains(lower) || SCALAR.contains(lower) || AGGREGATE.contains(lower) || WINDOW.contains(lower);
+        return OPERATORS.contains(lower)
+                || SCALAR.contains(lower)
+                || AGGREGATE.contains(lower)
+                || WINDOW.contains(lower);
     }
 
     private static Set<String> words(String text) {

@@ -1,5 +1,4 @@
 package io.rowdesk.search;
 
 /** One piece of the interpretation as the user sees it; removable by its id. */
-public record Chip(String id, String label) {
-}
+public record Chip(String id, String label) {}

@@ -11,7 +11,12 @@ public sealed interface Condition {
     String label();
 
     enum Operator {
-        EQ("="), NE("<>"), GT(">"), GE(">="), LT("<"), LE("<=");
+        EQ("="),
+        NE("<>"),
+        GT(">"),
+        GE(">="),
+        LT("<"),
+        LE("<=");
 
         public final String sql;
 
@@ -21,28 +26,40 @@ public sealed interface Condition {
     }
 
     /** {@code column <op> value}. */
-    record Compare(String column, Operator operator, Object value, String label) implements Condition {
-    }
+    record Compare(String column, Operator operator, Object value, String label)
+            implements Condition {}
 
-    /** {@code from <= column < to} (half-open), or {@code <= to} when {@code inclusive}; either end may be null. */
-    record Range(String column, Object from, Object to, boolean inclusive, String label) implements Condition {
-    }
+    /**
+     * {@code from <= column < to} (half-open), or {@code <= to} when {@code inclusive}; either end
+     * may be null.
+     */
+    record Range(String column, Object from, Object to, boolean inclusive, String label)
+            implements Condition {}
 
-    /** {@code column IN (values)}, or NOT IN. A NOT IN keeps NULLs out, as people mean "not paid" of known statuses. */
-    record InSet(String column, List<Object> values, boolean negated, String label) implements Condition {
+    /**
+     * {@code column IN (values)}, or NOT IN. A NOT IN keeps NULLs out, as people mean "not paid" of
+     * known statuses.
+     */
+    record InSet(String column, List<Object> values, boolean negated, String label)
+            implements Condition {
         public InSet {
             values = List.copyOf(values);
         }
     }
 
     /** Case-insensitive text match. */
-    record Text(String column, Mode mode, String text, boolean negated, String label) implements Condition {
-        public enum Mode { CONTAINS, STARTS_WITH, ENDS_WITH, EQUALS }
+    record Text(String column, Mode mode, String text, boolean negated, String label)
+            implements Condition {
+        public enum Mode {
+            CONTAINS,
+            STARTS_WITH,
+            ENDS_WITH,
+            EQUALS
+        }
     }
 
     /** {@code column IS NULL}, or IS NOT NULL. */
-    record IsNull(String column, boolean isNull, String label) implements Condition {
-    }
+    record IsNull(String column, boolean isNull, String label) implements Condition {}
 
     /** Any of the alternatives holds. */
     record AnyOf(List<Condition> alternatives, String label) implements Condition {

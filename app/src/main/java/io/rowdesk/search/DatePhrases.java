@@ -14,54 +14,97 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Recognises date phrases in a lower-case question and turns them into half-open ranges relative
- * to "today": today, yesterday, this/last week (ISO weeks from Monday), this/last month, this/last
- * year, in the last N days/weeks/months, older than N days, before/after/since a date or month,
- * in Q<n> YYYY, in Month YYYY, in YYYY. Either end of a range may be open.
+ * Recognises date phrases in a lower-case question and turns them into half-open ranges relative to
+ * "today": today, yesterday, this/last week (ISO weeks from Monday), this/last month, this/last
+ * year, in the last N days/weeks/months, older than N days, before/after/since a date or month, in
+ * Q<n> YYYY, in Month YYYY, in YYYY. Either end of a range may be open.
  */
 public final class DatePhrases {
 
     /** A phrase found at {@code start..end} (character offsets) meaning {@code from <= t < to}. */
-    public record Match(int start, int end, LocalDateTime from, LocalDateTime to, String label) {
-    }
+    public record Match(int start, int end, LocalDateTime from, LocalDateTime to, String label) {}
 
-    private static final Map<String, Month> MONTHS = Map.ofEntries(
-            Map.entry("jan", Month.JANUARY), Map.entry("january", Month.JANUARY),
-            Map.entry("feb", Month.FEBRUARY), Map.entry("february", Month.FEBRUARY),
-            Map.entry("mar", Month.MARCH), Map.entry("march", Month.MARCH),
-            Map.entry("apr", Month.APRIL), Map.entry("april", Month.APRIL),
-            Map.entry("may", Month.MAY),
-            Map.entry("jun", Month.JUNE), Map.entry("june", Month.JUNE),
-            Map.entry("jul", Month.JULY), Map.entry("july", Month.JULY),
-            Map.entry("aug", Month.AUGUST), Map.entry("august", Month.AUGUST),
-            Map.entry("sep", Month.SEPTEMBER), Map.entry("sept", Month.SEPTEMBER), Map.entry("september", Month.SEPTEMBER),
-            Map.entry("oct", Month.OCTOBER), Map.entry("october", Month.OCTOBER),
-            Map.entry("nov", Month.NOVEMBER), Map.entry("november", Month.NOVEMBER),
-            Map.entry("dec", Month.DECEMBER), Map.entry("december", Month.DECEMBER));
+    private static final Map<String, Month> MONTHS =
+            Map.ofEntries(
+                    Map.entry("jan", Month.JANUARY),
+                    Map.entry("january", Month.JANUARY),
+                    Map.entry("feb", Month.FEBRUARY),
+                    Map.entry("february", Month.FEBRUARY),
+                    Map.entry("mar", Month.MARCH),
+                    Map.entry("march", Month.MARCH),
+                    Map.entry("apr", Month.APRIL),
+                    Map.entry("april", Month.APRIL),
+                    Map.entry("may", Month.MAY),
+                    Map.entry("jun", Month.JUNE),
+                    Map.entry("june", Month.JUNE),
+                    Map.entry("jul", Month.JULY),
+                    Map.entry("july", Month.JULY),
+                    Map.entry("aug", Month.AUGUST),
+                    Map.entry("august", Month.AUGUST),
+                    Map.entry("sep", Month.SEPTEMBER),
+                    Map.entry("sept", Month.SEPTEMBER),
+                    Map.entry("september", Month.SEPTEMBER),
+                    Map.entry("oct", Month.OCTOBER),
+                    Map.entry("october", Month.OCTOBER),
+                    Map.entry("nov", Month.NOVEMBER),
+                    Map.entry("november", Month.NOVEMBER),
+                    Map.entry("dec", Month.DECEMBER),
+                    Map.entry("december", Month.DECEMBER));
 
-    private static final String MONTH = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-            + "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+    private static final String MONTH =
+            "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+                    + "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
     private static final String YEAR = "((?:19|20)\\d\\d)";
-    private static final String N = "(\\d{1,4}|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|thirty|ninety)";
+    private static final String N =
+            "(\\d{1,4}|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|thirty|ninety)";
     private static final String UNIT = "(days?|weeks?|months?|years?)";
 
-    /** Ordered: longer, more specific phrases first, so "last 30 days" is not read as "last ...". */
-    private static final List<Pattern> PATTERNS = List.of(
-            Pattern.compile("\\b(?:in |within |during |over )?(?:the )?(?:last|past|previous) " + N + " " + UNIT + "\\b"),
-            Pattern.compile("\\b(?:older than|more than|over) " + N + " " + UNIT + " (?:old|ago)\\b|\\bolder than " + N + " " + UNIT + "\\b"),
-            Pattern.compile("\\b(before|after|since|from|until) " + MONTH + " (\\d{1,2})(?:st|nd|rd|th)?,? " + YEAR + "\\b"),
-            Pattern.compile("\\b(before|after|since|from|until) " + MONTH + ",? " + YEAR + "\\b"),
-            Pattern.compile("\\b(before|after|since|from|until) " + YEAR + "-(\\d\\d)-(\\d\\d)\\b"),
-            Pattern.compile("\\b(before|after|since|from|until) " + YEAR + "\\b"),
-            Pattern.compile("\\b(?:in |during )?q([1-4]) (?:of )?" + YEAR + "\\b"),
-            Pattern.compile("\\b(?:on )?" + MONTH + " (\\d{1,2})(?:st|nd|rd|th)?,? " + YEAR + "\\b"),
-            Pattern.compile("\\b(?:in |during )?" + MONTH + ",? " + YEAR + "\\b"),
-            Pattern.compile("\\b(?:in |during )" + YEAR + "\\b"),
-            Pattern.compile("\\b(today|yesterday)\\b"),
-            Pattern.compile("\\b(?:in |during )?(this|last|previous|current) (week|month|quarter|year)\\b"));
+    /**
+     * Ordered: longer, more specific phrases first, so "last 30 days" is not read as "last ...".
+     */
+    private static final List<Pattern> PATTERNS =
+            List.of(
+                    Pattern.compile(
+                            "\\b(?:in |within |during |over )?(?:the )?(?:last|past|previous) "
+                                    + N
+                                    + " "
+                                    + UNIT
+                                    + "\\b"),
+                    Pattern.compile(
+                            "\\b(?:older than|more than|over) "
+                                    + N
+                                    + " "
+                                    + UNIT
+                                    + " (?:old|ago)\\b|\\bolder than "
+                                    + N
+                                    + " "
+                                    + UNIT
+                                    + "\\b"),
+                    Pattern.compile(
+                            "\\b(before|after|since|from|until) "
+                                    + MONTH
+                                    + " (\\d{1,2})(?:st|nd|rd|th)?,? "
+                                    + YEAR
+                                    + "\\b"),
+                    Pattern.compile(
+                            "\\b(before|after|since|from|until) " + MONTH + ",? " + YEAR + "\\b"),
+                    Pattern.compile(
+                            "\\b(before|after|since|from|until) " + YEAR + "-(\\d\\d)-(\\d\\d)\\b"),
+                    Pattern.compile("\\b(before|after|since|from|until) " + YEAR + "\\b"),
+                    Pattern.compile("\\b(?:in |during )?q([1-4]) (?:of )?" + YEAR + "\\b"),
+                    Pattern.compile(
+                            "\\b(?:on )?"
+                                    + MONTH
+                                    + " (\\d{1,2})(?:st|nd|rd|th)?,? "
+                                    + YEAR
+                                    + "\\b"),
+                    Pattern.compile("\\b(?:in |during )?" + MONTH + ",? " + YEAR + "\\b"),
+                    Pattern.compile("\\b(?:in |during )" + YEAR + "\\b"),
+                    Pattern.compile("\\b(today|yesterday)\\b"),
+                    Pattern.compile(
+                            "\\b(?:in |during )?(this|last|previous|current) (week|month|quarter|year)\\b"));
 
-    private DatePhrases() {
-    }
+    private DatePhrases() {}
 
     /** Every date phrase in {@code text}, left to right, none overlapping. */
     public static List<Match> find(String text, LocalDate today) {
@@ -102,25 +145,47 @@ public final class DatePhrases {
             case 0 -> {
                 int n = number(m.group(1));
                 LocalDate from = minus(today, n, m.group(2));
-                return Optional.of(new Match(s, e, from.atStartOfDay(), null, "in the last " + n + " " + plural(m.group(2), n)));
+                return Optional.of(
+                        new Match(
+                                s,
+                                e,
+                                from.atStartOfDay(),
+                                null,
+                                "in the last " + n + " " + plural(m.group(2), n)));
             }
             case 1 -> {
                 String count = m.group(1) != null ? m.group(1) : m.group(3);
                 String unit = m.group(2) != null ? m.group(2) : m.group(4);
                 int n = number(count);
                 LocalDate to = minus(today, n, unit);
-                return Optional.of(new Match(s, e, null, to.atStartOfDay(), "older than " + n + " " + plural(unit, n)));
+                return Optional.of(
+                        new Match(
+                                s,
+                                e,
+                                null,
+                                to.atStartOfDay(),
+                                "older than " + n + " " + plural(unit, n)));
             }
             case 2 -> {
-                LocalDate day = LocalDate.of(Integer.parseInt(m.group(4)), MONTHS.get(m.group(2)), Integer.parseInt(m.group(3)));
+                LocalDate day =
+                        LocalDate.of(
+                                Integer.parseInt(m.group(4)),
+                                MONTHS.get(m.group(2)),
+                                Integer.parseInt(m.group(3)));
                 return Optional.of(bound(s, e, m.group(1), day, day.plusDays(1), format(day)));
             }
             case 3 -> {
-                LocalDate first = LocalDate.of(Integer.parseInt(m.group(3)), MONTHS.get(m.group(2)), 1);
-                return Optional.of(bound(s, e, m.group(1), first, first.plusMonths(1), monthLabel(first)));
+                LocalDate first =
+                        LocalDate.of(Integer.parseInt(m.group(3)), MONTHS.get(m.group(2)), 1);
+                return Optional.of(
+                        bound(s, e, m.group(1), first, first.plusMonths(1), monthLabel(first)));
             }
             case 4 -> {
-                LocalDate day = LocalDate.of(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)));
+                LocalDate day =
+                        LocalDate.of(
+                                Integer.parseInt(m.group(2)),
+                                Integer.parseInt(m.group(3)),
+                                Integer.parseInt(m.group(4)));
                 return Optional.of(bound(s, e, m.group(1), day, day.plusDays(1), format(day)));
             }
             case 5 -> {
@@ -129,16 +194,24 @@ public final class DatePhrases {
             }
             case 6 -> {
                 int quarter = Integer.parseInt(m.group(1));
-                LocalDate first = LocalDate.of(Integer.parseInt(m.group(2)), 3 * (quarter - 1) + 1, 1);
-                return Optional.of(range(s, e, first, first.plusMonths(3), "Q" + quarter + " " + m.group(2)));
+                LocalDate first =
+                        LocalDate.of(Integer.parseInt(m.group(2)), 3 * (quarter - 1) + 1, 1);
+                return Optional.of(
+                        range(s, e, first, first.plusMonths(3), "Q" + quarter + " " + m.group(2)));
             }
             case 7 -> {
-                LocalDate day = LocalDate.of(Integer.parseInt(m.group(3)), MONTHS.get(m.group(1)), Integer.parseInt(m.group(2)));
+                LocalDate day =
+                        LocalDate.of(
+                                Integer.parseInt(m.group(3)),
+                                MONTHS.get(m.group(1)),
+                                Integer.parseInt(m.group(2)));
                 return Optional.of(range(s, e, day, day.plusDays(1), "on " + format(day)));
             }
             case 8 -> {
-                LocalDate first = LocalDate.of(Integer.parseInt(m.group(2)), MONTHS.get(m.group(1)), 1);
-                return Optional.of(range(s, e, first, first.plusMonths(1), "in " + monthLabel(first)));
+                LocalDate first =
+                        LocalDate.of(Integer.parseInt(m.group(2)), MONTHS.get(m.group(1)), 1);
+                return Optional.of(
+                        range(s, e, first, first.plusMonths(1), "in " + monthLabel(first)));
             }
             case 9 -> {
                 LocalDate first = LocalDate.of(Integer.parseInt(m.group(1)), 1, 1);
@@ -146,7 +219,8 @@ public final class DatePhrases {
             }
             case 10 -> {
                 LocalDate day = m.group(1).equals("today") ? today : today.minusDays(1);
-                return Optional.of(range(s, e, day, day.plusDays(1), m.group(1) + " (" + format(day) + ")"));
+                return Optional.of(
+                        range(s, e, day, day.plusDays(1), m.group(1) + " (" + format(day) + ")"));
             }
             case 11 -> {
                 boolean previous = m.group(1).equals("last") || m.group(1).equals("previous");
@@ -173,10 +247,18 @@ public final class DatePhrases {
                 label = (previous ? "last month" : "this month") + " (" + monthLabel(from) + ")";
             }
             case "quarter" -> {
-                LocalDate first = today.withDayOfMonth(1).withMonth(3 * ((today.getMonthValue() - 1) / 3) + 1);
+                LocalDate first =
+                        today.withDayOfMonth(1)
+                                .withMonth(3 * ((today.getMonthValue() - 1) / 3) + 1);
                 from = previous ? first.minusMonths(3) : first;
                 to = from.plusMonths(3);
-                label = (previous ? "last quarter" : "this quarter") + " (Q" + ((from.getMonthValue() - 1) / 3 + 1) + " " + from.getYear() + ")";
+                label =
+                        (previous ? "last quarter" : "this quarter")
+                                + " (Q"
+                                + ((from.getMonthValue() - 1) / 3 + 1)
+                                + " "
+                                + from.getYear()
+                                + ")";
             }
             default -> {
                 from = today.withDayOfYear(1).minusYears(previous ? 1 : 0);
@@ -187,7 +269,8 @@ public final class DatePhrases {
         return range(s, e, from, to, label);
     }
 
-    private static Match bound(int s, int e, String word, LocalDate start, LocalDate endExclusive, String what) {
+    private static Match bound(
+            int s, int e, String word, LocalDate start, LocalDate endExclusive, String what) {
         return switch (word) {
             case "before" -> new Match(s, e, null, start.atStartOfDay(), "before " + what);
             case "until" -> new Match(s, e, null, endExclusive.atStartOfDay(), "until " + what);
@@ -239,10 +322,16 @@ public final class DatePhrases {
     }
 
     private static String format(LocalDate day) {
-        return day.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH) + " " + day.getDayOfMonth() + ", " + day.getYear();
+        return day.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH)
+                + " "
+                + day.getDayOfMonth()
+                + ", "
+                + day.getYear();
     }
 
     private static String monthLabel(LocalDate first) {
-        return first.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH) + " " + first.getYear();
+        return first.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH)
+                + " "
+                + first.getYear();
     }
 }

@@ -53,8 +53,8 @@ public final class GuardedQueries {
     }
 
     /**
-     * Checks and runs {@code sql} for {@code role}, keeping at most {@code maxRows} rows (never more
-     * than the configured cap).
+     * Checks and runs {@code sql} for {@code role}, keeping at most {@code maxRows} rows (never
+     * more than the configured cap).
      *
      * @throws GuardException when the guard refuses the query
      * @throws QueryException when DuckDB refuses it or it runs out of time
@@ -66,8 +66,12 @@ public final class GuardedQueries {
             return engine.query(checked.sql(), params, cap, limits.timeout());
         } catch (QueryException e) {
             if (e.timedOut()) {
-                throw new QueryException("The query took longer than " + describe(limits.timeout())
-                        + " and was stopped. Add a filter or aggregate over fewer rows.", true, e);
+                throw new QueryException(
+                        "The query took longer than "
+                                + describe(limits.timeout())
+                                + " and was stopped. Add a filter or aggregate over fewer rows.",
+                        true,
+                        e);
             }
             throw e;
         }

@@ -9,8 +9,12 @@ public final class NotUnderstoodException extends RuntimeException {
     private final List<Chip> chips;
     private final double understood;
 
-    public NotUnderstoodException(String message, List<String> unmatched, List<String> suggestions, List<Chip> chips,
-                                  double understood) {
+    public NotUnderstoodException(
+            String message,
+            List<String> unmatched,
+            List<String> suggestions,
+            List<Chip> chips,
+            double understood) {
         super(message);
         this.unmatched = List.copyOf(unmatched);
         this.suggestions = List.copyOf(suggestions);

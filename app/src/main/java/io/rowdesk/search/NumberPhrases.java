@@ -8,32 +8,46 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Recognises numeric constraints in a lower-case question: "over $500", "more than 1k",
- * "at least 2.5m", "under 50 dollars", "between 100 and 250", "500+", "$1,200". Which column they
- * constrain is decided by the caller from the words around them.
+ * Recognises numeric constraints in a lower-case question: "over $500", "more than 1k", "at least
+ * 2.5m", "under 50 dollars", "between 100 and 250", "500+", "$1,200". Which column they constrain
+ * is decided by the caller from the words around them.
  */
 public final class NumberPhrases {
 
-    /** A constraint at {@code start..end}: {@code operator value}, or an inclusive range {@code value..upper}. */
-    public record Match(int start, int end, Condition.Operator operator, BigDecimal value, BigDecimal upper, boolean money,
-                        String label) {
+    /**
+     * A constraint at {@code start..end}: {@code operator value}, or an inclusive range {@code
+     * value..upper}.
+     */
+    public record Match(
+            int start,
+            int end,
+            Condition.Operator operator,
+            BigDecimal value,
+            BigDecimal upper,
+            boolean money,
+            String label) {
         public boolean isRange() {
             return upper != null;
         }
     }
 
-    private static final String NUMBER = "(\\$)?\\s?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)\\s?(k|m|b|bn|thousand|million|billion)?\\b"
-            + "(?:\\s?(dollars|usd|bucks))?";
-    private static final Pattern BETWEEN = Pattern.compile("\\bbetween " + NUMBER + " and " + NUMBER);
-    private static final Pattern COMPARE = Pattern.compile(
-            "(?:\\b(over|above|more than|greater than|higher than|bigger than|larger than|at least|no less than|minimum(?: of)?|min"
-                    + "|under|below|less than|lower than|smaller than|at most|no more than|up to|maximum(?: of)?|max|exactly|equal to)"
-                    + "|(>=|<=|>|<|=))\\s?" + NUMBER);
+    private static final String NUMBER =
+            "(\\$)?\\s?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)\\s?(k|m|b|bn|thousand|million|billion)?\\b"
+                    + "(?:\\s?(dollars|usd|bucks))?";
+    private static final Pattern BETWEEN =
+            Pattern.compile("\\bbetween " + NUMBER + " and " + NUMBER);
+    private static final Pattern COMPARE =
+            Pattern.compile(
+                    "(?:\\b(over|above|more than|greater than|higher than|bigger than|larger than|at least|no less than|minimum(?: of)?|min"
+                            + "|under|below|less than|lower than|smaller than|at most|no more than|up to|maximum(?: of)?|max|exactly|equal to)"
+                            + "|(>=|<=|>|<|=))\\s?"
+                            + NUMBER);
     private static final Pattern PLUS = Pattern.compile(NUMBER.replace("\\b(?:", "(?:") + "\\+");
-    private static final Pattern MONEY = Pattern.compile("\\$\\s?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)\\s?(k|m|b|bn|thousand|million|billion)?\\b");
+    private static final Pattern MONEY =
+            Pattern.compile(
+                    "\\$\\s?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)\\s?(k|m|b|bn|thousand|million|billion)?\\b");
 
-    private NumberPhrases() {
-    }
+    private NumberPhrases() {}
 
     public static List<Match> find(String text) {
         List<Match> matches = new ArrayList<>();
@@ -47,9 +61,22 @@ public final class NumberPhrases {
                 low = high;
                 high = swap;
             }
-            boolean money = m.group(1) != null || m.group(4) != null || m.group(5) != null || m.group(8) != null;
-            add(matches, taken, new Match(m.start(), m.end(), Condition.Operator.GE, low, high, money,
-                    "between " + plain(low) + " and " + plain(high)));
+            boolean money =
+                    m.group(1) != null
+                            || m.group(4) != null
+                            || m.group(5) != null
+                            || m.group(8) != null;
+            add(
+                    matches,
+                    taken,
+                    new Match(
+                            m.start(),
+                            m.end(),
+                            Condition.Operator.GE,
+                            low,
+                            high,
+                            money,
+                            "between " + plain(low) + " and " + plain(high)));
         }
         m = COMPARE.matcher(text);
         while (m.find()) {
@@ -57,19 +84,47 @@ public final class NumberPhrases {
             Condition.Operator operator = operator(word);
             BigDecimal value = value(m.group(4), m.group(5));
             boolean money = m.group(3) != null || m.group(6) != null;
-            add(matches, taken, new Match(m.start(), m.end(), operator, value, null, money,
-                    operator.sql + " " + plain(value)));
+            add(
+                    matches,
+                    taken,
+                    new Match(
+                            m.start(),
+                            m.end(),
+                            operator,
+                            value,
+                            null,
+                            money,
+                            operator.sql + " " + plain(value)));
         }
         m = PLUS.matcher(text);
         while (m.find()) {
             BigDecimal value = value(m.group(2), m.group(3));
-            add(matches, taken, new Match(m.start(), m.end(), Condition.Operator.GE, value, null,
-                    m.group(1) != null || m.group(4) != null, ">= " + plain(value)));
+            add(
+                    matches,
+                    taken,
+                    new Match(
+                            m.start(),
+                            m.end(),
+                            Condition.Operator.GE,
+                            value,
+                            null,
+                            m.group(1) != null || m.group(4) != null,
+                            ">= " + plain(value)));
         }
         m = MONEY.matcher(text);
         while (m.find()) {
             BigDecimal value = value(m.group(1), m.group(2));
-            add(matches, taken, new Match(m.start(), m.end(), Condition.Operator.EQ, value, null, true, "= " + plain(value)));
+            add(
+                    matches,
+                    taken,
+                    new Match(
+                            m.start(),
+                            m.end(),
+                            Condition.Operator.EQ,
+                            value,
+                            null,
+                            true,
+                            "= " + plain(value)));
         }
         matches.sort(Comparator.comparingInt(Match::start));
         return matches;
@@ -89,10 +144,21 @@ public final class NumberPhrases {
 
     private static Condition.Operator operator(String word) {
         return switch (word) {
-            case "over", "above", "more than", "greater than", "higher than", "bigger than", "larger than", ">" -> Condition.Operator.GT;
-            case "at least", "no less than", "minimum", "minimum of", "min", ">=" -> Condition.Operator.GE;
-            case "under", "below", "less than", "lower than", "smaller than", "<" -> Condition.Operator.LT;
-            case "at most", "no more than", "up to", "maximum", "maximum of", "max", "<=" -> Condition.Operator.LE;
+            case "over",
+                    "above",
+                    "more than",
+                    "greater than",
+                    "higher than",
+                    "bigger than",
+                    "larger than",
+                    ">" ->
+                    Condition.Operator.GT;
+            case "at least", "no less than", "minimum", "minimum of", "min", ">=" ->
+                    Condition.Operator.GE;
+            case "under", "below", "less than", "lower than", "smaller than", "<" ->
+                    Condition.Operator.LT;
+            case "at most", "no more than", "up to", "maximum", "maximum of", "max", "<=" ->
+                    Condition.Operator.LE;
             default -> Condition.Operator.EQ;
         };
     }

@@ -17,7 +17,7 @@ public record RenderedSql(String sql, List<Object> params) {
         int next = 0;
         boolean quoted = false;
         for (char c : sql.toCharArray()) {
-            if (c == '\'' ) {
+            if (c == '\'') {
                 quoted = !quoted;
             }
             if (c == '?' && !quoted && next < params.size()) {
@@ -37,7 +37,11 @@ public record RenderedSql(String sql, List<Object> params) {
             return value instanceof java.math.BigDecimal d ? d.toPlainString() : value.toString();
         }
         if (value instanceof java.time.LocalDateTime ts) {
-            return "TIMESTAMP '" + java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(ts).replace('T', ' ') + "'";
+            return "TIMESTAMP '"
+                    + java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME
+                            .format(ts)
+                            .replace('T', ' ')
+                    + "'";
         }
         return "'" + value.toString().replace("'", "''") + "'";
     }

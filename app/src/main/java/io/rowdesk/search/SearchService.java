@@ -1,12 +1,15 @@
 package io.rowdesk.search;
 
-import io.rowdesk.search.semantic.SemanticMatcher;
-
 import io.rowdesk.auth.Role;
 import io.rowdesk.cache.ProfileRepository;
 import io.rowdesk.query.QueryResult;
 import io.rowdesk.query.RelationCatalog;
 import io.rowdesk.query.RelationInfo;
+import io.rowdesk.search.llm.LlmAnswer;
+import io.rowdesk.search.llm.LlmException;
+import io.rowdesk.search.llm.LlmQuestion;
+import io.rowdesk.search.llm.LlmTranslator;
+import io.rowdesk.search.semantic.SemanticMatcher;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -20,21 +23,17 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import io.rowdesk.search.llm.LlmAnswer;
-import io.rowdesk.search.llm.LlmException;
-import io.rowdesk.search.llm.LlmQuestion;
-import io.rowdesk.search.llm.LlmTranslator;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * English search over one relation: local translation, chips, the guard, then the rows. A
- * question the translator only partly understood goes to the language model when one is
- * configured (or when the request asks for it); otherwise, or when the model fails, it is refused
- * with what could not be placed and what to try, never answered as if it were whole. The model's
- * answer runs only as one SELECT: a spec through {@link SqlRenderer}, raw SQL through the guard,
- * both through {@link GuardedQueries} with the caller's role.
+ * English search over one relation: local translation, chips, the guard, then the rows. A question
+ * the translator only partly understood goes to the language model when one is configured (or when
+ * the request asks for it); otherwise, or when the model fails, it is refused with what could not
+ * be placed and what to try, never answered as if it were whole. The model's answer runs only as
+ * one SELECT: a spec through {@link SqlRenderer}, raw SQL through the guard, both through {@link
+ * GuardedQueries} with the caller's role.
  */
 public final class SearchService {
     private static final Logger LOG = LoggerFactory.getLogger(SearchService.class);
@@ -57,8 +56,14 @@ public final class SearchService {
      * With {@code llm} empty when {@code llm.provider} is none, and {@code semantic} the matcher of
      * words close in meaning (null: none).
      */
-    public SearchService(RelationCatalog catalog, ProfileRepository profiles, GuardedQueries queries, Clock clock, ZoneId zone,
-                         Optional<LlmTranslator> llm, SemanticMatcher semantic) {
+    public SearchService(
+            RelationCatalog catalog,
+            ProfileRepository profiles,
+            GuardedQueries queries,
+            Clock clock,
+            ZoneId zone,
+            Optional<LlmTranslator> llm,
+            SemanticMatcher semantic) {
         this.llm = Objects.requireNonNull(llm, "llm is null");
         this.semantic = semantic;
         this.translator = new LocalTranslator(semantic);
@@ -69,48 +74,73 @@ public final class SearchService {
         this.zone = Objects.requireNonNull(zone, "zone is null");
     }
 
-    /** Waits until words close in meaning can be matched (evaluation and benchmarks want stable answers). */
+    /**
+     * Waits until words close in meaning can be matched (evaluation and benchmarks want stable
+     * answers).
+     */
     public boolean awaitSemantic(java.time.Duration timeout) {
         return semantic != null && semantic.awaitReady(timeout);
     }
 
     /** The translation alone, for {@code rowdesk translate} and the grid's {@code q=}. */
-    public Interpretation interpret(String q, RelationInfo relation, LocalDate today, Set<String> removed) {
+    public Interpretation interpret(
+            String q, RelationInfo relation, LocalDate today, Set<String> removed) {
         Vocabulary vocabulary = vocabulary(relation);
-        LocalTranslator.Translation translation = translator.translate(q, vocabulary,
-                today != null ? today : LocalDate.now(clock.withZone(zone)));
+        LocalTranslator.Translation translation =
+                translator.translate(
+                        q, vocabulary, today != null ? today : LocalDate.now(clock.withZone(zone)));
         QuerySpec spec = translation.spec();
         List<Chip> chips = chips(spec);
         spec = without(spec, removed);
         RenderedSql sql = renderer.render(spec, relation, vocabulary.keyColumn());
-        return new Interpretation(spec, sql, chips.stream().filter(c -> !removed.contains(c.id())).toList(),
-                translation.understood(), translation.unmatched(), vocabulary);
+        return new Interpretation(
+                spec,
+                sql,
+                chips.stream().filter(c -> !removed.contains(c.id())).toList(),
+                translation.understood(),
+                translation.unmatched(),
+                vocabulary);
     }
 
     /** A translation and the SQL it renders to. */
-    public record Interpretation(QuerySpec spec, RenderedSql sql, List<Chip> chips, double understood,
-                                 List<String> unmatched, Vocabulary vocabulary) {
+    public record Interpretation(
+            QuerySpec spec,
+            RenderedSql sql,
+            List<Chip> chips,
+            double understood,
+            List<String> unmatched,
+            Vocabulary vocabulary) {
         public boolean complete() {
             return unmatched.isEmpty();
         }
     }
 
     public SearchResult search(SearchRequest request, Role role) {
-        RelationInfo relation = catalog.find(request.relation(), role)
-                .orElseThrow(() -> new UnknownRelationException(request.relation()));
+        RelationInfo relation =
+                catalog.find(request.relation(), role)
+                        .orElseThrow(() -> new UnknownRelationException(request.relation()));
         if (request.q() == null || request.q().isBlank()) {
-            throw new IllegalArgumentException("q is empty: type what you are looking for, e.g. \"pending payouts over $500\"");
+            throw new IllegalArgumentException(
+                    "q is empty: type what you are looking for, e.g. \"pending payouts over $500\"");
         }
-        Interpretation interpretation = interpret(request.q(), relation, request.today(), request.removed());
+        Interpretation interpretation =
+                interpret(request.q(), relation, request.today(), request.removed());
         String notice = null;
-        boolean wanted = request.engine() == SearchRequest.Engine.LLM
-                || request.engine() == SearchRequest.Engine.AUTO && !interpretation.complete();
+        boolean wanted =
+                request.engine() == SearchRequest.Engine.LLM
+                        || request.engine() == SearchRequest.Engine.AUTO
+                                && !interpretation.complete();
         if (wanted && llm.isPresent()) {
             try {
                 return searchWithModel(llm.get(), request, relation, interpretation, role);
             } catch (LlmException e) {
-                // Fall back to the local translation when it is whole; otherwise say both what the model did and what to try.
-                LOG.info("language model gave no usable answer for {} ({}): {}", relation.name(), e.kind(), e.getMessage());
+                // Fall back to the local translation when it is whole; otherwise say both what the
+                // model did and what to try.
+                LOG.info(
+                        "language model gave no usable answer for {} ({}): {}",
+                        relation.name(),
+                        e.kind(),
+                        e.getMessage());
                 if (!interpretation.complete()) {
                     throw notUnderstood(interpretation, e.getMessage());
                 }
@@ -118,40 +148,86 @@ public final class SearchService {
             }
         } else if (request.engine() == SearchRequest.Engine.LLM) {
             if (!interpretation.complete()) {
-                throw notUnderstood(interpretation, "No language model is configured (llm.provider is none).");
+                throw notUnderstood(
+                        interpretation, "No language model is configured (llm.provider is none).");
             }
-            notice = "No language model is configured (llm.provider is none); showing what I understood locally.";
+            notice =
+                    "No language model is configured (llm.provider is none); showing what I understood locally.";
         }
         if (!interpretation.complete()) {
             throw notUnderstood(interpretation, null);
         }
-        Ran ran = runSpec(interpretation.spec(), interpretation.sql(), relation, role, request.limit());
-        return new SearchResult(interpretation.sql().display(), "local", interpretation.chips(), interpretation.understood(),
-                interpretation.unmatched(), ran.result(), ran.total(), notice);
+        Ran ran =
+                runSpec(
+                        interpretation.spec(),
+                        interpretation.sql(),
+                        relation,
+                        role,
+                        request.limit());
+        return new SearchResult(
+                interpretation.sql().display(),
+                "local",
+                interpretation.chips(),
+                interpretation.understood(),
+                interpretation.unmatched(),
+                ran.result(),
+                ran.total(),
+                notice);
     }
 
-    /** A query that ran: the SQL shown to the user, its chips, the rows and how many there are in all. */
-    private record Ran(String sql, List<Chip> chips, QueryResult result, long total) {
-    }
+    /**
+     * A query that ran: the SQL shown to the user, its chips, the rows and how many there are in
+     * all.
+     */
+    private record Ran(String sql, List<Chip> chips, QueryResult result, long total) {}
 
-    private SearchResult searchWithModel(LlmTranslator translator, SearchRequest request, RelationInfo relation,
-                                         Interpretation interpretation, Role role) {
+    private SearchResult searchWithModel(
+            LlmTranslator translator,
+            SearchRequest request,
+            RelationInfo relation,
+            Interpretation interpretation,
+            Role role) {
         Vocabulary vocabulary = interpretation.vocabulary();
-        LocalDate today = request.today() != null ? request.today() : LocalDate.now(clock.withZone(zone));
-        LlmQuestion question = new LlmQuestion(request.q(), relation, catalog.settings(relation.name()),
-                profiles.forRelation(relation.name()), vocabulary.dateColumn(), vocabulary.keyColumn(), today);
-        LlmTranslator.Translated<Ran> translated = translator.translate(question,
-                answer -> runAnswer(answer, relation, vocabulary.keyColumn(), request, role));
+        LocalDate today =
+                request.today() != null ? request.today() : LocalDate.now(clock.withZone(zone));
+        LlmQuestion question =
+                new LlmQuestion(
+                        request.q(),
+                        relation,
+                        catalog.settings(relation.name()),
+                        profiles.forRelation(relation.name()),
+                        vocabulary.dateColumn(),
+                        vocabulary.keyColumn(),
+                        today);
+        LlmTranslator.Translated<Ran> translated =
+                translator.translate(
+                        question,
+                        answer ->
+                                runAnswer(answer, relation, vocabulary.keyColumn(), request, role));
         Ran ran = translated.value();
-        LOG.info("search on {} answered by the language model ({})", relation.name(),
+        LOG.info(
+                "search on {} answered by the language model ({})",
+                relation.name(),
                 translated.cached() ? "cached" : translated.modelCalls() + " model call(s)");
-        return new SearchResult(ran.sql(), "llm", ran.chips(), 1.0, List.of(), ran.result(), ran.total(), null);
+        return new SearchResult(
+                ran.sql(), "llm", ran.chips(), 1.0, List.of(), ran.result(), ran.total(), null);
     }
 
-    /** Runs a model's answer: a spec is rendered (unknown columns refused), raw SQL is left to the guard. */
-    private Ran runAnswer(LlmAnswer answer, RelationInfo relation, String keyColumn, SearchRequest request, Role role) {
+    /**
+     * Runs a model's answer: a spec is rendered (unknown columns refused), raw SQL is left to the
+     * guard.
+     */
+    private Ran runAnswer(
+            LlmAnswer answer,
+            RelationInfo relation,
+            String keyColumn,
+            SearchRequest request,
+            Role role) {
         if (answer instanceof LlmAnswer.Spec spec) {
-            List<Chip> chips = chips(spec.spec()).stream().filter(c -> !request.removed().contains(c.id())).toList();
+            List<Chip> chips =
+                    chips(spec.spec()).stream()
+                            .filter(c -> !request.removed().contains(c.id()))
+                            .toList();
             QuerySpec kept = without(spec.spec(), request.removed());
             RenderedSql sql = renderer.render(kept, relation, keyColumn);
             Ran ran = runSpec(kept, sql, relation, role, request.limit());
@@ -159,17 +235,33 @@ public final class SearchService {
         }
         LlmAnswer.Sql sql = (LlmAnswer.Sql) answer;
         QueryResult result = queries.run(sql.sql(), List.of(), role, request.limit());
-        return new Ran(sql.sql(), List.of(new Chip("sql", MODEL_SQL_CHIP)), result, result.rows().size());
+        return new Ran(
+                sql.sql(), List.of(new Chip("sql", MODEL_SQL_CHIP)), result, result.rows().size());
     }
 
-    private Ran runSpec(QuerySpec spec, RenderedSql sql, RelationInfo relation, Role role, int limit) {
+    private Ran runSpec(
+            QuerySpec spec, RenderedSql sql, RelationInfo relation, Role role, int limit) {
         QueryResult result = queries.run(sql.sql(), sql.params(), role, limit);
         long total = result.rows().size();
         if (!spec.isAggregate() && (result.truncated() || spec.limit() == null)) {
-            QuerySpec unlimited = new QuerySpec(relation.name(), spec.conditions(), List.of(), null,
-                    List.of(), List.of(new QuerySpec.Aggregate(QuerySpec.Aggregate.Function.COUNT, null)));
+            QuerySpec unlimited =
+                    new QuerySpec(
+                            relation.name(),
+                            spec.conditions(),
+                            List.of(),
+                            null,
+                            List.of(),
+                            List.of(
+                                    new QuerySpec.Aggregate(
+                                            QuerySpec.Aggregate.Function.COUNT, null)));
             RenderedSql count = renderer.render(unlimited, relation, null);
-            total = ((Number) queries.run(count.sql(), count.params(), role, 1).rows().get(0).get(0)).longValue();
+            total =
+                    ((Number)
+                                    queries.run(count.sql(), count.params(), role, 1)
+                                            .rows()
+                                            .get(0)
+                                            .get(0))
+                            .longValue();
             if (spec.limit() != null) {
                 total = Math.min(total, spec.limit());
             }
@@ -181,9 +273,10 @@ public final class SearchService {
         return message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
     }
 
-    /** What an English search means for the grid: which rows, and the order and count it asked for. */
-    public record GridSearch(RenderedSql where, List<QuerySpec.Sort> sort, Integer limit) {
-    }
+    /**
+     * What an English search means for the grid: which rows, and the order and count it asked for.
+     */
+    public record GridSearch(RenderedSql where, List<QuerySpec.Sort> sort, Integer limit) {}
 
     /**
      * The rows filter of a search, for the grid and the CSV export. Checked by the guard like any
@@ -195,14 +288,20 @@ public final class SearchService {
             throw notUnderstood(interpretation, null);
         }
         if (interpretation.spec().isAggregate()) {
-            throw new IllegalArgumentException("'" + q + "' counts or sums rows; it shows as a table, not in the grid");
+            throw new IllegalArgumentException(
+                    "'" + q + "' counts or sums rows; it shows as a table, not in the grid");
         }
         queries.check(interpretation.sql().sql(), role);
-        return new GridSearch(renderer.where(interpretation.spec().conditions(), relation),
-                interpretation.spec().sort(), interpretation.spec().limit());
+        return new GridSearch(
+                renderer.where(interpretation.spec().conditions(), relation),
+                interpretation.spec().sort(),
+                interpretation.spec().limit());
     }
 
-    /** Thrown for a relation that does not exist or that the role may not see (indistinguishable on purpose). */
+    /**
+     * Thrown for a relation that does not exist or that the role may not see (indistinguishable on
+     * purpose).
+     */
     public static final class UnknownRelationException extends RuntimeException {
         public UnknownRelationException(String relation) {
             super("There is no relation called '" + relation + "'.");
@@ -213,9 +312,15 @@ public final class SearchService {
     public Vocabulary vocabulary(RelationInfo relation) {
         // A reload puts a new RelationInfo object in the catalog (with new profiles): compare by
         // identity, since an equal-looking record may describe different values.
-        return vocabularies.compute(relation.name(), (name, cached) -> cached != null && cached.relation() == relation
-                ? cached
-                : new Vocabulary(relation, catalog.settings(name), profiles.forRelation(name)));
+        return vocabularies.compute(
+                relation.name(),
+                (name, cached) ->
+                        cached != null && cached.relation() == relation
+                                ? cached
+                                : new Vocabulary(
+                                        relation,
+                                        catalog.settings(name),
+                                        profiles.forRelation(name)));
     }
 
     /** Chips: one per condition (c0, c1, ...), then the sort, limit and grouping. */
@@ -225,17 +330,57 @@ public final class SearchService {
             chips.add(new Chip("c" + i, spec.conditions().get(i).label()));
         }
         for (QuerySpec.Aggregate aggregate : spec.aggregates()) {
-            chips.add(new Chip("agg", aggregate.column() == null ? "count"
-                    : aggregate.function().name().toLowerCase(Locale.ROOT) + " of " + aggregate.column().replace('_', ' ')));
+            chips.add(
+                    new Chip(
+                            "agg",
+                            aggregate.column() == null
+                                    ? "count"
+                                    : aggregate.function().name().toLowerCase(Locale.ROOT)
+                                            + " of "
+                                            + aggregate.column().replace('_', ' ')));
         }
         if (!spec.groupBy().isEmpty()) {
-            chips.add(new Chip("group", "by " + String.join(", ", spec.groupBy().stream()
-                    .map(g -> g.grain() == null ? g.column().replace('_', ' ')
-                            : g.grain().name().toLowerCase(Locale.ROOT) + " of " + g.column().replace('_', ' ')).toList())));
+            chips.add(
+                    new Chip(
+                            "group",
+                            "by "
+                                    + String.join(
+                                            ", ",
+                                            spec.groupBy().stream()
+                                                    .map(
+                                                            g ->
+                                                                    g.grain() == null
+                                                                            ? g.column()
+                                                                                    .replace(
+                                                                                            '_',
+                                                                                            ' ')
+                                                                            : g.grain()
+                                                                                            .name()
+                                                                                            .toLowerCase(
+                                                                                                    Locale
+                                                                                                            .ROOT)
+                                                                                    + " of "
+                                                                                    + g.column()
+                                                                                            .replace(
+                                                                                                    '_',
+                                                                                                    ' '))
+                                                    .toList())));
         }
         if (!spec.sort().isEmpty()) {
-            chips.add(new Chip("sort", "sorted by " + String.join(", ", spec.sort().stream()
-                    .map(s -> s.column().replace('_', ' ') + (s.descending() ? " ↓" : " ↑")).toList())));
+            chips.add(
+                    new Chip(
+                            "sort",
+                            "sorted by "
+                                    + String.join(
+                                            ", ",
+                                            spec.sort().stream()
+                                                    .map(
+                                                            s ->
+                                                                    s.column().replace('_', ' ')
+                                                                            + (s.descending()
+                                                                                    ? " ↓"
+                                                                                    : " ↑"))
+                                                    .toList())));
         }
         if (spec.limit() != null) {
             chips.add(new Chip("limit", "first " + spec.limit()));
@@ -254,8 +399,12 @@ public final class SearchService {
             }
         }
         boolean dropAggregate = removed.contains("agg") || removed.contains("group");
-        return new QuerySpec(spec.relation(), conditions,
-                removed.contains("sort") || dropAggregate && !spec.groupBy().isEmpty() ? List.of() : spec.sort(),
+        return new QuerySpec(
+                spec.relation(),
+                conditions,
+                removed.contains("sort") || dropAggregate && !spec.groupBy().isEmpty()
+                        ? List.of()
+                        : spec.sort(),
                 removed.contains("limit") ? null : spec.limit(),
                 dropAggregate ? List.of() : spec.groupBy(),
                 dropAggregate ? List.of() : spec.aggregates());
@@ -269,17 +418,39 @@ public final class SearchService {
             closest(word, vocabulary.columnPhrases()).ifPresent(suggestions::add);
             closest(word, vocabulary.valuePhrases()).ifPresent(suggestions::add);
         }
-        List<String> columns = vocabulary.columns().stream().filter(c -> !c.equals(vocabulary.keyColumn())).limit(8).toList();
-        List<String> values = vocabulary.valuePhrases().stream().filter(v -> !v.contains(" ") && v.length() > 2)
-                .sorted().limit(6).toList();
+        List<String> columns =
+                vocabulary.columns().stream()
+                        .filter(c -> !c.equals(vocabulary.keyColumn()))
+                        .limit(8)
+                        .toList();
+        List<String> values =
+                vocabulary.valuePhrases().stream()
+                        .filter(v -> !v.contains(" ") && v.length() > 2)
+                        .sorted()
+                        .limit(6)
+                        .toList();
         String words = String.join("', '", interpretation.unmatched());
-        String message = (prefix == null ? "" : prefix + " ") + "I could not match '" + words + "'"
-                + (suggestions.isEmpty() ? "" : " (did you mean " + String.join(", ", suggestions) + "?)")
-                + "; try a column name: " + String.join(", ", columns)
-                + (values.isEmpty() ? "" : ", or a value such as " + String.join(", ", values)) + ".";
+        String message =
+                (prefix == null ? "" : prefix + " ")
+                        + "I could not match '"
+                        + words
+                        + "'"
+                        + (suggestions.isEmpty()
+                                ? ""
+                                : " (did you mean " + String.join(", ", suggestions) + "?)")
+                        + "; try a column name: "
+                        + String.join(", ", columns)
+                        + (values.isEmpty()
+                                ? ""
+                                : ", or a value such as " + String.join(", ", values))
+                        + ".";
         List<String> all = new ArrayList<>(suggestions);
         all.addAll(columns);
-        return new NotUnderstoodException(message, interpretation.unmatched(), all, interpretation.chips(),
+        return new NotUnderstoodException(
+                message,
+                interpretation.unmatched(),
+                all,
+                interpretation.chips(),
                 interpretation.understood());
     }
 

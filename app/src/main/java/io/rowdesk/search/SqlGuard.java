@@ -21,20 +21,39 @@ import java.util.Set;
 /**
  * Decides whether a piece of SQL written by a person, a model or a builder may run on the query
  * instance. DuckDB's own parser ({@code json_serialize_sql}, on a separate plain instance) turns it
- * into a tree, and the whole tree is walked: exactly one SELECT; every table reference a relation the
- * role may see (or a CTE in scope); no table functions; only allowlisted scalar, aggregate and window
- * functions. The sandbox behind it stops file and network access too; this stops everything else,
- * including reads of hidden relations and COPY into the snapshot folder.
+ * into a tree, and the whole tree is walked: exactly one SELECT; every table reference a relation
+ * the role may see (or a CTE in scope); no table functions; only allowlisted scalar, aggregate and
+ * window functions. The sandbox behind it stops file and network access too; this stops everything
+ * else, including reads of hidden relations and COPY into the snapshot folder.
  */
 public final class SqlGuard implements AutoCloseable {
     static final int MAX_SQL_CHARS = 100_000;
     static final String ONLY_SELECT = "Only a single SELECT can run here.";
 
-    private static final Set<String> QUERY_NODES = Set.of("SELECT_NODE", "SET_OPERATION_NODE", "RECURSIVE_CTE_NODE");
-    private static final Set<String> TABLE_REFS = Set.of("BASE_TABLE", "JOIN", "SUBQUERY", "EMPTY", "EXPRESSION_LIST", "PIVOT");
-    private static final Set<String> EXPRESSIONS = Set.of("COLUMN_REF", "CONSTANT", "FUNCTION", "OPERATOR", "COMPARISON",
-            "CONJUNCTION", "CASE", "CAST", "SUBQUERY", "STAR", "WINDOW", "BETWEEN", "PARAMETER", "LAMBDA", "COLLATE",
-            "POSITIONAL_REFERENCE", "TYPE", "LAMBDA_REF");
+    private static final Set<String> QUERY_NODES =
+            Set.of("SELECT_NODE", "SET_OPERATION_NODE", "RECURSIVE_CTE_NODE");
+    private static final Set<String> TABLE_REFS =
+            Set.of("BASE_TABLE", "JOIN", "SUBQUERY", "EMPTY", "EXPRESSION_LIST", "PIVOT");
+    private static final Set<String> EXPRESSIONS =
+            Set.of(
+                    "COLUMN_REF",
+                    "CONSTANT",
+                    "FUNCTION",
+                    "OPERATOR",
+                    "COMPARISON",
+                    "CONJUNCTION",
+                    "CASE",
+                    "CAST",
+                    "SUBQUERY",
+                    "STAR",
+                    "WINDOW",
+                    "BETWEEN",
+                    "PARAMETER",
+                    "LAMBDA",
+                    "COLLATE",
+                    "POSITIONAL_REFERENCE",
+                    "TYPE",
+                    "LAMBDA_REF");
 
     private final RelationCatalog catalog;
     private final Connection parser;
@@ -43,10 +62,12 @@ public final class SqlGuard implements AutoCloseable {
     public SqlGuard(RelationCatalog catalog) {
         this.catalog = Objects.requireNonNull(catalog, "catalog is null");
         try {
-            // Not the query instance: parsing must not depend on, or be able to touch, the snapshots.
+            // Not the query instance: parsing must not depend on, or be able to touch, the
+            // snapshots.
             this.parser = DuckDb.open(null, new DuckDb.Limits("256MB", 1));
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot start the SQL parser instance: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot start the SQL parser instance: " + e.getMessage(), e);
         }
     }
 
@@ -62,7 +83,8 @@ public final class SqlGuard implements AutoCloseable {
         JsonNode tree = parse(sql);
         if (tree.path("error").asBoolean(true)) {
             if ("parser".equals(tree.path("error_type").asText())) {
-                throw new GuardException("The query does not parse: " + tree.path("error_message").asText() + ".");
+                throw new GuardException(
+                        "The query does not parse: " + tree.path("error_message").asText() + ".");
             }
             throw new GuardException(ONLY_SELECT);
         }
@@ -78,14 +100,16 @@ public final class SqlGuard implements AutoCloseable {
     private JsonNode parse(String sql) {
         String serialized;
         synchronized (parser) {
-            try (PreparedStatement statement = parser.prepareStatement("SELECT json_serialize_sql(?::VARCHAR)")) {
+            try (PreparedStatement statement =
+                    parser.prepareStatement("SELECT json_serialize_sql(?::VARCHAR)")) {
                 statement.setString(1, sql);
                 try (ResultSet rs = statement.executeQuery()) {
                     rs.next();
                     serialized = rs.getString(1);
                 }
             } catch (SQLException e) {
-                throw new GuardException("The query could not be checked: " + firstLine(e.getMessage()), e);
+                throw new GuardException(
+                        "The query could not be checked: " + firstLine(e.getMessage()), e);
             }
         }
         try {
@@ -97,7 +121,10 @@ public final class SqlGuard implements AutoCloseable {
         }
     }
 
-    /** One walk over one statement's tree; {@code scope} is the CTE names visible at a point (ASCII lower case). */
+    /**
+     * One walk over one statement's tree; {@code scope} is the CTE names visible at a point (ASCII
+     * lower case).
+     */
     private final class Walk {
         private final Role role;
         private final Set<String> relations = new HashSet<>();
@@ -116,9 +143,10 @@ public final class SqlGuard implements AutoCloseable {
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 switch (field.getKey()) {
-                    case "cte_map" -> { }
+                    case "cte_map" -> {}
                     case "right" -> {
-                        // In WITH RECURSIVE, only the recursive part may refer to the CTE being defined.
+                        // In WITH RECURSIVE, only the recursive part may refer to the CTE being
+                        // defined.
                         Set<String> inner = scope;
                         if (type.equals("RECURSIVE_CTE_NODE")) {
                             inner = with(scope, node.path("cte_name").asText());
@@ -130,7 +158,10 @@ public final class SqlGuard implements AutoCloseable {
             }
         }
 
-        /** CTEs in order: each body sees the CTEs before it (not itself, not later ones), as DuckDB binds them. */
+        /**
+         * CTEs in order: each body sees the CTEs before it (not itself, not later ones), as DuckDB
+         * binds them.
+         */
         private Set<String> ctes(JsonNode map, Set<String> outer) {
             Set<String> scope = outer;
             for (JsonNode entry : map) {
@@ -160,15 +191,19 @@ public final class SqlGuard implements AutoCloseable {
             }
             String type = node.path("type").isTextual() ? node.path("type").asText() : "";
             if ("TABLE_FUNCTION".equals(type)) {
-                throw notAllowed(node.path("function").path("function_name").asText("a table function"));
+                throw notAllowed(
+                        node.path("function").path("function_name").asText("a table function"));
             }
             if ("SHOW_REF".equals(type)) {
-                throw new GuardException("DESCRIBE, SHOW and SUMMARIZE cannot run here; " + ONLY_SELECT.toLowerCase());
+                throw new GuardException(
+                        "DESCRIBE, SHOW and SUMMARIZE cannot run here; "
+                                + ONLY_SELECT.toLowerCase());
             }
             if (node.has("class")) {
                 expression(node);
             } else if (node.has("sample") && !type.isEmpty() && !TABLE_REFS.contains(type)) {
-                throw new GuardException("This kind of FROM clause (" + type + ") cannot run here.");
+                throw new GuardException(
+                        "This kind of FROM clause (" + type + ") cannot run here.");
             }
             if (node.has("table_name")) {
                 baseTable(node, scope);
@@ -186,7 +221,8 @@ public final class SqlGuard implements AutoCloseable {
                 String schema = node.path("schema").asText("");
                 String catalogName = node.path("catalog").asText("");
                 if (!schema.isEmpty() || !catalogName.isEmpty()) {
-                    throw notAllowed(String.join(".", catalogName, schema, name).replaceAll("^\\.+", ""));
+                    throw notAllowed(
+                            String.join(".", catalogName, schema, name).replaceAll("^\\.+", ""));
                 }
                 if (!AllowedFunctions.allowed(name)) {
                     throw notAllowed(name);
@@ -202,8 +238,10 @@ public final class SqlGuard implements AutoCloseable {
             String schema = node.path("schema_name").asText("");
             String catalogName = node.path("catalog_name").asText("");
             if (!schema.isEmpty() || !catalogName.isEmpty()) {
-                // Qualified names reach snapshot catalogs, information_schema and system views: never allowed.
-                throw unknownRelation(String.join(".", catalogName, schema, name).replaceAll("^\\.+", ""));
+                // Qualified names reach snapshot catalogs, information_schema and system views:
+                // never allowed.
+                throw unknownRelation(
+                        String.join(".", catalogName, schema, name).replaceAll("^\\.+", ""));
             }
             if (scope.contains(asciiLower(name))) {
                 return;
@@ -214,7 +252,10 @@ public final class SqlGuard implements AutoCloseable {
             relations.add(asciiLower(name));
         }
 
-        /** DuckDB matches names without regard to case: every relation that could match must be visible. */
+        /**
+         * DuckDB matches names without regard to case: every relation that could match must be
+         * visible.
+         */
         private boolean visible(String name) {
             boolean found = false;
             for (RelationInfo relation : catalog.all()) {
@@ -234,7 +275,8 @@ public final class SqlGuard implements AutoCloseable {
     }
 
     private static GuardException unknownRelation(String name) {
-        // A hidden relation is refused with the same words as a missing one: the refusal reveals nothing.
+        // A hidden relation is refused with the same words as a missing one: the refusal reveals
+        // nothing.
         return new GuardException("Unknown relation '" + name + "'.");
     }
 
@@ -244,7 +286,10 @@ public final class SqlGuard implements AutoCloseable {
         return Set.copyOf(next);
     }
 
-    /** Lower-cases ASCII letters only: matching CTE names more narrowly than DuckDB can only refuse more. */
+    /**
+     * Lower-cases ASCII letters only: matching CTE names more narrowly than DuckDB can only refuse
+     * more.
+     */
     static String asciiLower(String name) {
         StringBuilder out = new StringBuilder(name.length());
         for (int i = 0; i < name.length(); i++) {

@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 
 /**
  * Turns a {@link QuerySpec} into one SELECT over its relation. Identifiers come only from the
- * relation's catalog columns (an unknown one is refused); values are always bound parameters.
- * Lists are ordered with the relation's key as a tie-breaker, so "top 10" is one fixed answer.
+ * relation's catalog columns (an unknown one is refused); values are always bound parameters. Lists
+ * are ordered with the relation's key as a tie-breaker, so "top 10" is one fixed answer.
  */
 public final class SqlRenderer {
 
@@ -27,18 +27,26 @@ public final class SqlRenderer {
     public RenderedSql render(QuerySpec spec, RelationInfo relation, String keyColumn) {
         Objects.requireNonNull(spec, "spec is null");
         if (!spec.relation().equals(relation.name())) {
-            throw new InvalidSpecException("the query is over '" + spec.relation() + "', not '" + relation.name() + "'");
+            throw new InvalidSpecException(
+                    "the query is over '" + spec.relation() + "', not '" + relation.name() + "'");
         }
-        Set<String> columns = relation.columns().stream().map(Column::name).collect(Collectors.toSet());
+        Set<String> columns =
+                relation.columns().stream().map(Column::name).collect(Collectors.toSet());
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT ");
         List<String> outputs = new ArrayList<>();
         if (spec.isAggregate()) {
             for (QuerySpec.Group group : spec.groupBy()) {
-                outputs.add(groupExpression(group, columns) + " AS " + SqlFiles.quoteIdentifier(groupAlias(group)));
+                outputs.add(
+                        groupExpression(group, columns)
+                                + " AS "
+                                + SqlFiles.quoteIdentifier(groupAlias(group)));
             }
             for (QuerySpec.Aggregate aggregate : spec.aggregates()) {
-                outputs.add(aggregateExpression(aggregate, columns) + " AS " + SqlFiles.quoteIdentifier(aggregate.alias()));
+                outputs.add(
+                        aggregateExpression(aggregate, columns)
+                                + " AS "
+                                + SqlFiles.quoteIdentifier(aggregate.alias()));
             }
             if (spec.aggregates().isEmpty()) {
                 outputs.add("count(*) AS \"count\"");
@@ -54,8 +62,11 @@ public final class SqlRenderer {
             params.addAll(where.params());
         }
         if (spec.isAggregate() && !spec.groupBy().isEmpty()) {
-            sql.append(" GROUP BY ").append(spec.groupBy().stream()
-                    .map(g -> groupExpression(g, columns)).collect(Collectors.joining(", ")));
+            sql.append(" GROUP BY ")
+                    .append(
+                            spec.groupBy().stream()
+                                    .map(g -> groupExpression(g, columns))
+                                    .collect(Collectors.joining(", ")));
         }
         List<String> order = new ArrayList<>();
         Set<String> outputNames = spec.isAggregate() ? aggregateOutputNames(spec) : columns;
@@ -63,9 +74,15 @@ public final class SqlRenderer {
             if (!outputNames.contains(sort.column())) {
                 throw new InvalidSpecException("cannot sort by '" + sort.column() + "'");
             }
-            order.add(SqlFiles.quoteIdentifier(sort.column()) + (sort.descending() ? " DESC" : " ASC") + " NULLS LAST");
+            order.add(
+                    SqlFiles.quoteIdentifier(sort.column())
+                            + (sort.descending() ? " DESC" : " ASC")
+                            + " NULLS LAST");
         }
-        if (!spec.isAggregate() && !order.isEmpty() && keyColumn != null && columns.contains(keyColumn)
+        if (!spec.isAggregate()
+                && !order.isEmpty()
+                && keyColumn != null
+                && columns.contains(keyColumn)
                 && spec.sort().stream().noneMatch(s -> s.column().equals(keyColumn))) {
             order.add(SqlFiles.quoteIdentifier(keyColumn));
         }
@@ -87,7 +104,8 @@ public final class SqlRenderer {
         if (conditions.isEmpty()) {
             return new RenderedSql("", List.of());
         }
-        Set<String> columns = relation.columns().stream().map(Column::name).collect(Collectors.toSet());
+        Set<String> columns =
+                relation.columns().stream().map(Column::name).collect(Collectors.toSet());
         List<Object> params = new ArrayList<>();
         List<String> parts = new ArrayList<>();
         for (Condition condition : conditions) {
@@ -97,12 +115,14 @@ public final class SqlRenderer {
     }
 
     static String groupAlias(QuerySpec.Group group) {
-        return group.grain() == null ? group.column()
+        return group.grain() == null
+                ? group.column()
                 : group.grain().name().toLowerCase(Locale.ROOT);
     }
 
     private static Set<String> aggregateOutputNames(QuerySpec spec) {
-        Set<String> names = spec.groupBy().stream().map(SqlRenderer::groupAlias).collect(Collectors.toSet());
+        Set<String> names =
+                spec.groupBy().stream().map(SqlRenderer::groupAlias).collect(Collectors.toSet());
         spec.aggregates().forEach(a -> names.add(a.alias()));
         if (spec.aggregates().isEmpty()) {
             names.add("count");
@@ -115,13 +135,18 @@ public final class SqlRenderer {
         if (group.grain() == null) {
             return column;
         }
-        return "date_trunc('" + group.grain().name().toLowerCase(Locale.ROOT) + "', " + column + ")";
+        return "date_trunc('"
+                + group.grain().name().toLowerCase(Locale.ROOT)
+                + "', "
+                + column
+                + ")";
     }
 
     private static String aggregateExpression(QuerySpec.Aggregate aggregate, Set<String> columns) {
         if (aggregate.column() == null) {
             if (aggregate.function() != QuerySpec.Aggregate.Function.COUNT) {
-                throw new InvalidSpecException(aggregate.function().name().toLowerCase(Locale.ROOT) + " needs a column");
+                throw new InvalidSpecException(
+                        aggregate.function().name().toLowerCase(Locale.ROOT) + " needs a column");
             }
             return "count(*)";
         }
@@ -153,7 +178,8 @@ public final class SqlRenderer {
                 params.add(r.to());
             }
             if (parts.isEmpty()) {
-                throw new InvalidSpecException("a range on '" + r.column() + "' needs a start or an end");
+                throw new InvalidSpecException(
+                        "a range on '" + r.column() + "' needs a start or an end");
             }
             return parts.size() == 1 ? parts.get(0) : "(" + String.join(" AND ", parts) + ")";
         }
@@ -163,17 +189,23 @@ public final class SqlRenderer {
             }
             params.addAll(in.values());
             String marks = in.values().stream().map(v -> "?").collect(Collectors.joining(", "));
-            return column(in.column(), columns) + (in.negated() ? " NOT IN (" : " IN (") + marks + ")";
+            return column(in.column(), columns)
+                    + (in.negated() ? " NOT IN (" : " IN (")
+                    + marks
+                    + ")";
         }
         if (condition instanceof Condition.Text t) {
-            String pattern = switch (t.mode()) {
-                case CONTAINS -> "%" + escapeLike(t.text()) + "%";
-                case STARTS_WITH -> escapeLike(t.text()) + "%";
-                case ENDS_WITH -> "%" + escapeLike(t.text());
-                case EQUALS -> escapeLike(t.text());
-            };
+            String pattern =
+                    switch (t.mode()) {
+                        case CONTAINS -> "%" + escapeLike(t.text()) + "%";
+                        case STARTS_WITH -> escapeLike(t.text()) + "%";
+                        case ENDS_WITH -> "%" + escapeLike(t.text());
+                        case EQUALS -> escapeLike(t.text());
+                    };
             params.add(pattern);
-            return column(t.column(), columns) + (t.negated() ? " NOT ILIKE ?" : " ILIKE ?") + " ESCAPE '\\'";
+            return column(t.column(), columns)
+                    + (t.negated() ? " NOT ILIKE ?" : " ILIKE ?")
+                    + " ESCAPE '\\'";
         }
         if (condition instanceof Condition.IsNull n) {
             return column(n.column(), columns) + (n.isNull() ? " IS NULL" : " IS NOT NULL");

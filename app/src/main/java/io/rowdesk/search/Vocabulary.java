@@ -22,8 +22,7 @@ import java.util.Set;
 public final class Vocabulary {
 
     /** A value of a column, as stored. */
-    public record ValueRef(String column, String value) {
-    }
+    public record ValueRef(String column, String value) {}
 
     private final RelationInfo relation;
     private final Map<String, String> columnTypes = new LinkedHashMap<>();
@@ -37,7 +36,8 @@ public final class Vocabulary {
     private final String textColumn;
     private final int longestPhrase;
 
-    public Vocabulary(RelationInfo relation, RelationConfig settings, List<ColumnProfile> profiles) {
+    public Vocabulary(
+            RelationInfo relation, RelationConfig settings, List<ColumnProfile> profiles) {
         this.relation = relation;
         for (Column column : relation.columns()) {
             columnTypes.put(column.name(), column.type().toUpperCase(Locale.ROOT));
@@ -55,12 +55,19 @@ public final class Vocabulary {
         for (String column : columnTypes.keySet()) {
             String[] parts = column.split("_");
             if (parts.length > 1) {
-                // "partners" in "gold partners" qualifies partner_tier when partner_tier is constrained
-                forms(parts[0]).forEach(f -> qualifierWords.computeIfAbsent(f, k -> new ArrayList<>()).add(column));
+                // "partners" in "gold partners" qualifies partner_tier when partner_tier is
+                // constrained
+                forms(parts[0])
+                        .forEach(
+                                f ->
+                                        qualifierWords
+                                                .computeIfAbsent(f, k -> new ArrayList<>())
+                                                .add(column));
             }
         }
         for (String column : columnTypes.keySet()) {
-            for (String phrase : columnPhrases(column, isTemporal(column), lastWordUses, firstWordUses)) {
+            for (String phrase :
+                    columnPhrases(column, isTemporal(column), lastWordUses, firstWordUses)) {
                 for (String form : forms(phrase)) {
                     // "referrals" names the relation, not referral_id
                     if (!(relationWords.contains(form) && !form.equals(column.replace('_', ' ')))) {
@@ -69,14 +76,21 @@ public final class Vocabulary {
                 }
             }
         }
-        settings.columnSynonyms().forEach((column, words) -> {
-            if (columnTypes.containsKey(column)) {
-                words.forEach(w -> forms(w.toLowerCase(Locale.ROOT)).forEach(f -> columnWords.put(f, column)));
-            }
-        });
+        settings.columnSynonyms()
+                .forEach(
+                        (column, words) -> {
+                            if (columnTypes.containsKey(column)) {
+                                words.forEach(
+                                        w ->
+                                                forms(w.toLowerCase(Locale.ROOT))
+                                                        .forEach(f -> columnWords.put(f, column)));
+                            }
+                        });
 
         for (ColumnProfile profile : profiles) {
-            if (!profile.lowCardinality() || !columnTypes.containsKey(profile.column()) || isFreeText(profile.column())) {
+            if (!profile.lowCardinality()
+                    || !columnTypes.containsKey(profile.column())
+                    || isFreeText(profile.column())) {
                 continue;
             }
             for (ColumnProfile.ValueCount value : profile.values()) {
@@ -86,17 +100,38 @@ public final class Vocabulary {
                 }
             }
         }
-        settings.valueSynonyms().forEach((column, byValue) -> byValue.forEach((value, words) -> {
-            ValueRef ref = new ValueRef(column, value);
-            words.forEach(w -> forms(w.toLowerCase(Locale.ROOT))
-                    .forEach(f -> valueWords.computeIfAbsent(f, k -> new ArrayList<>()).add(0, ref)));
-        }));
+        settings.valueSynonyms()
+                .forEach(
+                        (column, byValue) ->
+                                byValue.forEach(
+                                        (value, words) -> {
+                                            ValueRef ref = new ValueRef(column, value);
+                                            words.forEach(
+                                                    w ->
+                                                            forms(w.toLowerCase(Locale.ROOT))
+                                                                    .forEach(
+                                                                            f ->
+                                                                                    valueWords
+                                                                                            .computeIfAbsent(
+                                                                                                    f,
+                                                                                                    k ->
+                                                                                                            new ArrayList<>())
+                                                                                            .add(
+                                                                                                    0,
+                                                                                                    ref)));
+                                        }));
 
-        this.keyColumn = settings.keyColumn() != null && columnTypes.containsKey(settings.keyColumn())
-                ? settings.keyColumn() : null;
-        this.dateColumn = settings.dateColumn() != null && columnTypes.containsKey(settings.dateColumn())
-                ? settings.dateColumn()
-                : columnTypes.keySet().stream().filter(this::isTemporal).findFirst().orElse(null);
+        this.keyColumn =
+                settings.keyColumn() != null && columnTypes.containsKey(settings.keyColumn())
+                        ? settings.keyColumn()
+                        : null;
+        this.dateColumn =
+                settings.dateColumn() != null && columnTypes.containsKey(settings.dateColumn())
+                        ? settings.dateColumn()
+                        : columnTypes.keySet().stream()
+                                .filter(this::isTemporal)
+                                .findFirst()
+                                .orElse(null);
         this.moneyColumn = pickMoneyColumn(settings);
         this.textColumn = pickTextColumn(profiles);
         int longest = 1;
@@ -121,7 +156,10 @@ public final class Vocabulary {
         return valueWords.getOrDefault(phrase, List.of());
     }
 
-    /** Columns whose first word is {@code phrase} ("partner" for partner_tier, partner_country, ...). */
+    /**
+     * Columns whose first word is {@code phrase} ("partner" for partner_tier, partner_country,
+     * ...).
+     */
     public List<String> qualifierColumns(String phrase) {
         return qualifierWords.getOrDefault(phrase, List.of());
     }
@@ -146,9 +184,11 @@ public final class Vocabulary {
         for (String candidate : List.of(phrase, singular(phrase))) {
             String padded = " " + candidate + " ";
             for (Map.Entry<String, List<ValueRef>> entry : valueWords.entrySet()) {
-                if ((" " + entry.getKey() + " ").contains(padded) && !entry.getKey().equals(candidate)) {
+                if ((" " + entry.getKey() + " ").contains(padded)
+                        && !entry.getKey().equals(candidate)) {
                     for (ValueRef ref : entry.getValue()) {
-                        List<ValueRef> refs = byColumn.computeIfAbsent(ref.column(), k -> new ArrayList<>());
+                        List<ValueRef> refs =
+                                byColumn.computeIfAbsent(ref.column(), k -> new ArrayList<>());
                         if (!refs.contains(ref)) {
                             refs.add(ref);
                         }
@@ -160,22 +200,40 @@ public final class Vocabulary {
             }
         }
         List<ValueRef> unique = new ArrayList<>();
-        byColumn.values().forEach(refs -> {
-            if (refs.size() == 1) {
-                unique.add(refs.get(0));
-            }
-        });
+        byColumn.values()
+                .forEach(
+                        refs -> {
+                            if (refs.size() == 1) {
+                                unique.add(refs.get(0));
+                            }
+                        });
         return unique;
     }
 
-    private static final Map<String, String> ABBREVIATIONS = Map.of(
-            "uk", "united kingdom", "us", "united states", "usa", "united states", "u.s.", "united states",
-            "uae", "united arab emirates", "nz", "new zealand");
+    private static final Map<String, String> ABBREVIATIONS =
+            Map.of(
+                    "uk",
+                    "united kingdom",
+                    "us",
+                    "united states",
+                    "usa",
+                    "united states",
+                    "u.s.",
+                    "united states",
+                    "uae",
+                    "united arab emirates",
+                    "nz",
+                    "new zealand");
 
     /** Every listed value of the low-cardinality columns, as stored. */
     public List<ValueRef> allValues() {
-        return valueWords.values().stream().flatMap(List::stream).distinct()
-                .sorted(java.util.Comparator.comparing(ValueRef::column).thenComparing(ValueRef::value)).toList();
+        return valueWords.values().stream()
+                .flatMap(List::stream)
+                .distinct()
+                .sorted(
+                        java.util.Comparator.comparing(ValueRef::column)
+                                .thenComparing(ValueRef::value))
+                .toList();
     }
 
     public Set<String> valuePhrases() {
@@ -209,7 +267,10 @@ public final class Vocabulary {
 
     public boolean isNumeric(String column) {
         String type = columnTypes.get(column);
-        return type != null && (type.startsWith("DECIMAL") || type.matches("(U?(TINY|SMALL|BIG|HUGE)?INT(EGER)?|DOUBLE|FLOAT|REAL).*"));
+        return type != null
+                && (type.startsWith("DECIMAL")
+                        || type.matches(
+                                "(U?(TINY|SMALL|BIG|HUGE)?INT(EGER)?|DOUBLE|FLOAT|REAL).*"));
     }
 
     public boolean isText(String column) {
@@ -226,7 +287,9 @@ public final class Vocabulary {
         return dateColumn;
     }
 
-    /** The column "$500" or "cheapest" means: configured synonyms first, then amount-like decimals. */
+    /**
+     * The column "$500" or "cheapest" means: configured synonyms first, then amount-like decimals.
+     */
     public String moneyColumn() {
         return moneyColumn;
     }
@@ -239,48 +302,85 @@ public final class Vocabulary {
     private String pickMoneyColumn(RelationConfig settings) {
         for (String preferred : List.of("amount", "price", "total", "revenue", "value", "cost")) {
             for (String column : columnTypes.keySet()) {
-                if (isNumeric(column) && (column.equals(preferred) || column.endsWith("_" + preferred))) {
+                if (isNumeric(column)
+                        && (column.equals(preferred) || column.endsWith("_" + preferred))) {
                     return column;
                 }
             }
         }
         return columnTypes.keySet().stream()
-                .filter(c -> columnTypes.get(c).startsWith("DECIMAL")).findFirst()
-                .orElse(columnTypes.keySet().stream()
-                        .filter(c -> isNumeric(c) && !c.equals(settings.keyColumn()) && !c.endsWith("_id"))
-                        .findFirst().orElse(null));
+                .filter(c -> columnTypes.get(c).startsWith("DECIMAL"))
+                .findFirst()
+                .orElse(
+                        columnTypes.keySet().stream()
+                                .filter(
+                                        c ->
+                                                isNumeric(c)
+                                                        && !c.equals(settings.keyColumn())
+                                                        && !c.endsWith("_id"))
+                                .findFirst()
+                                .orElse(null));
     }
 
     private String pickTextColumn(List<ColumnProfile> profiles) {
         Set<String> lowCardinality = new HashSet<>();
-        profiles.stream().filter(ColumnProfile::lowCardinality).forEach(p -> lowCardinality.add(p.column()));
-        List<String> free = columnTypes.keySet().stream().filter(c -> isText(c) && !lowCardinality.contains(c)).toList();
-        return free.stream().filter(c -> c.contains("name")).findFirst()
-                .orElse(free.stream().findFirst()
-                        .orElse(columnTypes.keySet().stream().filter(this::isText).findFirst().orElse(null)));
+        profiles.stream()
+                .filter(ColumnProfile::lowCardinality)
+                .forEach(p -> lowCardinality.add(p.column()));
+        List<String> free =
+                columnTypes.keySet().stream()
+                        .filter(c -> isText(c) && !lowCardinality.contains(c))
+                        .toList();
+        return free.stream()
+                .filter(c -> c.contains("name"))
+                .findFirst()
+                .orElse(
+                        free.stream()
+                                .findFirst()
+                                .orElse(
+                                        columnTypes.keySet().stream()
+                                                .filter(this::isText)
+                                                .findFirst()
+                                                .orElse(null)));
     }
 
-    /** Notes and comments are prose even when few distinct ones exist: their words are not category values. */
+    /**
+     * Notes and comments are prose even when few distinct ones exist: their words are not category
+     * values.
+     */
     static boolean isFreeText(String column) {
-        return column.matches(".*(note|comment|description|message|reason|remark|body|text|summary|details).*");
+        return column.matches(
+                ".*(note|comment|description|message|reason|remark|body|text|summary|details).*");
     }
 
-    /** "signed_up_at" answers to "signed up at", "signed up" and, when no other column ends so, its last word. */
-    private static List<String> columnPhrases(String column, boolean temporal, Map<String, Integer> lastWordUses,
-                                              Map<String, Integer> firstWordUses) {
+    /**
+     * "signed_up_at" answers to "signed up at", "signed up" and, when no other column ends so, its
+     * last word.
+     */
+    private static List<String> columnPhrases(
+            String column,
+            boolean temporal,
+            Map<String, Integer> lastWordUses,
+            Map<String, Integer> firstWordUses) {
         List<String> phrases = new ArrayList<>();
         String[] parts = column.split("_");
         phrases.add(String.join(" ", parts));
         phrases.add(column);
-        if (temporal && parts.length > 1 && Set.of("at", "on", "date", "time", "ts").contains(parts[parts.length - 1])) {
+        if (temporal
+                && parts.length > 1
+                && Set.of("at", "on", "date", "time", "ts").contains(parts[parts.length - 1])) {
             phrases.add(String.join(" ", java.util.Arrays.copyOf(parts, parts.length - 1)));
         }
         String last = parts[parts.length - 1];
-        if (parts.length > 1 && lastWordUses.get(last) == 1 && !Set.of("at", "on", "id", "by", "date").contains(last)) {
+        if (parts.length > 1
+                && lastWordUses.get(last) == 1
+                && !Set.of("at", "on", "id", "by", "date").contains(last)) {
             phrases.add(last);
         }
         String first = parts[0];
-        if (parts.length > 1 && firstWordUses.get(first) == 1 && !Set.of("is", "has", "date", "created", "updated").contains(first)) {
+        if (parts.length > 1
+                && firstWordUses.get(first) == 1
+                && !Set.of("is", "has", "date", "created", "updated").contains(first)) {
             phrases.add(first);
         }
         return phrases;
@@ -288,14 +388,21 @@ public final class Vocabulary {
 
     /** Lower case, underscores and hyphens as spaces. */
     static String words(String text) {
-        return text.toLowerCase(Locale.ROOT).replace('_', ' ').replace('-', ' ').replaceAll("\\s+", " ").trim();
+        return text.toLowerCase(Locale.ROOT)
+                .replace('_', ' ')
+                .replace('-', ' ')
+                .replaceAll("\\s+", " ")
+                .trim();
     }
 
     private static void addForms(Set<String> into, String phrase) {
         into.addAll(forms(phrase));
     }
 
-    /** The phrase as written, with its last word (or, for "order placed", its first) in plural and singular. */
+    /**
+     * The phrase as written, with its last word (or, for "order placed", its first) in plural and
+     * singular.
+     */
     static List<String> forms(String phrase) {
         List<String> forms = new ArrayList<>();
         forms.add(phrase);
@@ -315,10 +422,20 @@ public final class Vocabulary {
     }
 
     static String plural(String word) {
-        if (word.endsWith("s") || word.endsWith("x") || word.endsWith("ch") || word.endsWith("sh")) {
-            return word.endsWith("ss") || word.endsWith("x") || word.endsWith("ch") || word.endsWith("sh") ? word + "es" : word;
+        if (word.endsWith("s")
+                || word.endsWith("x")
+                || word.endsWith("ch")
+                || word.endsWith("sh")) {
+            return word.endsWith("ss")
+                            || word.endsWith("x")
+                            || word.endsWith("ch")
+                            || word.endsWith("sh")
+                    ? word + "es"
+                    : word;
         }
-        if (word.endsWith("y") && word.length() > 2 && "aeiou".indexOf(word.charAt(word.length() - 2)) < 0) {
+        if (word.endsWith("y")
+                && word.length() > 2
+                && "aeiou".indexOf(word.charAt(word.length() - 2)) < 0) {
             return word.substring(0, word.length() - 1) + "ies";
         }
         return word + "s";
@@ -328,10 +445,16 @@ public final class Vocabulary {
         if (word.endsWith("ies") && word.length() > 4) {
             return word.substring(0, word.length() - 3) + "y";
         }
-        if (word.endsWith("sses") || word.endsWith("xes") || word.endsWith("ches") || word.endsWith("shes")) {
+        if (word.endsWith("sses")
+                || word.endsWith("xes")
+                || word.endsWith("ches")
+                || word.endsWith("shes")) {
             return word.substring(0, word.length() - 2);
         }
-        if (word.endsWith("s") && !word.endsWith("ss") && !word.endsWith("us") && word.length() > 3) {
+        if (word.endsWith("s")
+                && !word.endsWith("ss")
+                && !word.endsWith("us")
+                && word.length() > 3) {
             return word.substring(0, word.length() - 1);
         }
         return word;

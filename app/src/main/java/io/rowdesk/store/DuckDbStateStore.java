@@ -10,8 +10,8 @@ import org.duckdb.DuckDBConnection;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The state store in an embedded DuckDB file. One database instance per process: every handle is
- * a duplicate of the root connection, because opening the file twice in one process fails.
+ * The state store in an embedded DuckDB file. One database instance per process: every handle is a
+ * duplicate of the root connection, because opening the file twice in one process fails.
  */
 public final class DuckDbStateStore implements StateStore {
     private final DuckDBConnection root;
@@ -28,11 +28,13 @@ public final class DuckDbStateStore implements StateStore {
     public static DuckDbStateStore open(Path file, SqlFiles sqlFiles) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            return new DuckDbStateStore((DuckDBConnection) DuckDb.open(file, DuckDb.Limits.STATE), sqlFiles);
+            return new DuckDbStateStore(
+                    (DuckDBConnection) DuckDb.open(file, DuckDb.Limits.STATE), sqlFiles);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the folder for " + file, e);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot open the state database " + file + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot open the state database " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -20,14 +20,13 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Applies {@code sql/state/V<nnn>__<name>.sql} in order, each once, each in its own transaction.
- * A small runner of our own: Flyway does not know DuckDB.
+ * Applies {@code sql/state/V<nnn>__<name>.sql} in order, each once, each in its own transaction. A
+ * small runner of our own: Flyway does not know DuckDB.
  */
 public final class Migrations {
     private static final Pattern FILE = Pattern.compile("V(\\d{3})__([a-z0-9_]+)\\.sql");
 
-    record Migration(int version, String file) {
-    }
+    record Migration(int version, String file) {}
 
     private final SqlFiles sqlFiles;
 
@@ -37,7 +36,10 @@ public final class Migrations {
 
     /** Brings the schema up to date and returns its version. */
     public int apply(Jdbi jdbi) {
-        jdbi.useHandle(handle -> handle.execute("""
+        jdbi.useHandle(
+                handle ->
+                        handle.execute(
+                                """
                 CREATE TABLE IF NOT EXISTS schema_version (
                     version    INTEGER PRIMARY KEY,
                     file       VARCHAR NOT NULL,
@@ -48,19 +50,25 @@ public final class Migrations {
                 continue;
             }
             String sql = sqlFiles.get("state/" + migration.file());
-            jdbi.useTransaction(handle -> {
-                runScript(handle, sql);
-                handle.execute("INSERT INTO schema_version (version, file) VALUES (?, ?)",
-                        migration.version(), migration.file());
-            });
+            jdbi.useTransaction(
+                    handle -> {
+                        runScript(handle, sql);
+                        handle.execute(
+                                "INSERT INTO schema_version (version, file) VALUES (?, ?)",
+                                migration.version(),
+                                migration.file());
+                    });
             current = migration.version();
         }
         return current;
     }
 
     static int currentVersion(Jdbi jdbi) {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT coalesce(max(version), 0) FROM schema_version")
-                .mapTo(Integer.class).one());
+        return jdbi.withHandle(
+                handle ->
+                        handle.createQuery("SELECT coalesce(max(version), 0) FROM schema_version")
+                                .mapTo(Integer.class)
+                                .one());
     }
 
     private static void runScript(Handle handle, String sql) {

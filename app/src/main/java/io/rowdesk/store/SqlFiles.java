@@ -7,13 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Loads SQL files from the {@code sql/} folder on the classpath, once each.
- * A missing file is a programming error and fails loudly.
+ * Loads SQL files from the {@code sql/} folder on the classpath, once each. A missing file is a
+ * programming error and fails loudly.
  */
 public final class SqlFiles {
     private final ConcurrentHashMap<String, String> cache = new ConcurrentHashMap<>();
 
-    /** @param path relative to {@code sql/}, e.g. {@code "views/payout_review.sql"} */
+    /**
+     * @param path relative to {@code sql/}, e.g. {@code "views/payout_review.sql"}
+     */
     public String get(String path) {
         return cache.computeIfAbsent(path, SqlFiles::read);
     }
@@ -35,7 +37,10 @@ public final class SqlFiles {
         return '"' + name.replace("\"", "\"\"") + '"';
     }
 
-    /** Quotes a string literal for the few DuckDB statements that take no bound parameters (ATTACH, COPY TO). */
+    /**
+     * Quotes a string literal for the few DuckDB statements that take no bound parameters (ATTACH,
+     * COPY TO).
+     */
     public static String quoteLiteral(String value) {
         return '\'' + value.replace("'", "''") + '\'';
     }

@@ -31,7 +31,8 @@ public final class AccessControl {
     public void check(Context ctx) {
         Set<RouteRole> roles = ctx.routeRoles();
         if (roles.isEmpty()) {
-            throw new UserFacingException(UserFacingException.Kind.FORBIDDEN, "This address has no access rule.");
+            throw new UserFacingException(
+                    UserFacingException.Kind.FORBIDDEN, "This address has no access rule.");
         }
         Role required = roles.stream().map(Role.class::cast).min(Role::compareTo).orElseThrow();
         Optional<User> user = identify(ctx);
@@ -40,14 +41,21 @@ public final class AccessControl {
             return;
         }
         if (user.isEmpty()) {
-            throw new UserFacingException(UserFacingException.Kind.UNAUTHENTICATED, "Log in first.");
+            throw new UserFacingException(
+                    UserFacingException.Kind.UNAUTHENTICATED, "Log in first.");
         }
         if (!user.get().role().includes(required)) {
-            throw new UserFacingException(UserFacingException.Kind.FORBIDDEN,
-                    "This needs the " + required.label() + " role; you are " + user.get().role().label() + ".");
+            throw new UserFacingException(
+                    UserFacingException.Kind.FORBIDDEN,
+                    "This needs the "
+                            + required.label()
+                            + " role; you are "
+                            + user.get().role().label()
+                            + ".");
         }
         if (isUnsafe(ctx) && ctx.attribute("rowdesk.bearer") == null && !sameOrigin(ctx)) {
-            throw new UserFacingException(UserFacingException.Kind.FORBIDDEN,
+            throw new UserFacingException(
+                    UserFacingException.Kind.FORBIDDEN,
                     "This form was sent from another site; reload the page and try again.");
         }
     }
@@ -90,10 +98,14 @@ public final class AccessControl {
 
     private static boolean isUnsafe(Context ctx) {
         HandlerType method = ctx.method();
-        return method != HandlerType.GET && method != HandlerType.HEAD && method != HandlerType.OPTIONS;
+        return method != HandlerType.GET
+                && method != HandlerType.HEAD
+                && method != HandlerType.OPTIONS;
     }
 
-    /** Cookie-authenticated writes must come from our own pages (OWASP: verify the Origin header). */
+    /**
+     * Cookie-authenticated writes must come from our own pages (OWASP: verify the Origin header).
+     */
     private static boolean sameOrigin(Context ctx) {
         String origin = Optional.ofNullable(ctx.header("Origin")).orElse(ctx.header("Referer"));
         String host = ctx.header("Host");
@@ -102,7 +114,8 @@ public final class AccessControl {
         }
         try {
             URI uri = URI.create(origin);
-            String originHost = uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+            String originHost =
+                    uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
             return host.equalsIgnoreCase(originHost);
         } catch (IllegalArgumentException e) {
             return false;

@@ -32,24 +32,29 @@ public final class ApiController {
 
     public void relations(Context ctx) {
         User user = AccessControl.user(ctx);
-        List<Map<String, Object>> relations = catalog.visibleTo(user.role()).stream().map(ApiController::describe).toList();
+        List<Map<String, Object>> relations =
+                catalog.visibleTo(user.role()).stream().map(ApiController::describe).toList();
         ctx.json(Map.of("relations", relations));
     }
 
     public void audit(Context ctx) {
         int limit = QueryParams.integer(ctx, "limit", 100, 1, 1000);
-        List<Map<String, Object>> entries = audit.recent(limit).stream().map(entry -> {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("seq", entry.seq());
-            json.put("at", entry.at().toString());
-            json.put("actor", entry.actor());
-            json.put("action", entry.action());
-            json.put("target", entry.target());
-            json.put("outcome", entry.outcome().name().toLowerCase());
-            json.put("details", entry.details());
-            json.put("hash", entry.hash());
-            return json;
-        }).toList();
+        List<Map<String, Object>> entries =
+                audit.recent(limit).stream()
+                        .map(
+                                entry -> {
+                                    Map<String, Object> json = new LinkedHashMap<>();
+                                    json.put("seq", entry.seq());
+                                    json.put("at", entry.at().toString());
+                                    json.put("actor", entry.actor());
+                                    json.put("action", entry.action());
+                                    json.put("target", entry.target());
+                                    json.put("outcome", entry.outcome().name().toLowerCase());
+                                    json.put("details", entry.details());
+                                    json.put("hash", entry.hash());
+                                    return json;
+                                })
+                        .toList();
         ctx.json(Map.of("entries", entries));
     }
 
@@ -58,8 +63,11 @@ public final class ApiController {
         json.put("name", relation.name());
         json.put("source", relation.source());
         json.put("row_count", relation.rowCount());
-        json.put("columns", relation.columns().stream()
-                .map(c -> Map.of("name", c.name(), "type", c.type())).toList());
+        json.put(
+                "columns",
+                relation.columns().stream()
+                        .map(c -> Map.of("name", c.name(), "type", c.type()))
+                        .toList());
         return json;
     }
 }

@@ -15,9 +15,11 @@ public final class Assets {
 
     static {
         Properties build = new Properties();
-        try (InputStream in = Assets.class.getClassLoader().getResourceAsStream("rowdesk-build.properties")) {
+        try (InputStream in =
+                Assets.class.getClassLoader().getResourceAsStream("rowdesk-build.properties")) {
             if (in == null) {
-                throw new IllegalStateException("rowdesk-build.properties is missing: build with Maven");
+                throw new IllegalStateException(
+                        "rowdesk-build.properties is missing: build with Maven");
             }
             build.load(in);
         } catch (IOException e) {
@@ -25,9 +27,11 @@ public final class Assets {
         }
         VERSION = build.getProperty("version");
         HTMX = "/webjars/htmx.org/" + build.getProperty("htmx.version") + "/dist/htmx.min.js";
-        CHART = "/webjars/chart.js/" + build.getProperty("chartjs.version") + "/dist/chart.umd.min.js";
+        CHART =
+                "/webjars/chart.js/"
+                        + build.getProperty("chartjs.version")
+                        + "/dist/chart.umd.min.js";
     }
 
-    private Assets() {
-    }
+    private Assets() {}
 }

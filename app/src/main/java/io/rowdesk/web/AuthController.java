@@ -49,7 +49,9 @@ public final class AuthController {
     }
 
     public void logout(Context ctx) {
-        auth.logout(Objects.requireNonNullElse(ctx.cookie(AccessControl.SESSION_COOKIE), ""), AccessControl.user(ctx));
+        auth.logout(
+                Objects.requireNonNullElse(ctx.cookie(AccessControl.SESSION_COOKIE), ""),
+                AccessControl.user(ctx));
         access.clearSessionCookie(ctx);
         ctx.redirect(LOGIN);
     }
@@ -62,7 +64,9 @@ public final class AuthController {
         ctx.html(templates.render("auth/login.jte", params));
     }
 
-    /** Only our own paths: "//evil.example" or "https://..." would make the login an open redirect. */
+    /**
+     * Only our own paths: "//evil.example" or "https://..." would make the login an open redirect.
+     */
     static String safeNext(String next) {
         if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")) {
             return RelationController.HOME;

@@ -9,25 +9,33 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** How a value reads in an HTML table: amounts with two decimals, readable timestamps, a mark for NULL. */
+/**
+ * How a value reads in an HTML table: amounts with two decimals, readable timestamps, a mark for
+ * NULL.
+ */
 public final class CellFormat {
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("MMM d, yyyy HH:mm", Locale.ENGLISH);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("MMM d, yyyy HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH);
 
-    private CellFormat() {
-    }
+    private CellFormat() {}
 
     public static String text(Object value, String type) {
         if (value == null) {
             return "—";
         }
         if (value instanceof BigDecimal decimal) {
-            DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ENGLISH));
-            return format.format(decimal.setScale(Math.max(2, Math.min(decimal.scale(), 2)), RoundingMode.HALF_EVEN));
+            DecimalFormat format =
+                    new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ENGLISH));
+            return format.format(
+                    decimal.setScale(
+                            Math.max(2, Math.min(decimal.scale(), 2)), RoundingMode.HALF_EVEN));
         }
         if (value instanceof Long || value instanceof Integer || value instanceof Short) {
             // ids read better without grouping; counts and money with it
-            return type != null && type.toUpperCase(Locale.ROOT).contains("INT") ? value.toString()
+            return type != null && type.toUpperCase(Locale.ROOT).contains("INT")
+                    ? value.toString()
                     : String.format(Locale.ENGLISH, "%,d", ((Number) value).longValue());
         }
         if (value instanceof Double d) {

@@ -44,7 +44,12 @@ final class CsvRowWriter implements QueryEngine.RowSink, AutoCloseable {
                 if (value == null) {
                     generator.writeNull();
                 } else {
-                    generator.writeString(String.valueOf(JsonValues.toJson(value instanceof BigDecimal d ? d.toPlainString() : value)));
+                    generator.writeString(
+                            String.valueOf(
+                                    JsonValues.toJson(
+                                            value instanceof BigDecimal d
+                                                    ? d.toPlainString()
+                                                    : value)));
                 }
             }
             generator.writeEndArray();

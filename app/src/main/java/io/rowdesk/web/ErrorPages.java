@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns failures into answers: JSON {@code {"error", "kind"}} for the API, a page for people, a
- * login redirect for a page that needs one. Unexpected failures get a correlation id, never a trace.
+ * login redirect for a page that needs one. Unexpected failures get a correlation id, never a
+ * trace.
  */
 public final class ErrorPages {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
@@ -26,7 +27,10 @@ public final class ErrorPages {
 
     public void userFacing(UserFacingException e, Context ctx) {
         if (e.kind() == UserFacingException.Kind.UNAUTHENTICATED && !isApi(ctx)) {
-            String login = AuthController.LOGIN + "?next=" + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8);
+            String login =
+                    AuthController.LOGIN
+                            + "?next="
+                            + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8);
             if (Htmx.isHtmx(ctx)) {
                 ctx.header(Htmx.REDIRECT, login).status(204);
             } else {
@@ -48,8 +52,14 @@ public final class ErrorPages {
     public void unexpected(Exception e, Context ctx) {
         String id = UUID.randomUUID().toString().substring(0, 8);
         LOG.error("Unexpected failure {} on {} {}", id, ctx.method(), ctx.path(), e);
-        respond(ctx, 500, "internal", "Something went wrong on our side (reference " + id + "). Try again, "
-                + "and tell your admin the reference if it keeps happening.");
+        respond(
+                ctx,
+                500,
+                "internal",
+                "Something went wrong on our side (reference "
+                        + id
+                        + "). Try again, "
+                        + "and tell your admin the reference if it keeps happening.");
     }
 
     private void respond(Context ctx, int status, String kind, String message) {

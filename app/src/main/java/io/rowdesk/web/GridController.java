@@ -1,25 +1,23 @@
 package io.rowdesk.web;
 
-import io.rowdesk.grid.GridFilter;
-import io.rowdesk.query.QueryEngine;
-import io.rowdesk.search.GuardException;
-import io.rowdesk.search.NotUnderstoodException;
-import io.rowdesk.search.SearchService;
-import java.util.Set;
-
-import java.io.IOException;
-
 import io.javalin.http.Context;
 import io.rowdesk.auth.User;
+import io.rowdesk.grid.GridFilter;
 import io.rowdesk.grid.GridService;
 import io.rowdesk.grid.SortKey;
 import io.rowdesk.grid.Window;
+import io.rowdesk.query.QueryEngine;
 import io.rowdesk.query.RelationCatalog;
 import io.rowdesk.query.RelationInfo;
+import io.rowdesk.search.GuardException;
+import io.rowdesk.search.NotUnderstoodException;
+import io.rowdesk.search.SearchService;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /** The grid's JSON API: a window of a relation's rows in a chosen order, at any offset. */
 public final class GridController {
@@ -37,9 +35,11 @@ public final class GridController {
         this.search = Objects.requireNonNull(search, "search is null");
     }
 
-    /** The rows, order and count that {@code q=} (an English search) asks for, on top of {@code sort=}. */
-    private record Filtered(GridFilter filter, List<SortKey> sort, Integer limit) {
-    }
+    /**
+     * The rows, order and count that {@code q=} (an English search) asks for, on top of {@code
+     * sort=}.
+     */
+    private record Filtered(GridFilter filter, List<SortKey> sort, Integer limit) {}
 
     private Filtered filtered(Context ctx, RelationInfo relation) {
         List<SortKey> sort = sort(ctx, relation);
@@ -48,7 +48,10 @@ public final class GridController {
             return new Filtered(GridFilter.NONE, sort, null);
         }
         String removedParam = ctx.queryParam("removed");
-        Set<String> removed = removedParam == null || removedParam.isBlank() ? Set.of() : Set.of(removedParam.split(","));
+        Set<String> removed =
+                removedParam == null || removedParam.isBlank()
+                        ? Set.of()
+                        : Set.of(removedParam.split(","));
         SearchService.GridSearch found;
         try {
             found = search.forGrid(q, relation, AccessControl.user(ctx).role(), removed);
@@ -61,7 +64,8 @@ public final class GridController {
             // "top 10 by amount" orders the grid unless the user sorts by a header
             sort = found.sort().stream().map(o -> new SortKey(o.column(), o.descending())).toList();
         }
-        return new Filtered(new GridFilter(found.where().sql(), found.where().params()), sort, found.limit());
+        return new Filtered(
+                new GridFilter(found.where().sql(), found.where().params()), sort, found.limit());
     }
 
     public static String rowsPath(String relation) {
@@ -87,14 +91,23 @@ public final class GridController {
             rows = rows.subList(0, (int) Math.max(0, Math.min(rows.size(), total - offset)));
         }
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("columns", window.columns().stream().map(c -> Map.of("name", c.name(), "type", c.type())).toList());
-        json.put("rows", rows.stream().map(row -> row.stream().map(JsonValues::toJson).toList()).toList());
+        json.put(
+                "columns",
+                window.columns().stream()
+                        .map(c -> Map.of("name", c.name(), "type", c.type()))
+                        .toList());
+        json.put(
+                "rows",
+                rows.stream().map(row -> row.stream().map(JsonValues::toJson).toList()).toList());
         json.put("total", total);
         json.put("offset", window.offset());
         ctx.json(json);
     }
 
-    /** The whole relation as CSV in the grid's order, streamed: millions of rows never sit in memory. */
+    /**
+     * The whole relation as CSV in the grid's order, streamed: millions of rows never sit in
+     * memory.
+     */
     public void export(Context ctx) throws IOException {
         RelationInfo relation = relation(ctx);
         Filtered filtered = filtered(ctx, relation);
@@ -102,17 +115,21 @@ public final class GridController {
         ctx.header("Content-Disposition", "attachment; filename=\"" + relation.name() + ".csv\"");
         try (CsvRowWriter writer = new CsvRowWriter(ctx.outputStream())) {
             long[] left = {filtered.limit() == null ? Long.MAX_VALUE : filtered.limit()};
-            grid.export(relation, filtered.sort(), filtered.filter(), new QueryEngine.RowSink() {
-                @Override
-                public void columns(List<io.rowdesk.query.Column> columns) {
-                    writer.columns(columns);
-                }
+            grid.export(
+                    relation,
+                    filtered.sort(),
+                    filtered.filter(),
+                    new QueryEngine.RowSink() {
+                        @Override
+                        public void columns(List<io.rowdesk.query.Column> columns) {
+                            writer.columns(columns);
+                        }
 
-                @Override
-                public boolean row(List<Object> row) {
-                    return left[0]-- > 0 && writer.row(row);
-                }
-            });
+                        @Override
+                        public boolean row(List<Object> row) {
+                            return left[0]-- > 0 && writer.row(row);
+                        }
+                    });
         }
     }
 
@@ -120,7 +137,10 @@ public final class GridController {
         User user = AccessControl.user(ctx);
         String name = ctx.pathParam("relation");
         return catalog.find(name, user.role())
-                .orElseThrow(() -> UserFacingException.notFound("There is no relation called '" + name + "'."));
+                .orElseThrow(
+                        () ->
+                                UserFacingException.notFound(
+                                        "There is no relation called '" + name + "'."));
     }
 
     private static List<SortKey> sort(Context ctx, RelationInfo relation) {

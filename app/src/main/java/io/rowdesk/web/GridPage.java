@@ -6,18 +6,38 @@ import io.rowdesk.auth.Role;
 import io.rowdesk.query.RelationInfo;
 import java.util.Map;
 
-/** What the grid page hands its scripts: the relation, where rows and searches go, and its columns. */
-public record GridPage(RelationInfo relation, String rowsUrl, String exportUrl, String searchUrl, String sqlUrl,
-                       String suggestionsUrl, String columnsJson, boolean canEditSql, boolean llmEnabled) {
+/**
+ * What the grid page hands its scripts: the relation, where rows and searches go, and its columns.
+ */
+public record GridPage(
+        RelationInfo relation,
+        String rowsUrl,
+        String exportUrl,
+        String searchUrl,
+        String sqlUrl,
+        String suggestionsUrl,
+        String columnsJson,
+        boolean canEditSql,
+        boolean llmEnabled) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static GridPage of(RelationInfo relation, Role role, boolean llmEnabled) {
         try {
-            String columns = JSON.writeValueAsString(relation.columns().stream()
-                    .map(c -> Map.of("name", c.name(), "type", c.type())).toList());
-            return new GridPage(relation, GridController.rowsPath(relation.name()),
-                    GridController.exportPath(relation.name()), SearchController.SEARCH, SqlController.SQL,
-                    SearchController.suggestionsPath(relation.name()), columns, role.includes(Role.BUILDER), llmEnabled);
+            String columns =
+                    JSON.writeValueAsString(
+                            relation.columns().stream()
+                                    .map(c -> Map.of("name", c.name(), "type", c.type()))
+                                    .toList());
+            return new GridPage(
+                    relation,
+                    GridController.rowsPath(relation.name()),
+                    GridController.exportPath(relation.name()),
+                    SearchController.SEARCH,
+                    SqlController.SQL,
+                    SearchController.suggestionsPath(relation.name()),
+                    columns,
+                    role.includes(Role.BUILDER),
+                    llmEnabled);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -7,8 +7,7 @@ public final class Htmx {
     public static final String REQUEST = "HX-Request";
     public static final String REDIRECT = "HX-Redirect";
 
-    private Htmx() {
-    }
+    private Htmx() {}
 
     public static boolean isHtmx(Context ctx) {
         return "true".equals(ctx.header(REQUEST));

@@ -15,20 +15,26 @@ import java.util.UUID;
 public final class JsonValues {
     private static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
 
-    private JsonValues() {
-    }
+    private JsonValues() {}
 
     public static Object toJson(Object value) {
-        if (value == null || value instanceof String || value instanceof Boolean
-                || value instanceof Integer || value instanceof Short || value instanceof Byte
-                || value instanceof Double || value instanceof Float) {
+        if (value == null
+                || value instanceof String
+                || value instanceof Boolean
+                || value instanceof Integer
+                || value instanceof Short
+                || value instanceof Byte
+                || value instanceof Double
+                || value instanceof Float) {
             return value;
         }
         if (value instanceof Long l) {
             return Math.abs(l) <= MAX_SAFE_INTEGER ? l : l.toString();
         }
         if (value instanceof BigInteger big) {
-            return big.abs().compareTo(BigInteger.valueOf(MAX_SAFE_INTEGER)) <= 0 ? big : big.toString();
+            return big.abs().compareTo(BigInteger.valueOf(MAX_SAFE_INTEGER)) <= 0
+                    ? big
+                    : big.toString();
         }
         if (value instanceof BigDecimal decimal) {
             return fitsDouble(decimal) ? decimal : decimal.toPlainString();
@@ -37,7 +43,10 @@ public final class JsonValues {
             // always with seconds: LocalDateTime.toString() drops ":00"
             return java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(timestamp);
         }
-        if (value instanceof LocalDate || value instanceof LocalTime || value instanceof OffsetDateTime || value instanceof UUID) {
+        if (value instanceof LocalDate
+                || value instanceof LocalTime
+                || value instanceof OffsetDateTime
+                || value instanceof UUID) {
             return value.toString();
         }
         return value.toString();

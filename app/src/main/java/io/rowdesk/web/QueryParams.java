@@ -4,8 +4,7 @@ import io.javalin.http.Context;
 
 /** Query-string parameters checked with messages that say what is allowed. */
 public final class QueryParams {
-    private QueryParams() {
-    }
+    private QueryParams() {}
 
     public static int integer(Context ctx, String name, int fallback, int min, int max) {
         String text = ctx.queryParam(name);
@@ -20,7 +19,15 @@ public final class QueryParams {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw UserFacingException.badRequest(name + " must be a whole number from " + min + " to " + max + ", got '" + text + "'");
+        throw UserFacingException.badRequest(
+                name
+                        + " must be a whole number from "
+                        + min
+                        + " to "
+                        + max
+                        + ", got '"
+                        + text
+                        + "'");
     }
 
     public static long longInteger(Context ctx, String name, long fallback, long min, long max) {
@@ -36,6 +43,14 @@ public final class QueryParams {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw UserFacingException.badRequest(name + " must be a whole number from " + min + " to " + max + ", got '" + text + "'");
+        throw UserFacingException.badRequest(
+                name
+                        + " must be a whole number from "
+                        + min
+                        + " to "
+                        + max
+                        + ", got '"
+                        + text
+                        + "'");
     }
 }

@@ -41,9 +41,22 @@ public final class RelationController {
     public void relation(Context ctx) {
         User user = AccessControl.user(ctx);
         String name = ctx.pathParam("relation");
-        RelationInfo relation = catalog.find(name, user.role())
-                .orElseThrow(() -> UserFacingException.notFound("There is no relation called '" + name + "'."));
-        PageModel page = new PageModel(relation.name(), user, catalog.visibleTo(user.role()), relation.name());
-        ctx.html(templates.render("relation/grid.jte", Map.of("page", page, "grid", GridPage.of(relation, user.role(), llmEnabled))));
+        RelationInfo relation =
+                catalog.find(name, user.role())
+                        .orElseThrow(
+                                () ->
+                                        UserFacingException.notFound(
+                                                "There is no relation called '" + name + "'."));
+        PageModel page =
+                new PageModel(
+                        relation.name(), user, catalog.visibleTo(user.role()), relation.name());
+        ctx.html(
+                templates.render(
+                        "relation/grid.jte",
+                        Map.of(
+                                "page",
+                                page,
+                                "grid",
+                                GridPage.of(relation, user.role(), llmEnabled))));
     }
 }

@@ -12,11 +12,15 @@ import java.util.Set;
 
 /** Every route of the app in one place, each with the least role that may use it. */
 public final class Routes {
-    private Routes() {
-    }
+    private Routes() {}
 
-    public static List<Route> all(AuthController auth, RelationController relations, ApiController api,
-                                  SqlController sql, SearchController search, GridController grid) {
+    public static List<Route> all(
+            AuthController auth,
+            RelationController relations,
+            ApiController api,
+            SqlController sql,
+            SearchController search,
+            GridController grid) {
         return List.of(
                 new Route(GET, ApiController.HEALTH, Role.PUBLIC, api::health),
                 new Route(GET, AuthController.LOGIN, Role.PUBLIC, auth::loginPage),
@@ -35,9 +39,10 @@ public final class Routes {
 
     public static void register(RoutesConfig config, List<Route> routes) {
         for (Route route : routes) {
-            config.addEndpoint(Endpoint.create(route.method(), route.path())
-                    .addMetadata(new Roles(Set.of(route.role())))
-                    .handler(route.handler()));
+            config.addEndpoint(
+                    Endpoint.create(route.method(), route.path())
+                            .addMetadata(new Roles(Set.of(route.role())))
+                            .handler(route.handler()));
         }
     }
 }

@@ -5,14 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.rowdesk.auth.User;
 import io.rowdesk.query.QueryException;
+import io.rowdesk.query.RelationCatalog;
+import io.rowdesk.query.RelationInfo;
 import io.rowdesk.search.GuardException;
 import io.rowdesk.search.NotUnderstoodException;
 import io.rowdesk.search.SearchRequest;
 import io.rowdesk.search.SearchResult;
 import io.rowdesk.search.SearchService;
 import io.rowdesk.search.Vocabulary;
-import io.rowdesk.query.RelationCatalog;
-import io.rowdesk.query.RelationInfo;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -45,13 +45,20 @@ public final class SearchController {
     public void suggestions(Context ctx) {
         User user = AccessControl.user(ctx);
         String name = ctx.pathParam("relation");
-        RelationInfo relation = catalog.find(name, user.role())
-                .orElseThrow(() -> UserFacingException.notFound("There is no relation called '" + name + "'."));
+        RelationInfo relation =
+                catalog.find(name, user.role())
+                        .orElseThrow(
+                                () ->
+                                        UserFacingException.notFound(
+                                                "There is no relation called '" + name + "'."));
         Vocabulary vocabulary = search.vocabulary(relation);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("columns", vocabulary.columns());
-        body.put("values", vocabulary.allValues().stream()
-                .map(v -> Map.of("column", v.column(), "value", v.value())).toList());
+        body.put(
+                "values",
+                vocabulary.allValues().stream()
+                        .map(v -> Map.of("column", v.column(), "value", v.value()))
+                        .toList());
         ctx.json(body);
     }
 
@@ -109,10 +116,12 @@ public final class SearchController {
         String q = text(tree, "q");
         String relation = text(tree, "relation");
         if (q == null || q.isBlank()) {
-            throw UserFacingException.badRequest("\"q\" must be the question, e.g. \"pending payouts over $500\".");
+            throw UserFacingException.badRequest(
+                    "\"q\" must be the question, e.g. \"pending payouts over $500\".");
         }
         if (relation == null || relation.isBlank()) {
-            throw UserFacingException.badRequest("\"relation\" must name the relation to search, e.g. \"payouts\".");
+            throw UserFacingException.badRequest(
+                    "\"relation\" must name the relation to search, e.g. \"payouts\".");
         }
         LocalDate today = null;
         String todayText = text(tree, "today");
@@ -120,14 +129,18 @@ public final class SearchController {
             try {
                 today = LocalDate.parse(todayText);
             } catch (DateTimeException e) {
-                throw UserFacingException.badRequest("\"today\" must be a date as YYYY-MM-DD, got '" + todayText + "'.");
+                throw UserFacingException.badRequest(
+                        "\"today\" must be a date as YYYY-MM-DD, got '" + todayText + "'.");
             }
         }
         int limit = 1000;
         JsonNode limitNode = tree.get("limit");
         if (limitNode != null && !limitNode.isNull()) {
-            if (!limitNode.isIntegralNumber() || limitNode.asInt() < 1 || limitNode.asInt() > MAX_LIMIT) {
-                throw UserFacingException.badRequest("\"limit\" must be a whole number from 1 to " + MAX_LIMIT + ".");
+            if (!limitNode.isIntegralNumber()
+                    || limitNode.asInt() < 1
+                    || limitNode.asInt() > MAX_LIMIT) {
+                throw UserFacingException.badRequest(
+                        "\"limit\" must be a whole number from 1 to " + MAX_LIMIT + ".");
             }
             limit = limitNode.asInt();
         }
@@ -140,9 +153,13 @@ public final class SearchController {
         String engineText = text(tree, "engine");
         if (engineText != null) {
             try {
-                engine = SearchRequest.Engine.valueOf(engineText.toUpperCase(java.util.Locale.ROOT));
+                engine =
+                        SearchRequest.Engine.valueOf(engineText.toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw UserFacingException.badRequest("\"engine\" must be \"auto\", \"local\" or \"llm\", got '" + engineText + "'.");
+                throw UserFacingException.badRequest(
+                        "\"engine\" must be \"auto\", \"local\" or \"llm\", got '"
+                                + engineText
+                                + "'.");
             }
         }
         return new SearchRequest(q, relation, today, limit, removed, engine);

@@ -16,7 +16,9 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code POST /api/v1/sql}: a builder's own SELECT, through the same guard as every other query. */
+/**
+ * {@code POST /api/v1/sql}: a builder's own SELECT, through the same guard as every other query.
+ */
 public final class SqlController {
     public static final String SQL = "/api/v1/sql";
     private static final Logger LOG = LoggerFactory.getLogger(SqlController.class);
@@ -50,8 +52,7 @@ public final class SqlController {
         ctx.json(body);
     }
 
-    private record Request(String sql, int limit) {
-    }
+    private record Request(String sql, int limit) {}
 
     private Request request(String body, int maxRows) {
         JsonNode tree;
@@ -61,7 +62,8 @@ public final class SqlController {
             throw UserFacingException.badRequest("The body is not valid JSON.");
         }
         if (tree == null || !tree.isObject()) {
-            throw UserFacingException.badRequest("Send a JSON object: {\"sql\": \"SELECT ...\", \"limit\": 100}.");
+            throw UserFacingException.badRequest(
+                    "Send a JSON object: {\"sql\": \"SELECT ...\", \"limit\": 100}.");
         }
         JsonNode sql = tree.get("sql");
         if (sql == null || !sql.isTextual() || sql.asText().isBlank()) {
@@ -70,8 +72,12 @@ public final class SqlController {
         JsonNode limit = tree.get("limit");
         int rows = maxRows;
         if (limit != null && !limit.isNull()) {
-            if (!limit.canConvertToInt() || !limit.isIntegralNumber() || limit.asInt() < 1 || limit.asInt() > maxRows) {
-                throw UserFacingException.badRequest("\"limit\" must be a whole number from 1 to " + maxRows + ".");
+            if (!limit.canConvertToInt()
+                    || !limit.isIntegralNumber()
+                    || limit.asInt() < 1
+                    || limit.asInt() > maxRows) {
+                throw UserFacingException.badRequest(
+                        "\"limit\" must be a whole number from 1 to " + maxRows + ".");
             }
             rows = limit.asInt();
         }

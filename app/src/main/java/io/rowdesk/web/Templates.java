@@ -5,7 +5,9 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import java.util.Map;
 
-/** Renders the jte templates compiled at build time (HTML content type: output escaped by context). */
+/**
+ * Renders the jte templates compiled at build time (HTML content type: output escaped by context).
+ */
 public final class Templates {
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
 

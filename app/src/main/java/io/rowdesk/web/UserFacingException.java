@@ -3,7 +3,12 @@ package io.rowdesk.web;
 /** A failure worded for the person who caused it, with the HTTP status that fits. */
 public final class UserFacingException extends RuntimeException {
     public enum Kind {
-        BAD_REQUEST(400), UNAUTHENTICATED(401), FORBIDDEN(403), NOT_FOUND(404), UNPROCESSABLE(422), UNAVAILABLE(503);
+        BAD_REQUEST(400),
+        UNAUTHENTICATED(401),
+        FORBIDDEN(403),
+        NOT_FOUND(404),
+        UNPROCESSABLE(422),
+        UNAVAILABLE(503);
 
         final int status;
 

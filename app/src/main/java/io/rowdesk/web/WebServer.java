@@ -20,37 +20,45 @@ public final class WebServer {
         Objects.requireNonNull(routes, "routes is null");
         Objects.requireNonNull(access, "access is null");
         Objects.requireNonNull(errors, "errors is null");
-        ObjectMapper mapper = new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        app = Javalin.create(config -> {
-            config.jsonMapper(new JavalinJackson(mapper, false));
-            config.startup.showJavalinBanner = false;
-            config.staticFiles.add(files -> {
-                files.hostedPath = "/static";
-                files.directory = "/public";
-                files.location = Location.CLASSPATH;
-                files.roles = Set.of(Role.PUBLIC);
-            });
-            config.staticFiles.add(files -> {
-                files.hostedPath = "/webjars";
-                files.directory = "/META-INF/resources/webjars";
-                files.location = Location.CLASSPATH;
-                files.roles = Set.of(Role.PUBLIC);
-            });
-            config.routes.before(WebServer::securityHeaders);
-            config.routes.beforeMatched(access::check);
-            Routes.register(config.routes, routes);
-            config.routes.exception(UserFacingException.class, errors::userFacing);
-            config.routes.exception(HttpResponseException.class, errors::httpResponse);
-            config.routes.exception(Exception.class, errors::unexpected);
-        });
+        ObjectMapper mapper =
+                new ObjectMapper()
+                        .registerModule(new JavaTimeModule())
+                        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        app =
+                Javalin.create(
+                        config -> {
+                            config.jsonMapper(new JavalinJackson(mapper, false));
+                            config.startup.showJavalinBanner = false;
+                            config.staticFiles.add(
+                                    files -> {
+                                        files.hostedPath = "/static";
+                                        files.directory = "/public";
+                                        files.location = Location.CLASSPATH;
+                                        files.roles = Set.of(Role.PUBLIC);
+                                    });
+                            config.staticFiles.add(
+                                    files -> {
+                                        files.hostedPath = "/webjars";
+                                        files.directory = "/META-INF/resources/webjars";
+                                        files.location = Location.CLASSPATH;
+                                        files.roles = Set.of(Role.PUBLIC);
+                                    });
+                            config.routes.before(WebServer::securityHeaders);
+                            config.routes.beforeMatched(access::check);
+                            Routes.register(config.routes, routes);
+                            config.routes.exception(UserFacingException.class, errors::userFacing);
+                            config.routes.exception(
+                                    HttpResponseException.class, errors::httpResponse);
+                            config.routes.exception(Exception.class, errors::unexpected);
+                        });
     }
 
     /** Everything the pages load is ours: scripts, styles and requests only from this origin. */
     private static void securityHeaders(io.javalin.http.Context ctx) {
-        ctx.header("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; "
-                + "img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
+        ctx.header(
+                "Content-Security-Policy",
+                "default-src 'self'; style-src 'self' 'unsafe-inline'; "
+                        + "img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "same-origin");
     }

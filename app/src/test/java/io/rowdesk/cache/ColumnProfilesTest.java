@@ -13,8 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ColumnProfilesTest {
-    @TempDir
-    static Path dataDir;
+    @TempDir static Path dataDir;
     static TestApp app;
 
     @BeforeAll
@@ -37,7 +36,8 @@ class ColumnProfilesTest {
         for (var relation : app.rowdesk().catalog().all()) {
             List<ColumnProfile> stored = app.rowdesk().profiles().forRelation(relation.name());
             assertThat(stored).as(relation.name()).hasSameSizeAs(relation.columns());
-            assertThat(stored).allSatisfy(p -> assertThat(p.rowCount()).isEqualTo(relation.rowCount()));
+            assertThat(stored)
+                    .allSatisfy(p -> assertThat(p.rowCount()).isEqualTo(relation.rowCount()));
         }
     }
 
@@ -45,11 +45,16 @@ class ColumnProfilesTest {
     void low_cardinality_text_columns_list_their_values_with_counts() {
         ColumnProfile status = profiles("payouts").get("status");
         assertThat(status.lowCardinality()).isTrue();
-        assertThat(status.values()).extracting(ColumnProfile.ValueCount::value)
+        assertThat(status.values())
+                .extracting(ColumnProfile.ValueCount::value)
                 .containsExactlyInAnyOrder("pending", "approved", "rejected", "paid", "failed");
-        assertThat(status.values().stream().mapToLong(ColumnProfile.ValueCount::count).sum()).isEqualTo(600);
-        assertThat(profiles("referrers").get("email").lowCardinality()).as("200 distinct emails is over no limit at this scale")
-                .isEqualTo(profiles("referrers").get("email").distinctCount() <= io.rowdesk.config.SearchConfig.DEFAULT.profileValueLimit());
+        assertThat(status.values().stream().mapToLong(ColumnProfile.ValueCount::count).sum())
+                .isEqualTo(600);
+        assertThat(profiles("referrers").get("email").lowCardinality())
+                .as("200 distinct emails is over no limit at this scale")
+                .isEqualTo(
+                        profiles("referrers").get("email").distinctCount()
+                                <= io.rowdesk.config.SearchConfig.DEFAULT.profileValueLimit());
     }
 
     @Test

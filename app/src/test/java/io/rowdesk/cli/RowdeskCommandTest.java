@@ -26,31 +26,51 @@ class RowdeskCommandTest {
         CommandLine cli = RowdeskCommand.commandLine();
         cli.setOut(new PrintWriter(out));
         assertThat(cli.execute("serve", "--help")).isZero();
-        assertThat(out.toString()).contains("--config", "--data-dir", "--port", "--demo", "--demo-scale", "--as-of");
+        assertThat(out.toString())
+                .contains("--config", "--data-dir", "--port", "--demo", "--demo-scale", "--as-of");
     }
 
     @Test
-    void a_bad_config_file_is_reported_with_exit_code_2_and_no_stack_trace(@TempDir Path dir) throws Exception {
+    void a_bad_config_file_is_reported_with_exit_code_2_and_no_stack_trace(@TempDir Path dir)
+            throws Exception {
         Path file = dir.resolve("rowdesk.yaml");
         Files.writeString(file, "server:\n  port: seventy\n");
         StringWriter err = new StringWriter();
         CommandLine cli = RowdeskCommand.commandLine();
         cli.setErr(new PrintWriter(err));
-        assertThat(cli.execute("serve", "--config", file.toString(), "--data-dir", dir.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("server.port (line 2): must be a whole number").doesNotContain("Exception");
+        assertThat(cli.execute("serve", "--config", file.toString(), "--data-dir", dir.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString())
+                .contains("server.port (line 2): must be a whole number")
+                .doesNotContain("Exception");
     }
 
     @Test
     void audit_verify_reports_an_intact_chain(@TempDir Path dir) {
-        try (var store = io.rowdesk.store.DuckDbStateStore.open(dir.resolve("rowdesk.db"), new io.rowdesk.store.SqlFiles())) {
+        try (var store =
+                io.rowdesk.store.DuckDbStateStore.open(
+                        dir.resolve("rowdesk.db"), new io.rowdesk.store.SqlFiles())) {
             new io.rowdesk.audit.AuditLog(store.jdbi(), java.time.Clock.systemUTC())
-                    .record("a", "auth.login", "a", io.rowdesk.audit.AuditEntry.Outcome.SUCCESS, java.util.Map.of());
+                    .record(
+                            "a",
+                            "auth.login",
+                            "a",
+                            io.rowdesk.audit.AuditEntry.Outcome.SUCCESS,
+                            java.util.Map.of());
         }
-        assertThat(RowdeskCommand.commandLine().execute("audit", "verify", "--data-dir", dir.toString())).isZero();
-        try (var store = io.rowdesk.store.DuckDbStateStore.open(dir.resolve("rowdesk.db"), new io.rowdesk.store.SqlFiles())) {
+        assertThat(
+                        RowdeskCommand.commandLine()
+                                .execute("audit", "verify", "--data-dir", dir.toString()))
+                .isZero();
+        try (var store =
+                io.rowdesk.store.DuckDbStateStore.open(
+                        dir.resolve("rowdesk.db"), new io.rowdesk.store.SqlFiles())) {
             store.jdbi().useHandle(h -> h.execute("UPDATE audit_log SET actor = 'mallory'"));
         }
-        assertThat(RowdeskCommand.commandLine().execute("audit", "verify", "--data-dir", dir.toString())).isEqualTo(1);
+        assertThat(
+                        RowdeskCommand.commandLine()
+                                .execute("audit", "verify", "--data-dir", dir.toString()))
+                .isEqualTo(1);
     }
 
     @Test
@@ -61,20 +81,45 @@ class RowdeskCommandTest {
         int translated;
         int evaluated;
         Path questions = dir.resolve("q.jsonl");
-        Files.writeString(questions, "{\"id\": \"t1\", \"relation\": \"payouts\", \"question\": \"paid payouts\", "
-                + "\"gold\": \"SELECT * FROM payouts WHERE status = 'paid'\", \"classes\": [\"category\"], \"today\": \"2026-11-20\"}\n");
+        Files.writeString(
+                questions,
+                "{\"id\": \"t1\", \"relation\": \"payouts\", \"question\": \"paid payouts\", "
+                        + "\"gold\": \"SELECT * FROM payouts WHERE status = 'paid'\", \"classes\": [\"category\"], \"today\": \"2026-11-20\"}\n");
         try {
-            translated = RowdeskCommand.commandLine().execute("translate", "--data-dir", dir.resolve("data").toString(),
-                    "--demo-scale", "0.01", "--relation", "payouts", "--today", "2026-11-20", "pending", "payouts", "last", "month");
-            evaluated = RowdeskCommand.commandLine().execute("eval", "--data-dir", dir.resolve("data").toString(),
-                    "--demo-scale", "0.01", questions.toString());
+            translated =
+                    RowdeskCommand.commandLine()
+                            .execute(
+                                    "translate",
+                                    "--data-dir",
+                                    dir.resolve("data").toString(),
+                                    "--demo-scale",
+                                    "0.01",
+                                    "--relation",
+                                    "payouts",
+                                    "--today",
+                                    "2026-11-20",
+                                    "pending",
+                                    "payouts",
+                                    "last",
+                                    "month");
+            evaluated =
+                    RowdeskCommand.commandLine()
+                            .execute(
+                                    "eval",
+                                    "--data-dir",
+                                    dir.resolve("data").toString(),
+                                    "--demo-scale",
+                                    "0.01",
+                                    questions.toString());
         } finally {
             System.setOut(original);
         }
         assertThat(translated).isZero();
         assertThat(evaluated).isZero();
         assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
-                .contains("SELECT * FROM \"payouts\" WHERE \"status\" IN (?)", "-- requested last month (Oct 2026)",
+                .contains(
+                        "SELECT * FROM \"payouts\" WHERE \"status\" IN (?)",
+                        "-- requested last month (Oct 2026)",
                         "q.jsonl: 1/1 = 100.0% execution match");
     }
 }

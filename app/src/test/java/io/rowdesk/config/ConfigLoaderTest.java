@@ -29,20 +29,28 @@ class ConfigLoaderTest {
         assertThat(config.auth().adminEmail()).isEqualTo("admin@localhost");
         assertThat(config.auth().sessionTtl().toHours()).isEqualTo(12);
         assertThat(config.relation("anything").visibleTo(Role.VIEWER)).isTrue();
-        assertThat(config.search()).isEqualTo(new SearchConfig(java.time.Duration.ofSeconds(10), 10_000, 200));
+        assertThat(config.search())
+                .isEqualTo(new SearchConfig(java.time.Duration.ofSeconds(10), 10_000, 200));
     }
 
     @Test
     void search_limits_are_configurable_and_checked() {
-        RowdeskConfig config = loader.parse("search:\n  query_timeout_seconds: 3\n  max_rows: 500\n  profile_value_limit: 50\n", "f");
-        assertThat(config.search()).isEqualTo(new SearchConfig(java.time.Duration.ofSeconds(3), 500, 50));
+        RowdeskConfig config =
+                loader.parse(
+                        "search:\n  query_timeout_seconds: 3\n  max_rows: 500\n  profile_value_limit: 50\n",
+                        "f");
+        assertThat(config.search())
+                .isEqualTo(new SearchConfig(java.time.Duration.ofSeconds(3), 500, 50));
         assertThatThrownBy(() -> loader.parse("search:\n  max_rows: 0\n", "f"))
-                .hasMessageContaining("search.max_rows (line 2): must be a whole number from 1 to 1000000");
+                .hasMessageContaining(
+                        "search.max_rows (line 2): must be a whole number from 1 to 1000000");
     }
 
     @Test
     void a_full_file_is_read_into_typed_sections() {
-        RowdeskConfig config = loader.parse("""
+        RowdeskConfig config =
+                loader.parse(
+                        """
                 server:
                   port: 8080
                   data_dir: /srv/rowdesk
@@ -72,20 +80,30 @@ class ConfigLoaderTest {
                   api_key: ${PG_PASSWORD}
                 auth:
                   session_hours: 8
-                """, "test");
-        assertThat(config.server()).isEqualTo(new ServerConfig(8080, Path.of("/srv/rowdesk"), ZoneId.of("Europe/Paris")));
-        assertThat(config.demo()).isEqualTo(new DemoConfig(true, 7, 0.5, LocalDate.of(2026, 1, 31)));
-        assertThat(config.sources()).singleElement().satisfies(s -> {
-            assertThat(s.kind()).isEqualTo(SourceConfig.Kind.FILES);
-            assertThat(s.resolvedPath(Path.of("/data"))).isEqualTo(Path.of("/data/exports"));
-            assertThat(s.tables()).containsExactly("orders");
-        });
+                """,
+                        "test");
+        assertThat(config.server())
+                .isEqualTo(
+                        new ServerConfig(8080, Path.of("/srv/rowdesk"), ZoneId.of("Europe/Paris")));
+        assertThat(config.demo())
+                .isEqualTo(new DemoConfig(true, 7, 0.5, LocalDate.of(2026, 1, 31)));
+        assertThat(config.sources())
+                .singleElement()
+                .satisfies(
+                        s -> {
+                            assertThat(s.kind()).isEqualTo(SourceConfig.Kind.FILES);
+                            assertThat(s.resolvedPath(Path.of("/data")))
+                                    .isEqualTo(Path.of("/data/exports"));
+                            assertThat(s.tables()).containsExactly("orders");
+                        });
         RelationConfig orders = config.relation("orders");
         assertThat(orders.visibleTo(Role.VIEWER)).isFalse();
         assertThat(orders.visibleTo(Role.BUILDER)).isTrue();
         assertThat(orders.visibleTo(Role.ADMIN)).as("admins see every relation").isTrue();
-        assertThat(orders.columnSynonyms()).containsEntry("amount", java.util.List.of("total", "value"));
-        assertThat(orders.valueSynonyms().get("status")).containsEntry("pending", java.util.List.of("open", "waiting"));
+        assertThat(orders.columnSynonyms())
+                .containsEntry("amount", java.util.List.of("total", "value"));
+        assertThat(orders.valueSynonyms().get("status"))
+                .containsEntry("pending", java.util.List.of("open", "waiting"));
         assertThat(config.llm().apiKey()).isEqualTo("s3cret");
         assertThat(config.llm().toString()).doesNotContain("s3cret");
         assertThat(config.auth().sessionTtl().toHours()).isEqualTo(8);
@@ -93,7 +111,10 @@ class ConfigLoaderTest {
 
     @Test
     void every_problem_names_the_key_and_line_and_what_is_allowed() {
-        assertThatThrownBy(() -> loader.parse("""
+        assertThatThrownBy(
+                        () ->
+                                loader.parse(
+                                        """
                 server:
                   port: seventy
                   timezone: Mars/Olympus
@@ -102,27 +123,39 @@ class ConfigLoaderTest {
                     kind: mysql
                     path: x
                 relatoins: {}
-                """, "rowdesk.yaml"))
+                """,
+                                        "rowdesk.yaml"))
                 .isInstanceOf(ConfigException.class)
-                .satisfies(e -> assertThat(((ConfigException) e).problems()).containsExactlyInAnyOrder(
-                        "server.port (line 2): must be a whole number from 0 to 65535, got 'seventy'",
-                        "server.timezone (line 3): must be a time zone such as UTC or Europe/Paris, got 'Mars/Olympus'",
-                        "sources[0].kind (line 6): must be one of [files], got 'mysql'",
-                        "relatoins (line 8): unknown key; allowed here: server, demo, sources, views, relations, llm, search, actions, auth"))
+                .satisfies(
+                        e ->
+                                assertThat(((ConfigException) e).problems())
+                                        .containsExactlyInAnyOrder(
+                                                "server.port (line 2): must be a whole number from 0 to 65535, got 'seventy'",
+                                                "server.timezone (line 3): must be a time zone such as UTC or Europe/Paris, got 'Mars/Olympus'",
+                                                "sources[0].kind (line 6): must be one of [files], got 'mysql'",
+                                                "relatoins (line 8): unknown key; allowed here: server, demo, sources, views, relations, llm, search, actions, auth"))
                 .hasMessageContaining("rowdesk.yaml has 4 problems");
     }
 
     @Test
     void a_missing_environment_variable_is_named() {
-        assertThatThrownBy(() -> loader.parse("llm:\n  provider: openai\n  model: m\n  api_key: ${OPENAI_KEY}\n", "f"))
-                .hasMessageContaining("llm.api_key (line 4): environment variable OPENAI_KEY is not set");
+        assertThatThrownBy(
+                        () ->
+                                loader.parse(
+                                        "llm:\n  provider: openai\n  model: m\n  api_key: ${OPENAI_KEY}\n",
+                                        "f"))
+                .hasMessageContaining(
+                        "llm.api_key (line 4): environment variable OPENAI_KEY is not set");
     }
 
     @Test
     void secrets_can_come_from_a_file(@TempDir Path dir) throws Exception {
         Path secret = dir.resolve("key.txt");
         Files.writeString(secret, "from-file\n");
-        RowdeskConfig config = loader.parse("llm:\n  provider: ollama\n  model: m\n  api_key: ${file:" + secret + "}\n", "f");
+        RowdeskConfig config =
+                loader.parse(
+                        "llm:\n  provider: ollama\n  model: m\n  api_key: ${file:" + secret + "}\n",
+                        "f");
         assertThat(config.llm().apiKey()).isEqualTo("from-file");
     }
 
@@ -136,13 +169,17 @@ class ConfigLoaderTest {
 
     @Test
     void relation_names_are_unique_across_sources_and_views() {
-        assertThatThrownBy(() -> loader.parse("""
+        assertThatThrownBy(
+                        () ->
+                                loader.parse(
+                                        """
                 sources:
                   - {name: a, kind: files, path: a, tables: [orders]}
                   - {name: b, kind: files, path: b, tables: [orders]}
                 views:
                   - {name: orders, sql: SELECT 1}
-                """, "f"))
+                """,
+                                        "f"))
                 .hasMessageContaining("relation 'orders' is defined twice");
     }
 
@@ -164,7 +201,9 @@ class ConfigLoaderTest {
     void the_built_in_demo_configuration_is_valid() {
         RowdeskConfig demo = loader.demo();
         assertThat(demo.demo().enabled()).isTrue();
-        assertThat(demo.sources()).extracting(SourceConfig::name).containsExactly("app", "warehouse");
+        assertThat(demo.sources())
+                .extracting(SourceConfig::name)
+                .containsExactly("app", "warehouse");
         assertThat(demo.views()).extracting(ViewConfig::name).containsExactly("payout_review");
         assertThat(demo.relation("lead_events").keyColumn()).isEqualTo("event_id");
         assertThat(demo.relation("payouts").dateColumn()).isEqualTo("requested_at");
@@ -172,7 +211,8 @@ class ConfigLoaderTest {
 
     @Test
     void a_file_merged_into_the_demo_may_not_reuse_a_demo_name() {
-        RowdeskConfig extra = loader.parse("views:\n  - {name: payout_review, sql: SELECT 1}\n", "extra.yaml");
+        RowdeskConfig extra =
+                loader.parse("views:\n  - {name: payout_review, sql: SELECT 1}\n", "extra.yaml");
         assertThatThrownBy(() -> ConfigLoader.merge(loader.demo(), extra, "extra.yaml"))
                 .hasMessageContaining("relation 'payout_review' is defined twice");
     }

@@ -26,8 +26,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A real query instance over snapshot files written by the real writer, for the grid tests:
- * {@code events} has a key column ({@code id}), {@code dups} has none and holds duplicate rows.
+ * A real query instance over snapshot files written by the real writer, for the grid tests: {@code
+ * events} has a key column ({@code id}), {@code dups} has none and holds duplicate rows.
  */
 final class GridFixture implements AutoCloseable {
     /** A clock the tests move by hand, for idle expiry. */
@@ -67,12 +67,25 @@ final class GridFixture implements AutoCloseable {
         this.dir = dir;
         this.writer = new SnapshotWriter(dir.resolve("cache"), Clock.systemUTC());
         this.engine = new QueryEngine(dir.resolve("cache"), DuckDb.Limits.QUERY);
-        RowdeskConfig demo = new ConfigResolver(Map.of())
-                .resolve(new StartupOptions(null, dir, 0, true, 0.01, null));
+        RowdeskConfig demo =
+                new ConfigResolver(Map.of())
+                        .resolve(new StartupOptions(null, dir, 0, true, 0.01, null));
         Map<String, RelationConfig> relations = new HashMap<>(demo.relations());
-        relations.put("events", new RelationConfig(Set.of(Role.assignable()), List.of(), Map.of(), Map.of(), null, "id"));
-        this.config = new RowdeskConfig(demo.server(), demo.demo(), demo.sources(), demo.views(), relations,
-                demo.llm(), demo.search(), demo.actions(), demo.auth());
+        relations.put(
+                "events",
+                new RelationConfig(
+                        Set.of(Role.assignable()), List.of(), Map.of(), Map.of(), null, "id"));
+        this.config =
+                new RowdeskConfig(
+                        demo.server(),
+                        demo.demo(),
+                        demo.sources(),
+                        demo.views(),
+                        relations,
+                        demo.llm(),
+                        demo.search(),
+                        demo.actions(),
+                        demo.auth());
         this.orderings = new OrderingSnapshots(engine, new SqlFiles(), limits, clock);
         this.grid = new GridService(engine, orderings, config);
     }
@@ -83,34 +96,67 @@ final class GridFixture implements AutoCloseable {
      */
     static String eventsSelect(long rows, int salt) {
         return "SELECT i::BIGINT AS id,"
-                + " CASE WHEN hash(i, " + salt + ", 'g') % 7 = 0 THEN NULL"
-                + "      ELSE ['alpha','beta','gamma','delta','epsilon'][(hash(i, " + salt + ", 'g') % 5 + 1)::INTEGER] END AS grp,"
-                + " CASE WHEN hash(i, " + salt + ", 's') % 9 = 0 THEN NULL ELSE (hash(i, " + salt + ", 's') % 10)::INTEGER END AS score,"
-                + " CASE WHEN hash(i, " + salt + ", 'a') % 4 = 0 THEN NULL ELSE ((hash(i, " + salt + ", 'a') % 100000) / 100.0)::DECIMAL(10,2) END AS amount,"
-                + " TIMESTAMP '2026-01-01' + to_seconds((hash(i, " + salt + ", 't') % 1000)::BIGINT) AS happened_at"
-                + " FROM range(" + rows + ") r(i)";
+                + " CASE WHEN hash(i, "
+                + salt
+                + ", 'g') % 7 = 0 THEN NULL"
+                + "      ELSE ['alpha','beta','gamma','delta','epsilon'][(hash(i, "
+                + salt
+                + ", 'g') % 5 + 1)::INTEGER] END AS grp,"
+                + " CASE WHEN hash(i, "
+                + salt
+                + ", 's') % 9 = 0 THEN NULL ELSE (hash(i, "
+                + salt
+                + ", 's') % 10)::INTEGER END AS score,"
+                + " CASE WHEN hash(i, "
+                + salt
+                + ", 'a') % 4 = 0 THEN NULL ELSE ((hash(i, "
+                + salt
+                + ", 'a') % 100000) / 100.0)::DECIMAL(10,2) END AS amount,"
+                + " TIMESTAMP '2026-01-01' + to_seconds((hash(i, "
+                + salt
+                + ", 't') % 1000)::BIGINT) AS happened_at"
+                + " FROM range("
+                + rows
+                + ") r(i)";
     }
 
     /** Rows repeated whole (no key): 4 copies of each of rows/4 distinct rows. */
     static String dupsSelect(long rows) {
-        return "SELECT (i % " + Math.max(1, rows / 4) + ")::INTEGER AS a,"
+        return "SELECT (i % "
+                + Math.max(1, rows / 4)
+                + ")::INTEGER AS a,"
                 + " CASE WHEN i % 3 = 0 THEN NULL ELSE 'v' || (i % 5) END AS b"
-                + " FROM range(" + rows + ") r(i)";
+                + " FROM range("
+                + rows
+                + ") r(i)";
     }
 
     /** Writes {@code select} to Parquet, loads it with the snapshot writer and swaps it in. */
     RelationInfo load(String relation, String select) {
         Path parquet = dir.resolve("src-" + relation + "-" + (++fileCounter) + ".parquet");
         try (Connection duck = DuckDb.open(null, DuckDb.Limits.WRITER);
-             PreparedStatement copy = duck.prepareStatement("COPY (" + select + ") TO "
-                     + SqlFiles.quoteLiteral(parquet.toString()) + " (FORMAT parquet)")) {
+                PreparedStatement copy =
+                        duck.prepareStatement(
+                                "COPY ("
+                                        + select
+                                        + ") TO "
+                                        + SqlFiles.quoteLiteral(parquet.toString())
+                                        + " (FORMAT parquet)")) {
             copy.execute();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        Snapshot snapshot = writer.write(new FileTable(relation, "test", parquet, FileTable.Format.PARQUET, "f" + fileCounter));
+        Snapshot snapshot =
+                writer.write(
+                        new FileTable(
+                                relation,
+                                "test",
+                                parquet,
+                                FileTable.Format.PARQUET,
+                                "f" + fileCounter));
         engine.swap(relation, snapshot.file());
-        return new RelationInfo(relation, "test", engine.columns(relation), snapshot.rowCount(), false);
+        return new RelationInfo(
+                relation, "test", engine.columns(relation), snapshot.rowCount(), false);
     }
 
     RelationInfo view(String name, String select) {
@@ -120,8 +166,16 @@ final class GridFixture implements AutoCloseable {
 
     /** The rows of a plain ORDER BY ... LIMIT ... OFFSET, the reference windows must equal. */
     List<List<Object>> plain(String relation, String orderBy, long offset, int limit) {
-        return engine.query("SELECT * FROM " + SqlFiles.quoteIdentifier(relation) + " ORDER BY " + orderBy
-                + " LIMIT ? OFFSET ?", List.of(limit, offset), limit, Duration.ofSeconds(60)).rows();
+        return engine.query(
+                        "SELECT * FROM "
+                                + SqlFiles.quoteIdentifier(relation)
+                                + " ORDER BY "
+                                + orderBy
+                                + " LIMIT ? OFFSET ?",
+                        List.of(limit, offset),
+                        limit,
+                        Duration.ofSeconds(60))
+                .rows();
     }
 
     @Override

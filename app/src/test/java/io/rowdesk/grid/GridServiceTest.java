@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rowdesk.query.RelationInfo;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,8 +22,7 @@ class GridServiceTest {
     static final long LARGE = 300_000;
     static final long SMALL = 1_000;
 
-    @TempDir
-    static Path dir;
+    @TempDir static Path dir;
     static GridFixture fixture;
     static RelationInfo large;
     static RelationInfo small;
@@ -47,12 +45,16 @@ class GridServiceTest {
         return SortKey.parse(text, relation.columns());
     }
 
-    private static void assertWindowsMatchPlainOrderBy(RelationInfo relation, String sort, String orderBy, long total) {
+    private static void assertWindowsMatchPlainOrderBy(
+            RelationInfo relation, String sort, String orderBy, long total) {
         int limit = 100;
-        long[] offsets = {0, 1, 99, 100, total / 3, total / 2 + 7, total - limit, total - 37, total - 1, total};
+        long[] offsets = {
+            0, 1, 99, 100, total / 3, total / 2 + 7, total - limit, total - 37, total - 1, total
+        };
         for (long offset : offsets) {
             Window window = fixture.grid.window(relation, sort(sort, relation), offset, limit);
-            assertThat(window.rows()).as("%s sorted by %s at offset %d", relation.name(), sort, offset)
+            assertThat(window.rows())
+                    .as("%s sorted by %s at offset %d", relation.name(), sort, offset)
                     .isEqualTo(fixture.plain(relation.name(), orderBy, offset, limit));
             assertThat(window.total()).isEqualTo(total);
             assertThat(window.offset()).isEqualTo(offset);
@@ -61,15 +63,19 @@ class GridServiceTest {
 
     @Test
     void windows_equal_a_plain_order_by_at_first_middle_and_last_offsets_on_small_data() {
-        assertWindowsMatchPlainOrderBy(small, "grp,-score", "grp NULLS LAST, score DESC NULLS LAST, id", SMALL);
+        assertWindowsMatchPlainOrderBy(
+                small, "grp,-score", "grp NULLS LAST, score DESC NULLS LAST, id", SMALL);
         assertWindowsMatchPlainOrderBy(small, "-amount", "amount DESC NULLS LAST, id", SMALL);
     }
 
     @Test
     void windows_equal_a_plain_order_by_at_many_offsets_on_a_large_table_with_ties_and_nulls() {
-        assertWindowsMatchPlainOrderBy(large, "-happened_at", "happened_at DESC NULLS LAST, id", LARGE);
-        assertWindowsMatchPlainOrderBy(large, "grp,amount", "grp NULLS LAST, amount NULLS LAST, id", LARGE);
-        assertWindowsMatchPlainOrderBy(large, "-score,-grp", "score DESC NULLS LAST, grp DESC NULLS LAST, id", LARGE);
+        assertWindowsMatchPlainOrderBy(
+                large, "-happened_at", "happened_at DESC NULLS LAST, id", LARGE);
+        assertWindowsMatchPlainOrderBy(
+                large, "grp,amount", "grp NULLS LAST, amount NULLS LAST, id", LARGE);
+        assertWindowsMatchPlainOrderBy(
+                large, "-score,-grp", "score DESC NULLS LAST, grp DESC NULLS LAST, id", LARGE);
     }
 
     @Test
@@ -98,7 +104,8 @@ class GridServiceTest {
 
     @Test
     void ties_are_broken_by_the_key_column_so_each_group_is_in_id_order() {
-        List<List<Object>> rows = fixture.grid.window(large, sort("grp", large), 50_000, 1000).rows();
+        List<List<Object>> rows =
+                fixture.grid.window(large, sort("grp", large), 50_000, 1000).rows();
         for (int i = 1; i < rows.size(); i++) {
             if (java.util.Objects.equals(rows.get(i - 1).get(1), rows.get(i).get(1))) {
                 assertThat((Long) rows.get(i).get(0)).isGreaterThan((Long) rows.get(i - 1).get(0));
@@ -107,7 +114,8 @@ class GridServiceTest {
     }
 
     @Test
-    void a_relation_without_a_key_column_is_ordered_by_all_columns_and_duplicate_rows_are_all_kept() {
+    void
+            a_relation_without_a_key_column_is_ordered_by_all_columns_and_duplicate_rows_are_all_kept() {
         assertThat(fixture.grid.query(dups, sort("-b", dups)).sort())
                 .containsExactly(new SortKey("b", true), SortKey.ascending("a"));
         List<List<Object>> all = new ArrayList<>();
@@ -120,12 +128,14 @@ class GridServiceTest {
     @Test
     void nulls_come_last_both_ascending_and_descending() {
         for (String sort : List.of("score", "-score")) {
-            List<List<Object>> tail = fixture.grid.window(small, sort(sort, small), SMALL - 50, 50).rows();
+            List<List<Object>> tail =
+                    fixture.grid.window(small, sort(sort, small), SMALL - 50, 50).rows();
             List<List<Object>> head = fixture.grid.window(small, sort(sort, small), 0, 50).rows();
             assertThat(tail).as(sort).allSatisfy(row -> assertThat(row.get(2)).isNull());
             assertThat(head).as(sort).allSatisfy(row -> assertThat(row.get(2)).isNotNull());
         }
-        List<List<Object>> descending = fixture.grid.window(small, sort("-score", small), 0, 50).rows();
+        List<List<Object>> descending =
+                fixture.grid.window(small, sort("-score", small), 0, 50).rows();
         assertThat(descending.get(0).get(2)).isEqualTo(9);
     }
 
@@ -135,13 +145,21 @@ class GridServiceTest {
         assertThat(deep.fromSnapshot()).isTrue();
         Window top = fixture.grid.window(large, sort("-amount,grp", large), 0, 100);
         assertThat(top.fromSnapshot()).isTrue();
-        assertThat(top.rows()).isEqualTo(fixture.plain("events", "amount DESC NULLS LAST, grp NULLS LAST, id", 0, 100));
+        assertThat(top.rows())
+                .isEqualTo(
+                        fixture.plain(
+                                "events", "amount DESC NULLS LAST, grp NULLS LAST, id", 0, 100));
     }
 
     @Test
     void a_view_is_ordered_through_a_sorted_copy_with_the_same_windows() {
-        RelationInfo view = fixture.view("events_view", "SELECT id, grp, score FROM events WHERE id % 3 = 0");
-        assertWindowsMatchPlainOrderBy(view, "-grp,score", "grp DESC NULLS LAST, score NULLS LAST, id, grp, score", view.rowCount());
+        RelationInfo view =
+                fixture.view("events_view", "SELECT id, grp, score FROM events WHERE id % 3 = 0");
+        assertWindowsMatchPlainOrderBy(
+                view,
+                "-grp,score",
+                "grp DESC NULLS LAST, score NULLS LAST, id, grp, score",
+                view.rowCount());
     }
 
     @Test
@@ -155,10 +173,11 @@ class GridServiceTest {
             List<Future<Window>> windows = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
                 long offset = i % 2 == 0 ? 0 : 200_000 + i;
-                Callable<Window> call = () -> {
-                    start.await();
-                    return fixture.grid.window(large, sort, offset, 100);
-                };
+                Callable<Window> call =
+                        () -> {
+                            start.await();
+                            return fixture.grid.window(large, sort, offset, 100);
+                        };
                 windows.add(pool.submit(call));
             }
             start.countDown();

@@ -18,8 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The query instance's own walls, without the guard in front: defence in depth. */
 class QueryEngineSandboxTest {
-    @TempDir
-    static Path dir;
+    @TempDir static Path dir;
     static TestApp app;
     static QueryEngine engine;
 
@@ -37,17 +36,21 @@ class QueryEngineSandboxTest {
     @Test
     void unguarded_file_reads_extensions_settings_and_foreign_attaches_fail() throws Exception {
         Path outside = dir.resolve("outside.db");
-        List<String> refused = List.of(
-                "SELECT * FROM read_csv('/etc/passwd')",
-                "SELECT * FROM '/etc/passwd'",
-                "INSTALL httpfs",
-                "LOAD httpfs",
-                "SET threads = 8",
-                "SET enable_external_access = true",
-                "SET allowed_directories = ['/']",
-                "ATTACH '" + outside + "' AS outside");
+        List<String> refused =
+                List.of(
+                        "SELECT * FROM read_csv('/etc/passwd')",
+                        "SELECT * FROM '/etc/passwd'",
+                        "INSTALL httpfs",
+                        "LOAD httpfs",
+                        "SET threads = 8",
+                        "SET enable_external_access = true",
+                        "SET allowed_directories = ['/']",
+                        "ATTACH '" + outside + "' AS outside");
         for (String sql : refused) {
-            assertThat(catchThrowable(() -> engine.query(sql, List.of(), 10, Duration.ofSeconds(5)))).as(sql)
+            assertThat(
+                            catchThrowable(
+                                    () -> engine.query(sql, List.of(), 10, Duration.ofSeconds(5))))
+                    .as(sql)
                     .isInstanceOf(QueryException.class);
         }
         assertThat(Files.exists(outside)).isFalse();
@@ -57,19 +60,29 @@ class QueryEngineSandboxTest {
     @Test
     void a_runaway_query_is_stopped_by_the_timeout_and_the_instance_keeps_answering() {
         try (SqlGuard guard = new SqlGuard(app.rowdesk().catalog())) {
-            GuardedQueries queries = new GuardedQueries(guard, engine,
-                    new GuardedQueries.Limits(Duration.ofSeconds(1), 10_000));
+            GuardedQueries queries =
+                    new GuardedQueries(
+                            guard,
+                            engine,
+                            new GuardedQueries.Limits(Duration.ofSeconds(1), 10_000));
             long started = System.nanoTime();
-            QueryException stopped = (QueryException) catchThrowable(() -> queries.run(
-                    "SELECT count(*) FROM lead_events a, lead_events b, lead_events c WHERE a.event_id + b.event_id <> c.event_id",
-                    List.of(), Role.VIEWER));
+            QueryException stopped =
+                    (QueryException)
+                            catchThrowable(
+                                    () ->
+                                            queries.run(
+                                                    "SELECT count(*) FROM lead_events a, lead_events b, lead_events c WHERE a.event_id + b.event_id <> c.event_id",
+                                                    List.of(),
+                                                    Role.VIEWER));
             long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
             assertThat(stopped).isNotNull();
             assertThat(stopped.timedOut()).isTrue();
-            assertThat(stopped.getMessage()).startsWith("The query took longer than 1 s and was stopped");
+            assertThat(stopped.getMessage())
+                    .startsWith("The query took longer than 1 s and was stopped");
             assertThat(elapsedMillis).isLessThan(10_000);
 
-            QueryResult after = queries.run("SELECT count(*) FROM partners", List.of(), Role.VIEWER);
+            QueryResult after =
+                    queries.run("SELECT count(*) FROM partners", List.of(), Role.VIEWER);
             assertThat(((Number) after.rows().get(0).get(0)).longValue()).isPositive();
         }
     }
@@ -77,8 +90,11 @@ class QueryEngineSandboxTest {
     @Test
     void the_row_cap_truncates_and_says_so() {
         try (SqlGuard guard = new SqlGuard(app.rowdesk().catalog())) {
-            GuardedQueries queries = new GuardedQueries(guard, engine, new GuardedQueries.Limits(Duration.ofSeconds(10), 50));
-            QueryResult result = queries.run("SELECT * FROM lead_events", List.of(), Role.VIEWER, 1_000);
+            GuardedQueries queries =
+                    new GuardedQueries(
+                            guard, engine, new GuardedQueries.Limits(Duration.ofSeconds(10), 50));
+            QueryResult result =
+                    queries.run("SELECT * FROM lead_events", List.of(), Role.VIEWER, 1_000);
             assertThat(result.rows()).hasSize(50);
             assertThat(result.truncated()).isTrue();
         }

@@ -5,16 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class DatePhrasesTest {
     /** A Friday. */
     static final LocalDate TODAY = LocalDate.of(2026, 11, 20);
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "-",
+            textBlock =
+                    """
             payouts today                      | 2026-11-20 | 2026-11-21
             signed up yesterday                | 2026-11-19 | 2026-11-20
             events this week                   | 2026-11-16 | 2026-11-23
@@ -44,7 +48,8 @@ class DatePhrasesTest {
         List<DatePhrases.Match> matches = DatePhrases.find(question.toLowerCase(), TODAY);
         assertThat(matches).as(question).hasSize(1);
         DatePhrases.Match match = matches.get(0);
-        assertThat(match.from()).isEqualTo(from == null ? null : LocalDate.parse(from).atStartOfDay());
+        assertThat(match.from())
+                .isEqualTo(from == null ? null : LocalDate.parse(from).atStartOfDay());
         assertThat(match.to()).isEqualTo(to == null ? null : LocalDate.parse(to).atStartOfDay());
     }
 
@@ -56,11 +61,18 @@ class DatePhrasesTest {
 
     @Test
     void the_match_says_where_it_is_and_how_it_reads() {
-        List<DatePhrases.Match> matches = DatePhrases.find("pending payouts over $500 from last month", TODAY);
-        assertThat(matches).singleElement().satisfies(m -> {
-            assertThat("pending payouts over $500 from last month".substring(m.start(), m.end())).isEqualTo("last month");
-            assertThat(m.label()).isEqualTo("last month (Oct 2026)");
-        });
+        List<DatePhrases.Match> matches =
+                DatePhrases.find("pending payouts over $500 from last month", TODAY);
+        assertThat(matches)
+                .singleElement()
+                .satisfies(
+                        m -> {
+                            assertThat(
+                                            "pending payouts over $500 from last month"
+                                                    .substring(m.start(), m.end()))
+                                    .isEqualTo("last month");
+                            assertThat(m.label()).isEqualTo("last month (Oct 2026)");
+                        });
     }
 
     @Test

@@ -1,12 +1,11 @@
 package io.rowdesk.search;
 
-import io.rowdesk.search.eval.EvalQuestion;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rowdesk.TestApp;
 import io.rowdesk.query.QueryResult;
 import io.rowdesk.query.RelationInfo;
+import io.rowdesk.search.eval.EvalQuestion;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -35,8 +34,7 @@ class EvalSetTest {
     static final Set<String> DEMO_RELATIONS =
             Set.of("partners", "referrers", "payouts", "referrals", "lead_events", "payout_review");
 
-    @TempDir
-    static Path dataDir;
+    @TempDir static Path dataDir;
     static TestApp app;
     static List<EvalQuestion> heldout;
     static List<EvalQuestion> dev;
@@ -73,7 +71,8 @@ class EvalSetTest {
     void demoIsTheOneTheGoldWasWrittenFor() {
         assertThat(app.rowdesk().startup().demo().settings().seed()).isEqualTo(42);
         assertThat(app.rowdesk().startup().demo().settings().scale()).isEqualTo(EVAL_SCALE);
-        assertThat(app.rowdesk().startup().demo().settings().asOf()).isEqualTo(LocalDate.of(2026, 11, 20));
+        assertThat(app.rowdesk().startup().demo().settings().asOf())
+                .isEqualTo(LocalDate.of(2026, 11, 20));
     }
 
     @Test
@@ -82,20 +81,27 @@ class EvalSetTest {
         Set<String> questions = new HashSet<>();
         for (EvalQuestion q : all) {
             assertThat(ids.add(q.id())).as("duplicate id %s", q.id()).isTrue();
-            assertThat(questions.add(q.question())).as("duplicate question %s", q.question()).isTrue();
+            assertThat(questions.add(q.question()))
+                    .as("duplicate question %s", q.question())
+                    .isTrue();
         }
     }
 
     @Test
     void relationsExistAndGoldUsesOnlyItsRelation() {
-        Set<String> known = app.rowdesk().catalog().all().stream().map(RelationInfo::name).collect(Collectors.toSet());
+        Set<String> known =
+                app.rowdesk().catalog().all().stream()
+                        .map(RelationInfo::name)
+                        .collect(Collectors.toSet());
         assertThat(known).containsAll(DEMO_RELATIONS);
         for (EvalQuestion q : all) {
             assertThat(DEMO_RELATIONS).as(q.id()).contains(q.relation());
             assertThat(q.gold()).as(q.id()).containsPattern("(?i)\\bFROM " + q.relation() + "\\b");
             for (String other : DEMO_RELATIONS) {
                 if (!other.equals(q.relation())) {
-                    assertThat(q.gold()).as(q.id() + " mentions " + other).doesNotContainPattern("(?i)\\b" + other + "\\b");
+                    assertThat(q.gold())
+                            .as(q.id() + " mentions " + other)
+                            .doesNotContainPattern("(?i)\\b" + other + "\\b");
                 }
             }
             assertThat(q.gold()).as(q.id()).doesNotContainPattern("(?i)\\bJOIN\\b");
@@ -108,7 +114,9 @@ class EvalSetTest {
             assertThat(q.classes()).as(q.id()).isNotEmpty();
             assertThat(EvalQuestion.CLASSES).as(q.id()).containsAll(q.classes());
             assertThat(EvalQuestion.DATE_MEANINGS).as(q.id()).containsAll(q.dates());
-            assertThat(q.classes().contains("date")).as(q.id() + ": date class iff date meanings").isEqualTo(!q.dates().isEmpty());
+            assertThat(q.classes().contains("date"))
+                    .as(q.id() + ": date class iff date meanings")
+                    .isEqualTo(!q.dates().isEmpty());
         }
     }
 
@@ -133,8 +141,11 @@ class EvalSetTest {
 
     @Test
     void everyClassAppearsTenTimes() {
-        Map<String, Long> counts = new TreeMap<>(all.stream().flatMap(q -> q.classes().stream())
-                .collect(Collectors.groupingBy(c -> c, Collectors.counting())));
+        Map<String, Long> counts =
+                new TreeMap<>(
+                        all.stream()
+                                .flatMap(q -> q.classes().stream())
+                                .collect(Collectors.groupingBy(c -> c, Collectors.counting())));
         System.out.println("classes: " + counts);
         for (String c : EvalQuestion.CLASSES) {
             assertThat(counts.getOrDefault(c, 0L)).as(c).isGreaterThanOrEqualTo(10);
@@ -143,8 +154,11 @@ class EvalSetTest {
 
     @Test
     void everyDateMeaningAppearsTwice() {
-        Map<String, Long> counts = new TreeMap<>(all.stream().flatMap(q -> q.dates().stream())
-                .collect(Collectors.groupingBy(c -> c, Collectors.counting())));
+        Map<String, Long> counts =
+                new TreeMap<>(
+                        all.stream()
+                                .flatMap(q -> q.dates().stream())
+                                .collect(Collectors.groupingBy(c -> c, Collectors.counting())));
         System.out.println("date meanings: " + counts);
         for (String meaning : EvalQuestion.DATE_MEANINGS) {
             assertThat(counts.getOrDefault(meaning, 0L)).as(meaning).isGreaterThanOrEqualTo(2);
@@ -153,23 +167,45 @@ class EvalSetTest {
 
     @Test
     void everyRelationIsAsked() {
-        Map<String, Long> counts = new TreeMap<>(all.stream()
-                .collect(Collectors.groupingBy(EvalQuestion::relation, Collectors.counting())));
+        Map<String, Long> counts =
+                new TreeMap<>(
+                        all.stream()
+                                .collect(
+                                        Collectors.groupingBy(
+                                                EvalQuestion::relation, Collectors.counting())));
         System.out.println("relations: " + counts);
         assertThat(counts.keySet()).containsAll(DEMO_RELATIONS);
-        assertThat(heldout.stream().map(EvalQuestion::relation).collect(Collectors.toSet())).containsAll(DEMO_RELATIONS);
+        assertThat(heldout.stream().map(EvalQuestion::relation).collect(Collectors.toSet()))
+                .containsAll(DEMO_RELATIONS);
     }
 
     @Test
     void goldFollowsTheConventions() {
-        Map<String, String> keys = Map.of("partners", "partner_id", "referrers", "referrer_id", "payouts", "payout_id",
-                "referrals", "referral_id", "lead_events", "event_id", "payout_review", "payout_id");
+        Map<String, String> keys =
+                Map.of(
+                        "partners",
+                        "partner_id",
+                        "referrers",
+                        "referrer_id",
+                        "payouts",
+                        "payout_id",
+                        "referrals",
+                        "referral_id",
+                        "lead_events",
+                        "event_id",
+                        "payout_review",
+                        "payout_id");
         for (EvalQuestion q : all) {
             String gold = q.gold();
             assertThat(gold).as(q.id()).startsWith("SELECT ");
             if (gold.matches("(?is).*\\bORDER BY\\b.*")) {
                 // tie-breaker: the relation's key column last in the ORDER BY
-                assertThat(gold).as(q.id()).containsPattern("(?i)ORDER BY .*, " + keys.get(q.relation()) + "(\\s+LIMIT \\d+)?$");
+                assertThat(gold)
+                        .as(q.id())
+                        .containsPattern(
+                                "(?i)ORDER BY .*, "
+                                        + keys.get(q.relation())
+                                        + "(\\s+LIMIT \\d+)?$");
             }
             if (q.classes().contains("sort_limit")) {
                 assertThat(gold).as(q.id()).contains("ORDER BY");

@@ -9,8 +9,12 @@ import java.nio.file.Path;
 /** The demo plus {@code payout_secrets}, a view over payouts that only admins may see. */
 public final class GuardFixture {
     static final String HIDDEN = "payout_secrets";
-    /** A view only admins may see, over payouts: what the guard tests try to reach as other roles. */
-    public static final String HIDDEN_VIEW_YAML = """
+
+    /**
+     * A view only admins may see, over payouts: what the guard tests try to reach as other roles.
+     */
+    public static final String HIDDEN_VIEW_YAML =
+            """
             views:
               - name: payout_secrets
                 sql: SELECT payout_id, referrer_id, amount FROM payouts WHERE status = 'paid'
@@ -19,8 +23,7 @@ public final class GuardFixture {
                 roles: [admin]
             """;
 
-    private GuardFixture() {
-    }
+    private GuardFixture() {}
 
     static TestApp start(Path dir) {
         try {

@@ -18,12 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
  * guard against regressions; the issue's target is 90% on each.
  */
 class LocalTranslatorEvalTest {
-    // Floors a little under the scores measured on 2026-11-24 (dev 98.3%, held-out 92%): a drop fails.
+    // Floors a little under the scores measured on 2026-11-24 (dev 98.3%, held-out 92%): a drop
+    // fails.
     static final double DEV_FLOOR = 0.95;
     static final double HELDOUT_FLOOR = 0.88;
 
-    @TempDir
-    static Path dataDir;
+    @TempDir static Path dataDir;
     static TestApp app;
 
     @BeforeAll
@@ -38,21 +38,30 @@ class LocalTranslatorEvalTest {
         }
     }
 
-    /** Scores a file; the misses of the dev set are printed for reading, never those of held-out sets. */
+    /**
+     * Scores a file; the misses of the dev set are printed for reading, never those of held-out
+     * sets.
+     */
     static EvalRunner.Report score(TestApp app, List<EvalQuestion> questions, String name) {
-        EvalRunner.Report report = new EvalRunner(app.rowdesk().catalog(), app.rowdesk().search(), app.rowdesk().engine())
-                .score(name, questions);
+        EvalRunner.Report report =
+                new EvalRunner(
+                                app.rowdesk().catalog(),
+                                app.rowdesk().search(),
+                                app.rowdesk().engine())
+                        .score(name, questions);
         System.out.println(report.format(name.equals("dev")));
         return report;
     }
 
     @Test
     void dev_set_execution_match() {
-        assertThat(score(app, EvalQuestion.load("search/dev.jsonl"), "dev").share()).isGreaterThanOrEqualTo(DEV_FLOOR);
+        assertThat(score(app, EvalQuestion.load("search/dev.jsonl"), "dev").share())
+                .isGreaterThanOrEqualTo(DEV_FLOOR);
     }
 
     @Test
     void heldout_set_execution_match() {
-        assertThat(score(app, EvalQuestion.load("search/heldout.jsonl"), "heldout").share()).isGreaterThanOrEqualTo(HELDOUT_FLOOR);
+        assertThat(score(app, EvalQuestion.load("search/heldout.jsonl"), "heldout").share())
+                .isGreaterThanOrEqualTo(HELDOUT_FLOOR);
     }
 }

@@ -10,7 +10,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class NumberPhrasesTest {
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
             payouts over $500            | GT | 500
             more than 1k                 | GT | 1000
             gmv at least 2.5m            | GE | 2500000
@@ -23,7 +26,8 @@ class NumberPhrasesTest {
             payouts of $75               | EQ | 75
             mrr over 3 thousand          | GT | 3000
             """)
-    void comparisons_with_units_and_words(String question, Condition.Operator operator, BigDecimal value) {
+    void comparisons_with_units_and_words(
+            String question, Condition.Operator operator, BigDecimal value) {
         List<NumberPhrases.Match> matches = NumberPhrases.find(question);
         assertThat(matches).as(question).hasSize(1);
         assertThat(matches.get(0).operator()).isEqualTo(operator);

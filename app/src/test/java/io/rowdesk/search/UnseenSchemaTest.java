@@ -1,12 +1,11 @@
 package io.rowdesk.search;
 
-import io.rowdesk.search.eval.EvalQuestion;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rowdesk.TestApp;
 import io.rowdesk.query.QueryResult;
 import io.rowdesk.query.RelationInfo;
+import io.rowdesk.search.eval.EvalQuestion;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -30,8 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class UnseenSchemaTest {
     static final Set<String> RELATIONS = Set.of("tickets", "agents", "customers");
 
-    @TempDir
-    static Path dataDir;
+    @TempDir static Path dataDir;
     static TestApp app;
     static List<EvalQuestion> questions;
 
@@ -65,15 +63,18 @@ class UnseenSchemaTest {
 
     @Test
     void relationsLoadWithTheirSettings() {
-        Map<String, RelationInfo> loaded = app.rowdesk().catalog().all().stream()
-                .collect(Collectors.toMap(RelationInfo::name, r -> r));
+        Map<String, RelationInfo> loaded =
+                app.rowdesk().catalog().all().stream()
+                        .collect(Collectors.toMap(RelationInfo::name, r -> r));
         assertThat(loaded.keySet()).containsAll(RELATIONS);
         assertThat(loaded.get("tickets").rowCount()).isEqualTo(2400);
         assertThat(loaded.get("customers").rowCount()).isEqualTo(300);
         assertThat(loaded.get("agents").rowCount()).isEqualTo(24);
         assertThat(app.rowdesk().catalog().settings("tickets").keyColumn()).isEqualTo("ticket_id");
-        assertThat(app.rowdesk().catalog().settings("tickets").dateColumn()).isEqualTo("created_at");
-        assertThat(app.rowdesk().catalog().settings("customers").dateColumn()).isEqualTo("created_at");
+        assertThat(app.rowdesk().catalog().settings("tickets").dateColumn())
+                .isEqualTo("created_at");
+        assertThat(app.rowdesk().catalog().settings("customers").dateColumn())
+                .isEqualTo("created_at");
         assertThat(app.rowdesk().catalog().settings("agents").dateColumn()).isEqualTo("hired_at");
     }
 
@@ -88,8 +89,12 @@ class UnseenSchemaTest {
             assertThat(EvalQuestion.DATE_MEANINGS).as(q.id()).containsAll(q.dates());
             assertThat(q.gold()).as(q.id()).containsPattern("(?i)\\bFROM " + q.relation() + "\\b");
         }
-        assertThat(questions.stream().map(EvalQuestion::relation).collect(Collectors.toSet())).isEqualTo(RELATIONS);
-        assertThat(questions.stream().flatMap(q -> q.classes().stream()).collect(Collectors.toSet()))
+        assertThat(questions.stream().map(EvalQuestion::relation).collect(Collectors.toSet()))
+                .isEqualTo(RELATIONS);
+        assertThat(
+                        questions.stream()
+                                .flatMap(q -> q.classes().stream())
+                                .collect(Collectors.toSet()))
                 .isEqualTo(EvalQuestion.CLASSES);
     }
 
@@ -109,7 +114,9 @@ class UnseenSchemaTest {
         }
         empty.forEach(e -> System.out.println("empty unseen gold: " + e));
         assertThat(failures).isEmpty();
-        assertThat(empty.size()).as("empty golds: %s", empty).isLessThanOrEqualTo(questions.size() / 10);
+        assertThat(empty.size())
+                .as("empty golds: %s", empty)
+                .isLessThanOrEqualTo(questions.size() / 10);
     }
 
     /** Scored, never tuned: a schema and wording the translator was not written for. */

@@ -8,8 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MigrationsTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void a_new_state_database_gets_every_migration_once() {
@@ -17,13 +16,31 @@ class MigrationsTest {
         int latest = Migrations.available().get(Migrations.available().size() - 1).version();
         try (DuckDbStateStore store = DuckDbStateStore.open(file, new SqlFiles())) {
             assertThat(store.schemaVersion()).isEqualTo(latest);
-            List<String> tables = store.jdbi().withHandle(h -> h.createQuery(
-                    "SELECT table_name FROM information_schema.tables ORDER BY 1").mapTo(String.class).list());
-            assertThat(tables).contains("users", "sessions", "api_tokens", "audit_log", "snapshots", "schema_version");
+            List<String> tables =
+                    store.jdbi()
+                            .withHandle(
+                                    h ->
+                                            h.createQuery(
+                                                            "SELECT table_name FROM information_schema.tables ORDER BY 1")
+                                                    .mapTo(String.class)
+                                                    .list());
+            assertThat(tables)
+                    .contains(
+                            "users",
+                            "sessions",
+                            "api_tokens",
+                            "audit_log",
+                            "snapshots",
+                            "schema_version");
         }
         try (DuckDbStateStore reopened = DuckDbStateStore.open(file, new SqlFiles())) {
-            long applied = reopened.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM schema_version")
-                    .mapTo(Long.class).one());
+            long applied =
+                    reopened.jdbi()
+                            .withHandle(
+                                    h ->
+                                            h.createQuery("SELECT count(*) FROM schema_version")
+                                                    .mapTo(Long.class)
+                                                    .one());
             assertThat(applied).isEqualTo(Migrations.available().size());
             assertThat(reopened.schemaVersion()).isEqualTo(latest);
         }
@@ -31,6 +48,9 @@ class MigrationsTest {
 
     @Test
     void migration_files_are_found_in_version_order() {
-        assertThat(Migrations.available()).extracting(Migrations.Migration::version).isSorted().startsWith(1);
+        assertThat(Migrations.available())
+                .extracting(Migrations.Migration::version)
+                .isSorted()
+                .startsWith(1);
     }
 }

@@ -27,25 +27,40 @@ public final class Browser implements AutoCloseable {
 
     public static Browser launch() {
         if (!Files.isExecutable(CHROMIUM)) {
-            String message = "Chromium is not installed at " + CHROMIUM + ": apt-get install -y chromium";
+            String message =
+                    "Chromium is not installed at " + CHROMIUM + ": apt-get install -y chromium";
             if ("true".equals(System.getenv("CI"))) {
                 throw new IllegalStateException(message);
             }
             System.err.println("SKIPPING BROWSER TESTS: " + message);
             Assumptions.abort(message);
         }
-        Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        com.microsoft.playwright.Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
+        Playwright playwright =
+                Playwright.create(
+                        new Playwright.CreateOptions()
+                                .setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        com.microsoft.playwright.Browser browser =
+                playwright
+                        .chromium()
+                        .launch(
+                                new BrowserType.LaunchOptions()
+                                        .setExecutablePath(CHROMIUM)
+                                        .setHeadless(true)
+                                        .setArgs(
+                                                List.of(
+                                                        "--no-sandbox",
+                                                        "--disable-gpu",
+                                                        "--disable-background-networking",
+                                                        "--disable-component-update",
+                                                        "--disable-sync",
+                                                        "--no-first-run",
+                                                        "--disable-quic")));
         return new Browser(playwright, browser);
     }
 
     public BrowserContext newContext(String baseUrl) {
-        return browser.newContext(new NewContextOptions().setBaseURL(baseUrl).setViewportSize(1440, 900));
+        return browser.newContext(
+                new NewContextOptions().setBaseURL(baseUrl).setViewportSize(1440, 900));
     }
 
     public static Path artifact(String name) throws java.io.IOException {

@@ -19,7 +19,9 @@ abstract class BrowserAppTest extends DemoAppTest {
         browser = Browser.launch();
     }
 
-    /** A new page, logged in through the form as {@code role}, on {@code path} with its grid loaded. */
+    /**
+     * A new page, logged in through the form as {@code role}, on {@code path} with its grid loaded.
+     */
     static Page loggedIn(BrowserContext context, Role role, String path) {
         Page page = context.newPage();
         page.navigate("/login?next=" + URLEncoder.encode(path, StandardCharsets.UTF_8));

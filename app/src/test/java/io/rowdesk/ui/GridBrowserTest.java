@@ -15,8 +15,11 @@ import org.junit.jupiter.api.Test;
 /** The grid in a real browser, on the demo's lead_events (50,000 rows at test scale). */
 class GridBrowserTest extends BrowserAppTest {
     private static String oldestEventTime() {
-        var body = TestHttp.json(http.getWithToken(
-                "/api/v1/relations/lead_events/rows?sort=occurred_at,event_id&limit=1", app.token(Role.VIEWER)));
+        var body =
+                TestHttp.json(
+                        http.getWithToken(
+                                "/api/v1/relations/lead_events/rows?sort=occurred_at,event_id&limit=1",
+                                app.token(Role.VIEWER)));
         return body.get("rows").get(0).get(4).asText();
     }
 
@@ -35,16 +38,24 @@ class GridBrowserTest extends BrowserAppTest {
             var track = page.locator(".grid-vscroll").boundingBox();
             page.mouse().move(thumb.x + thumb.width / 2, thumb.y + thumb.height / 2);
             page.mouse().down();
-            page.mouse().move(thumb.x + thumb.width / 2, track.y + track.height + 50, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(8));
+            page.mouse()
+                    .move(
+                            thumb.x + thumb.width / 2,
+                            track.y + track.height + 50,
+                            new com.microsoft.playwright.Mouse.MoveOptions().setSteps(8));
             page.mouse().up();
             assertThat(page.locator(".grid-status")).containsText("–50,000 of 50,000");
             Locator last = page.locator(".grid .row[aria-rowindex='50000']");
             assertThat(last).not().hasClass(Pattern.compile(".*loading.*"));
             String shown = last.locator(".cell").nth(4).textContent();
-            String expected = (String) page.evaluate("t => RowdeskGrid.format(t, {name: 'occurred_at', type: 'TIMESTAMP'}).text",
-                    oldestEventTime());
+            String expected =
+                    (String)
+                            page.evaluate(
+                                    "t => RowdeskGrid.format(t, {name: 'occurred_at', type: 'TIMESTAMP'}).text",
+                                    oldestEventTime());
             assertThat(shown).isEqualTo(expected);
-            page.screenshot(new Page.ScreenshotOptions().setPath(Browser.artifact("grid-bottom.png")));
+            page.screenshot(
+                    new Page.ScreenshotOptions().setPath(Browser.artifact("grid-bottom.png")));
         }
     }
 
@@ -57,14 +68,23 @@ class GridBrowserTest extends BrowserAppTest {
             double travel = (track.y + track.height) - (thumb.y + thumb.height);
             page.mouse().move(thumb.x + thumb.width / 2, thumb.y + 2);
             page.mouse().down();
-            page.mouse().move(thumb.x + thumb.width / 2, thumb.y + 2 + 0.8 * travel, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(5));
+            page.mouse()
+                    .move(
+                            thumb.x + thumb.width / 2,
+                            thumb.y + 2 + 0.8 * travel,
+                            new com.microsoft.playwright.Mouse.MoveOptions().setSteps(5));
             page.mouse().up();
             page.waitForSelector(".grid .row:not(.loading)");
             String status = page.locator(".grid-status").textContent();
-            long first = Long.parseLong(status.replaceAll("^Rows ([0-9,]+)–.*$", "$1").replace(",", ""));
+            long first =
+                    Long.parseLong(status.replaceAll("^Rows ([0-9,]+)–.*$", "$1").replace(",", ""));
             assertThat(first).isBetween(39_000L, 41_000L);
-            String firstId = page.locator(".grid .row[aria-rowindex='" + first + "'] .cell").first().textContent();
-            assertThat(Long.parseLong(firstId)).isEqualTo(first); // sorted by event_id, which runs 1..N
+            String firstId =
+                    page.locator(".grid .row[aria-rowindex='" + first + "'] .cell")
+                            .first()
+                            .textContent();
+            assertThat(Long.parseLong(firstId))
+                    .isEqualTo(first); // sorted by event_id, which runs 1..N
         }
     }
 
@@ -74,12 +94,19 @@ class GridBrowserTest extends BrowserAppTest {
             context.grantPermissions(List.of("clipboard-read", "clipboard-write"));
             Page page = loggedIn(context, Role.VIEWER, "/relations/payouts?sort=payout_id");
             page.locator(".grid .row[aria-rowindex='3'] .cell").first().click();
-            page.locator(".grid .row[aria-rowindex='7'] .cell").first().click(new Locator.ClickOptions()
-                    .setModifiers(List.of(com.microsoft.playwright.options.KeyboardModifier.SHIFT)));
+            page.locator(".grid .row[aria-rowindex='7'] .cell")
+                    .first()
+                    .click(
+                            new Locator.ClickOptions()
+                                    .setModifiers(
+                                            List.of(
+                                                    com.microsoft.playwright.options
+                                                            .KeyboardModifier.SHIFT)));
             assertThat(page.locator(".grid .row.selected")).hasCount(5);
             assertThat(page.locator(".grid-status")).containsText("5 selected");
             page.keyboard().press("Control+c");
-            page.waitForFunction("() => document.querySelector('.grid-status').textContent.includes('copied')");
+            page.waitForFunction(
+                    "() => document.querySelector('.grid-status').textContent.includes('copied')");
             String text = (String) page.evaluate("() => navigator.clipboard.readText()");
             String[] lines = text.split("\n");
             assertThat(lines).hasSize(6);
@@ -102,7 +129,8 @@ class GridBrowserTest extends BrowserAppTest {
             assertThat(panel.locator(".panel-title")).hasText("Row 3");
             assertThat(panel.locator("dt")).hasCount(9);
             assertThat(panel).containsText("email");
-            page.screenshot(new Page.ScreenshotOptions().setPath(Browser.artifact("grid-panel.png")));
+            page.screenshot(
+                    new Page.ScreenshotOptions().setPath(Browser.artifact("grid-panel.png")));
             page.keyboard().press("Escape");
             assertThat(panel).isHidden();
         }
@@ -111,8 +139,13 @@ class GridBrowserTest extends BrowserAppTest {
     @Test
     void the_url_restores_sort_position_and_hidden_columns() {
         try (BrowserContext context = browser.newContext(app.baseUrl())) {
-            Page page = loggedIn(context, Role.VIEWER, "/relations/lead_events?sort=-revenue,event_id&row=1200&hide=channel");
-            assertThat(page.locator(".grid-head .cell.head[data-column=revenue]")).hasAttribute("aria-sort", "descending");
+            Page page =
+                    loggedIn(
+                            context,
+                            Role.VIEWER,
+                            "/relations/lead_events?sort=-revenue,event_id&row=1200&hide=channel");
+            assertThat(page.locator(".grid-head .cell.head[data-column=revenue]"))
+                    .hasAttribute("aria-sort", "descending");
             assertThat(page.locator(".grid-head .cell.head[data-column=channel]")).hasCount(0);
             assertThat(page.locator(".grid-status")).containsText("Rows 1,201–");
             page.locator(".grid-viewport").focus();
@@ -122,8 +155,8 @@ class GridBrowserTest extends BrowserAppTest {
             Page again = context.newPage();
             again.navigate(url);
             again.waitForSelector(".grid .row:not(.loading)");
-            assertThat(again.locator(".grid-status")).hasText(page.locator(".grid-status").textContent()
-                    .replace(" · loading…", ""));
+            assertThat(again.locator(".grid-status"))
+                    .hasText(page.locator(".grid-status").textContent().replace(" · loading…", ""));
         }
     }
 }

@@ -14,13 +14,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** With a language model configured (a local OpenAI-compatible test server), the search bar can ask it. */
+/**
+ * With a language model configured (a local OpenAI-compatible test server), the search bar can ask
+ * it.
+ */
 class LlmSearchBrowserTest {
-    private static final String SPEC = """
+    private static final String SPEC =
+            """
             {"spec": {"conditions": [{"op": "ge", "column": "amount", "value": 1000, "label": "amount ≥ 1000 (big)"}]}}""";
 
-    @TempDir
-    static Path dir;
+    @TempDir static Path dir;
     static TestLlmServer llm;
     static TestApp app;
     static Browser browser;
@@ -30,8 +33,11 @@ class LlmSearchBrowserTest {
         browser = Browser.launch();
         llm = new TestLlmServer();
         Path config = dir.resolve("rowdesk.yaml");
-        Files.writeString(config, "llm:\n  provider: openai\n  model: test\n  base_url: " + llm.baseUrl()
-                + "\n  api_key: test-key\n  timeout_seconds: 10\n");
+        Files.writeString(
+                config,
+                "llm:\n  provider: openai\n  model: test\n  base_url: "
+                        + llm.baseUrl()
+                        + "\n  api_key: test-key\n  timeout_seconds: 10\n");
         app = TestApp.start(dir.resolve("data"), config);
     }
 

@@ -31,15 +31,20 @@ class RelationPageBrowserTest extends BrowserAppTest {
             assertThat(page.locator("header .role")).hasText("admin");
             assertThat(page.locator(".grid .row:not(.loading)").first()).isVisible();
             assertThat(page.locator(".grid-head .cell.head").first()).containsText("payout_id");
-            page.screenshot(new Page.ScreenshotOptions().setPath(Browser.artifact("relation-page.png")));
+            page.screenshot(
+                    new Page.ScreenshotOptions().setPath(Browser.artifact("relation-page.png")));
 
-            for (String relation : new String[] {"partners", "referrers", "payouts", "referrals", "lead_events"}) {
+            for (String relation :
+                    new String[] {"partners", "referrers", "payouts", "referrals", "lead_events"}) {
                 page.click(".sidebar a:has-text('" + relation + "')");
                 assertThat(page.locator("h1")).hasText(relation);
                 assertThat(page.locator(".sidebar a.active .rel-name")).hasText(relation);
                 assertThat(page.locator(".grid .row:not(.loading)").first()).isVisible();
             }
-            String amount = page.evaluate("() => getComputedStyle(document.querySelector('.grid .row .cell.num')).textAlign").toString();
+            String amount =
+                    page.evaluate(
+                                    "() => getComputedStyle(document.querySelector('.grid .row .cell.num')).textAlign")
+                            .toString();
             assertThat(amount).isEqualTo("right");
 
             page.click("a.brand");
@@ -57,11 +62,13 @@ class RelationPageBrowserTest extends BrowserAppTest {
     void the_app_loads_no_resource_from_another_host() throws Exception {
         try (BrowserContext context = browser.newContext(app.baseUrl())) {
             java.util.List<String> foreign = new java.util.concurrent.CopyOnWriteArrayList<>();
-            context.onRequest(request -> {
-                if (!request.url().startsWith(app.baseUrl()) && !request.url().startsWith("data:")) {
-                    foreign.add(request.url());
-                }
-            });
+            context.onRequest(
+                    request -> {
+                        if (!request.url().startsWith(app.baseUrl())
+                                && !request.url().startsWith("data:")) {
+                            foreign.add(request.url());
+                        }
+                    });
             Page page = context.newPage();
             page.navigate("/login");
             page.fill("#email", TestApp.email(Role.VIEWER));

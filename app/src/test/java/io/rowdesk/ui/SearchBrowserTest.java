@@ -16,7 +16,10 @@ class SearchBrowserTest extends BrowserAppTest {
     void typing_filters_the_grid_shows_chips_and_a_removed_chip_widens_it() throws Exception {
         try (BrowserContext context = browser.newContext(app.baseUrl())) {
             Page page = loggedIn(context, Role.VIEWER, "/relations/payouts");
-            page.locator(".search-input").pressSequentially("paid payouts over $1k", new Locator.PressSequentiallyOptions().setDelay(15));
+            page.locator(".search-input")
+                    .pressSequentially(
+                            "paid payouts over $1k",
+                            new Locator.PressSequentiallyOptions().setDelay(15));
             Locator chips = page.locator(".chips .chip");
             assertThat(chips).hasCount(2);
             assertThat(chips.nth(0)).containsText("status is paid");
@@ -26,11 +29,13 @@ class SearchBrowserTest extends BrowserAppTest {
             String filtered = page.locator(".grid-count").textContent();
             assertThat(filtered).doesNotContain("600 rows");
             assertThat(page.locator(".grid .row:not(.loading) .cell").nth(5)).hasText("paid");
-            page.screenshot(new Page.ScreenshotOptions().setPath(Browser.artifact("search-chips.png")));
+            page.screenshot(
+                    new Page.ScreenshotOptions().setPath(Browser.artifact("search-chips.png")));
 
             chips.nth(1).locator(".chip-remove").click();
             assertThat(page.locator(".chips .chip")).hasCount(1);
-            page.waitForFunction("c => document.querySelector('.grid-count').textContent !== c", filtered);
+            page.waitForFunction(
+                    "c => document.querySelector('.grid-count').textContent !== c", filtered);
             assertThat(page.locator(".grid-count").textContent()).isNotEqualTo(filtered);
         }
     }
@@ -57,8 +62,10 @@ class SearchBrowserTest extends BrowserAppTest {
             assertThat(page.locator(".aggregate-result canvas")).isVisible();
             assertThat(page.locator(".grid")).isHidden();
             page.locator(".sql-toggle summary").click();
-            assertThat(page.locator(".sql-text")).hasValue(Pattern.compile("SELECT \"method\".*sum\\(\"amount\"\\).*"));
-            page.screenshot(new Page.ScreenshotOptions().setPath(Browser.artifact("search-aggregate.png")));
+            assertThat(page.locator(".sql-text"))
+                    .hasValue(Pattern.compile("SELECT \"method\".*sum\\(\"amount\"\\).*"));
+            page.screenshot(
+                    new Page.ScreenshotOptions().setPath(Browser.artifact("search-aggregate.png")));
             page.locator(".search-input").fill("");
             assertThat(page.locator(".grid")).isVisible();
         }

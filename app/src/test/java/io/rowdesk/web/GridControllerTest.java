@@ -16,8 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class GridControllerTest {
-    @TempDir
-    static Path dataDir;
+    @TempDir static Path dataDir;
     static TestApp app;
     static TestHttp http;
     static long events;
@@ -26,9 +25,12 @@ class GridControllerTest {
     static void start() throws java.io.IOException {
         // One extra relation that only admins may see.
         Path secrets = java.nio.file.Files.createDirectories(dataDir.resolve("secrets"));
-        java.nio.file.Files.writeString(secrets.resolve("secret_notes.csv"), "note_id,text\n1,alpha\n2,beta\n");
+        java.nio.file.Files.writeString(
+                secrets.resolve("secret_notes.csv"), "note_id,text\n1,alpha\n2,beta\n");
         Path config = dataDir.resolve("extra.yaml");
-        java.nio.file.Files.writeString(config, """
+        java.nio.file.Files.writeString(
+                config,
+                """
                 sources:
                   - name: secrets
                     kind: files
@@ -37,7 +39,8 @@ class GridControllerTest {
                   secret_notes:
                     key_column: note_id
                     roles: [admin]
-                """.formatted(secrets.toAbsolutePath()));
+                """
+                        .formatted(secrets.toAbsolutePath()));
         app = TestApp.start(dataDir, config);
         http = new TestHttp(app.baseUrl());
         events = app.rowdesk().catalog().find("lead_events", Role.ADMIN).orElseThrow().rowCount();
@@ -49,12 +52,15 @@ class GridControllerTest {
     }
 
     private static HttpResponse<String> rows(String relation, String query) {
-        return http.getWithToken(GridController.ROWS.replace("{relation}", relation) + query, app.token(Role.VIEWER));
+        return http.getWithToken(
+                GridController.ROWS.replace("{relation}", relation) + query,
+                app.token(Role.VIEWER));
     }
 
     @Test
     void a_window_answers_columns_rows_total_and_offset() {
-        HttpResponse<String> response = rows("lead_events", "?sort=-occurred_at,event_id&offset=0&limit=5");
+        HttpResponse<String> response =
+                rows("lead_events", "?sort=-occurred_at,event_id&offset=0&limit=5");
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode json = TestHttp.json(response);
         assertThat(json.get("columns").get(0).get("name").asText()).isEqualTo("event_id");
@@ -64,31 +70,62 @@ class GridControllerTest {
         assertThat(json.get("rows")).hasSize(5);
         JsonNode first = json.get("rows").get(0);
         assertThat(first).hasSize(json.get("columns").size());
-        assertThat(first.get(4).asText()).as("timestamps are ISO-8601").matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d(:\\d\\d)?.*");
-        String newest = app.rowdesk().engine().query("SELECT max(occurred_at)::VARCHAR FROM lead_events", List.of(), 1,
-                Duration.ofSeconds(10)).rows().get(0).get(0).toString();
+        assertThat(first.get(4).asText())
+                .as("timestamps are ISO-8601")
+                .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d(:\\d\\d)?.*");
+        String newest =
+                app.rowdesk()
+                        .engine()
+                        .query(
+                                "SELECT max(occurred_at)::VARCHAR FROM lead_events",
+                                List.of(),
+                                1,
+                                Duration.ofSeconds(10))
+                        .rows()
+                        .get(0)
+                        .get(0)
+                        .toString();
         assertThat(first.get(4).asText().replace('T', ' ')).startsWith(newest.substring(0, 16));
     }
 
     @Test
     void deep_windows_through_the_api_equal_a_plain_order_by() {
         long offset = events - 150;
-        JsonNode json = TestHttp.json(rows("lead_events", "?sort=channel,revenue&offset=" + offset + "&limit=100"));
-        List<List<Object>> expected = app.rowdesk().engine().query(
-                "SELECT event_id FROM lead_events ORDER BY channel NULLS LAST, revenue NULLS LAST, event_id LIMIT 100 OFFSET ?",
-                List.of(offset), 100, Duration.ofSeconds(30)).rows();
+        JsonNode json =
+                TestHttp.json(
+                        rows(
+                                "lead_events",
+                                "?sort=channel,revenue&offset=" + offset + "&limit=100"));
+        List<List<Object>> expected =
+                app.rowdesk()
+                        .engine()
+                        .query(
+                                "SELECT event_id FROM lead_events ORDER BY channel NULLS LAST, revenue NULLS LAST, event_id LIMIT 100 OFFSET ?",
+                                List.of(offset),
+                                100,
+                                Duration.ofSeconds(30))
+                        .rows();
         assertThat(json.get("rows")).hasSize(100);
         for (int i = 0; i < 100; i++) {
-            assertThat(json.get("rows").get(i).get(0).asLong()).isEqualTo(((Number) expected.get(i).get(0)).longValue());
+            assertThat(json.get("rows").get(i).get(0).asLong())
+                    .isEqualTo(((Number) expected.get(i).get(0)).longValue());
         }
-        JsonNode last = TestHttp.json(rows("lead_events", "?sort=channel,revenue&offset=" + (events - 10) + "&limit=100"));
+        JsonNode last =
+                TestHttp.json(
+                        rows(
+                                "lead_events",
+                                "?sort=channel,revenue&offset=" + (events - 10) + "&limit=100"));
         assertThat(last.get("rows")).hasSize(10);
     }
 
     @Test
     void decimals_and_nulls_follow_the_json_value_rules() {
-        JsonNode json = TestHttp.json(rows("lead_events", "?sort=revenue&offset=" + (events - 1) + "&limit=1"));
-        assertThat(json.get("rows").get(0).get(5).isNull()).as("NULL revenue sorts last and is null").isTrue();
+        JsonNode json =
+                TestHttp.json(
+                        rows("lead_events", "?sort=revenue&offset=" + (events - 1) + "&limit=1"));
+        assertThat(json.get("rows").get(0).get(5).isNull())
+                .as("NULL revenue sorts last and is null")
+                .isTrue();
         JsonNode top = TestHttp.json(rows("lead_events", "?sort=-revenue&limit=1"));
         assertThat(top.get("rows").get(0).get(5).isNumber()).isTrue();
     }
@@ -119,7 +156,8 @@ class GridControllerTest {
         HttpResponse<String> response = rows("lead_events", "?sort=-foo");
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(TestHttp.json(response).get("error").asText())
-                .isEqualTo("sort: unknown column 'foo'; columns are: event_id, referral_id, event_type, channel, occurred_at, revenue");
+                .isEqualTo(
+                        "sort: unknown column 'foo'; columns are: event_id, referral_id, event_type, channel, occurred_at, revenue");
         assertThat(rows("lead_events", "?sort=channel,,revenue").statusCode()).isEqualTo(400);
         assertThat(rows("lead_events", "?sort=channel,-channel").statusCode()).isEqualTo(400);
     }
@@ -138,8 +176,11 @@ class GridControllerTest {
         HttpResponse<String> hidden = rows("secret_notes", "");
         assertThat(hidden.statusCode()).isEqualTo(404);
         assertThat(TestHttp.json(hidden).get("kind").asText()).isEqualTo("not_found");
-        HttpResponse<String> asAdmin = http.getWithToken(GridController.ROWS.replace("{relation}", "secret_notes") + "?sort=-note_id",
-                app.token(Role.ADMIN));
+        HttpResponse<String> asAdmin =
+                http.getWithToken(
+                        GridController.ROWS.replace("{relation}", "secret_notes")
+                                + "?sort=-note_id",
+                        app.token(Role.ADMIN));
         assertThat(asAdmin.statusCode()).isEqualTo(200);
         assertThat(TestHttp.json(asAdmin).get("rows").get(0).get(1).asText()).isEqualTo("beta");
         assertThat(TestHttp.json(asAdmin).get("total").asLong()).isEqualTo(2);

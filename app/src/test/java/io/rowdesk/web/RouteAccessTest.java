@@ -16,14 +16,21 @@ import org.junit.jupiter.api.Test;
 
 /** Table-driven over every registered route: a new route without a role check fails here. */
 class RouteAccessTest extends DemoAppTest {
-    private static final Set<HandlerType> HTTP_METHODS = Set.of(HandlerType.GET, HandlerType.POST,
-            HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE, HandlerType.OPTIONS);
-
+    private static final Set<HandlerType> HTTP_METHODS =
+            Set.of(
+                    HandlerType.GET,
+                    HandlerType.POST,
+                    HandlerType.PUT,
+                    HandlerType.PATCH,
+                    HandlerType.DELETE,
+                    HandlerType.OPTIONS);
 
     @Test
     void every_javalin_endpoint_is_a_declared_route_with_a_role() {
-        Set<String> declared = app.rowdesk().routes().stream()
-                .map(r -> r.method() + " " + r.path()).collect(Collectors.toSet());
+        Set<String> declared =
+                app.rowdesk().routes().stream()
+                        .map(r -> r.method() + " " + r.path())
+                        .collect(Collectors.toSet());
         var endpoints = app.rowdesk().web().javalin().unsafe.internalRouter.allHttpHandlers();
         assertThat(endpoints).isNotEmpty();
         for (ParsedEndpoint parsed : endpoints) {
@@ -31,7 +38,8 @@ class RouteAccessTest extends DemoAppTest {
             if (!HTTP_METHODS.contains(endpoint.method)) {
                 continue; // before/after filters, and HEAD which Javalin adds for GET routes
             }
-            assertThat(declared).as("route %s %s is in Routes.all()", endpoint.method, endpoint.path)
+            assertThat(declared)
+                    .as("route %s %s is in Routes.all()", endpoint.method, endpoint.path)
                     .contains(endpoint.method + " " + endpoint.path);
             Roles roles = endpoint.metadata(Roles.class);
             assertThat(roles).as("roles of %s %s", endpoint.method, endpoint.path).isNotNull();
@@ -51,10 +59,14 @@ class RouteAccessTest extends DemoAppTest {
             }
             if (path.startsWith("/api/")) {
                 assertThat(anonymous.statusCode()).as(label).isEqualTo(401);
-                assertThat(TestHttp.json(anonymous).get("kind").asText()).isEqualTo("unauthenticated");
+                assertThat(TestHttp.json(anonymous).get("kind").asText())
+                        .isEqualTo("unauthenticated");
             } else {
                 assertThat(anonymous.statusCode()).as(label).isEqualTo(302);
-                assertThat(anonymous.headers().firstValue("Location")).get().asString().startsWith("/login");
+                assertThat(anonymous.headers().firstValue("Location"))
+                        .get()
+                        .asString()
+                        .startsWith("/login");
             }
             for (Role role : Role.assignable()) {
                 HttpResponse<String> response = call(route.method(), path, app.token(role));
@@ -70,7 +82,10 @@ class RouteAccessTest extends DemoAppTest {
     @Test
     void every_answer_carries_the_security_headers() {
         HttpResponse<String> response = http.get(ApiController.HEALTH);
-        assertThat(response.headers().firstValue("Content-Security-Policy")).get().asString().contains("default-src 'self'");
+        assertThat(response.headers().firstValue("Content-Security-Policy"))
+                .get()
+                .asString()
+                .contains("default-src 'self'");
         assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
     }
 
@@ -82,7 +97,8 @@ class RouteAccessTest extends DemoAppTest {
 
     @Test
     void unknown_api_paths_answer_json_404() {
-        HttpResponse<String> response = http.getWithToken("/api/v1/nothing-here", app.token(Role.ADMIN));
+        HttpResponse<String> response =
+                http.getWithToken("/api/v1/nothing-here", app.token(Role.ADMIN));
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(TestHttp.json(response).get("kind").asText()).isEqualTo("not_found");
     }
@@ -101,7 +117,8 @@ class RouteAccessTest extends DemoAppTest {
             builder.header("Authorization", "Bearer " + token);
         }
         if (method == HandlerType.POST) {
-            builder.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.noBody());
+            builder.header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.noBody());
         } else {
             builder.GET();
         }

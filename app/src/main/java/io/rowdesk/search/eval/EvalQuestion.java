@@ -13,18 +13,52 @@ import java.util.Set;
 
 /**
  * One line of an evaluation file (see docs/search-eval.md): an English question over one relation
- * with its gold SQL, the phrase classes it exercises, the date meanings it uses and the day it is asked on.
+ * with its gold SQL, the phrase classes it exercises, the date meanings it uses and the day it is
+ * asked on.
  */
-public record EvalQuestion(String id, String relation, String question, String gold, List<String> classes,
-                           List<String> dates, LocalDate today, String file) {
+public record EvalQuestion(
+        String id,
+        String relation,
+        String question,
+        String gold,
+        List<String> classes,
+        List<String> dates,
+        LocalDate today,
+        String file) {
 
-    public static final Set<String> CLASSES = Set.of("category", "number", "date", "text", "null", "negation",
-            "sort_limit", "aggregate", "boolean_logic");
+    public static final Set<String> CLASSES =
+            Set.of(
+                    "category",
+                    "number",
+                    "date",
+                    "text",
+                    "null",
+                    "negation",
+                    "sort_limit",
+                    "aggregate",
+                    "boolean_logic");
 
-    /** The date meanings of the search issue, each a half-open range (or bound) over one date column. */
-    public static final List<String> DATE_MEANINGS = List.of("today", "yesterday", "this_week", "last_week",
-            "this_month", "last_month", "this_year", "last_year", "last_n_days", "older_than", "before", "since",
-            "quarter", "month", "year");
+    /**
+     * The date meanings of the search issue, each a half-open range (or bound) over one date
+     * column.
+     */
+    public static final List<String> DATE_MEANINGS =
+            List.of(
+                    "today",
+                    "yesterday",
+                    "this_week",
+                    "last_week",
+                    "this_month",
+                    "last_month",
+                    "this_year",
+                    "last_year",
+                    "last_n_days",
+                    "older_than",
+                    "before",
+                    "since",
+                    "quarter",
+                    "month",
+                    "year");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -66,12 +100,20 @@ public record EvalQuestion(String id, String relation, String question, String g
             }
             for (String field : List.of("id", "relation", "question", "gold", "classes", "today")) {
                 if (!node.hasNonNull(field)) {
-                    throw new IllegalArgumentException(origin + ":" + lineNumber + ": missing " + field);
+                    throw new IllegalArgumentException(
+                            origin + ":" + lineNumber + ": missing " + field);
                 }
             }
-            questions.add(new EvalQuestion(node.get("id").asText(), node.get("relation").asText(),
-                    node.get("question").asText(), node.get("gold").asText(), strings(node.get("classes")),
-                    strings(node.path("dates")), LocalDate.parse(node.get("today").asText()), origin));
+            questions.add(
+                    new EvalQuestion(
+                            node.get("id").asText(),
+                            node.get("relation").asText(),
+                            node.get("question").asText(),
+                            node.get("gold").asText(),
+                            strings(node.get("classes")),
+                            strings(node.path("dates")),
+                            LocalDate.parse(node.get("today").asText()),
+                            origin));
         }
         return questions;
     }

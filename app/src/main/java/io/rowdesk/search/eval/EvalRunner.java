@@ -24,17 +24,37 @@ public final class EvalRunner {
     private static final int MAX_ROWS = 1_000_000;
 
     /** The outcome of one file. */
-    public record Report(String name, int passed, int total, Map<String, int[]> byClass, List<String> misses,
-                         List<Long> translationNanos) {
+    public record Report(
+            String name,
+            int passed,
+            int total,
+            Map<String, int[]> byClass,
+            List<String> misses,
+            List<Long> translationNanos) {
         public double share() {
             return total == 0 ? 0 : (double) passed / total;
         }
 
         public String format(boolean withMisses) {
-            StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%s: %d/%d = %.1f%% execution match%n",
-                    name, passed, total, 100.0 * share()));
-            byClass.forEach((c, n) -> out.append(String.format(Locale.ROOT, "  %-14s %3d/%3d  %5.1f%%%n", c, n[0], n[1],
-                    100.0 * n[0] / n[1])));
+            StringBuilder out =
+                    new StringBuilder(
+                            String.format(
+                                    Locale.ROOT,
+                                    "%s: %d/%d = %.1f%% execution match%n",
+                                    name,
+                                    passed,
+                                    total,
+                                    100.0 * share()));
+            byClass.forEach(
+                    (c, n) ->
+                            out.append(
+                                    String.format(
+                                            Locale.ROOT,
+                                            "  %-14s %3d/%3d  %5.1f%%%n",
+                                            c,
+                                            n[0],
+                                            n[1],
+                                            100.0 * n[0] / n[1])));
             if (withMisses) {
                 misses.forEach(m -> out.append("  MISS ").append(m).append('\n'));
             }
@@ -62,16 +82,31 @@ public final class EvalRunner {
             boolean ok;
             String detail;
             try {
-                RelationInfo relation = catalog.find(q.relation(), Role.ADMIN)
-                        .orElseThrow(() -> new IllegalArgumentException("no relation " + q.relation()));
+                RelationInfo relation =
+                        catalog.find(q.relation(), Role.ADMIN)
+                                .orElseThrow(
+                                        () ->
+                                                new IllegalArgumentException(
+                                                        "no relation " + q.relation()));
                 long started = System.nanoTime();
-                SearchService.Interpretation translation = search.interpret(q.question(), relation, q.today(), java.util.Set.of());
+                SearchService.Interpretation translation =
+                        search.interpret(q.question(), relation, q.today(), java.util.Set.of());
                 nanos.add(System.nanoTime() - started);
-                QueryResult actual = engine.query(translation.sql().sql(), translation.sql().params(), MAX_ROWS, TIMEOUT);
+                QueryResult actual =
+                        engine.query(
+                                translation.sql().sql(),
+                                translation.sql().params(),
+                                MAX_ROWS,
+                                TIMEOUT);
                 QueryResult gold = engine.query(q.gold(), List.of(), MAX_ROWS, TIMEOUT);
                 ok = translation.complete() && ExecutionMatch.matches(gold, actual, q.gold());
-                detail = translation.sql().sql() + " " + translation.sql().params()
-                        + (translation.complete() ? "" : " unmatched=" + translation.unmatched());
+                detail =
+                        translation.sql().sql()
+                                + " "
+                                + translation.sql().params()
+                                + (translation.complete()
+                                        ? ""
+                                        : " unmatched=" + translation.unmatched());
             } catch (RuntimeException e) {
                 ok = false;
                 detail = "error: " + e.getMessage();
@@ -79,8 +114,16 @@ public final class EvalRunner {
             if (ok) {
                 passed++;
             } else {
-                misses.add(q.id() + " [" + q.relation() + "] " + q.question() + "\n      got:  " + detail
-                        + "\n      gold: " + q.gold());
+                misses.add(
+                        q.id()
+                                + " ["
+                                + q.relation()
+                                + "] "
+                                + q.question()
+                                + "\n      got:  "
+                                + detail
+                                + "\n      gold: "
+                                + q.gold());
             }
             for (String c : q.classes()) {
                 int[] counts = byClass.computeIfAbsent(c, k -> new int[2]);

@@ -12,34 +12,44 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Execution match for the search evaluation: two results match when they hold the same rows,
- * as multisets of tuples, or in the same order when the gold SQL has {@code ORDER BY ... LIMIT}.
- * Column names are ignored (a translator may alias {@code count(*)} differently), the column count is not.
- * Numbers (BigDecimal, Long, Integer, Double, ...) compare numerically with a small relative tolerance;
- * timestamps and dates compare as their ISO strings; everything else by {@code toString()}.
+ * Execution match for the search evaluation: two results match when they hold the same rows, as
+ * multisets of tuples, or in the same order when the gold SQL has {@code ORDER BY ... LIMIT}.
+ * Column names are ignored (a translator may alias {@code count(*)} differently), the column count
+ * is not. Numbers (BigDecimal, Long, Integer, Double, ...) compare numerically with a small
+ * relative tolerance; timestamps and dates compare as their ISO strings; everything else by {@code
+ * toString()}.
  */
 public final class ExecutionMatch {
-    /** Relative tolerance for numbers (averages computed in DOUBLE vs DECIMAL differ in the last digits). */
+    /**
+     * Relative tolerance for numbers (averages computed in DOUBLE vs DECIMAL differ in the last
+     * digits).
+     */
     static final double TOLERANCE = 1e-6;
 
     private static final Pattern ORDER_BY_LIMIT =
             Pattern.compile("(?is).*\\border\\s+by\\b.*\\blimit\\s+\\d+\\s*;?\\s*$");
 
-    private ExecutionMatch() {
-    }
+    private ExecutionMatch() {}
 
-    /** True when {@code sql} ends with ORDER BY ... LIMIT n, so that row order is part of the answer. */
+    /**
+     * True when {@code sql} ends with ORDER BY ... LIMIT n, so that row order is part of the
+     * answer.
+     */
     public static boolean isOrderedLimit(String sql) {
         return ORDER_BY_LIMIT.matcher(sql.strip()).matches();
     }
 
-    /** Whether {@code actual} matches {@code gold}; order matters when {@code goldSql} sorts and limits. */
+    /**
+     * Whether {@code actual} matches {@code gold}; order matters when {@code goldSql} sorts and
+     * limits.
+     */
     public static boolean matches(QueryResult gold, QueryResult actual, String goldSql) {
         return matches(gold, actual, isOrderedLimit(goldSql));
     }
 
     public static boolean matches(QueryResult gold, QueryResult actual, boolean ordered) {
-        if (gold.columns().size() != actual.columns().size() || gold.rows().size() != actual.rows().size()) {
+        if (gold.columns().size() != actual.columns().size()
+                || gold.rows().size() != actual.rows().size()) {
             return false;
         }
         if (ordered) {
@@ -124,7 +134,10 @@ public final class ExecutionMatch {
     private static String text(Object value) {
         if (value instanceof TemporalAccessor || value instanceof java.util.Date) {
             // LocalDateTime.toString drops zero seconds; normalise to "yyyy-MM-dd HH:mm:ss[.fff]".
-            String s = value instanceof java.sql.Timestamp t ? t.toLocalDateTime().toString() : value.toString();
+            String s =
+                    value instanceof java.sql.Timestamp t
+                            ? t.toLocalDateTime().toString()
+                            : value.toString();
             s = s.replace('T', ' ');
             if (s.matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}")) {
                 s += ":00";

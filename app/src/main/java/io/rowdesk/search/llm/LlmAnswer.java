@@ -6,7 +6,9 @@ import java.util.Objects;
 /** What the model answered, once read: a query spec (preferred) or one SELECT for the guard. */
 public sealed interface LlmAnswer {
 
-    /** A typed query that {@link io.rowdesk.search.SqlRenderer} turns into SQL with bound values. */
+    /**
+     * A typed query that {@link io.rowdesk.search.SqlRenderer} turns into SQL with bound values.
+     */
     record Spec(QuerySpec spec) implements LlmAnswer {
         public Spec {
             Objects.requireNonNull(spec, "spec is null");

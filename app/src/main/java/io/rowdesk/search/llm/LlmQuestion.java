@@ -11,10 +11,16 @@ import java.util.Objects;
  * A question for the model with everything the prompt says about its relation.
  *
  * @param dateColumn the column "last month" refers to (null when the relation has none)
- * @param keyColumn  the column that identifies a row (null when unknown)
+ * @param keyColumn the column that identifies a row (null when unknown)
  */
-public record LlmQuestion(String question, RelationInfo relation, RelationConfig settings, List<ColumnProfile> profiles,
-                          String dateColumn, String keyColumn, LocalDate today) {
+public record LlmQuestion(
+        String question,
+        RelationInfo relation,
+        RelationConfig settings,
+        List<ColumnProfile> profiles,
+        String dateColumn,
+        String keyColumn,
+        LocalDate today) {
     public LlmQuestion {
         Objects.requireNonNull(question, "question is null");
         Objects.requireNonNull(relation, "relation is null");

@@ -60,9 +60,9 @@ public final class LlmTranslator implements AutoCloseable {
     static final Duration CACHE_TTL = Duration.ofHours(12);
 
     /**
-     * Turns an answer into a result, e.g. renders and runs it. A {@link GuardException},
-     * {@link InvalidSpecException} or {@link QueryException} means "this answer does not work" and
-     * leads to the repair round; other exceptions pass through.
+     * Turns an answer into a result, e.g. renders and runs it. A {@link GuardException}, {@link
+     * InvalidSpecException} or {@link QueryException} means "this answer does not work" and leads
+     * to the repair round; other exceptions pass through.
      */
     @FunctionalInterface
     public interface Attempt<T> {
@@ -76,8 +76,8 @@ public final class LlmTranslator implements AutoCloseable {
         }
     }
 
-    private record CacheKey(String question, String relation, List<Column> columns, String today, String model) {
-    }
+    private record CacheKey(
+            String question, String relation, List<Column> columns, String today, String model) {}
 
     private final ChatModel model;
     private final String modelName;
@@ -99,13 +99,16 @@ public final class LlmTranslator implements AutoCloseable {
         this.apiKey = apiKey;
         this.system = PromptTemplate.load("search/system.txt");
         this.repair = PromptTemplate.load("search/repair.txt");
-        this.cache = Caffeine.newBuilder().maximumSize(CACHE_SIZE).expireAfterWrite(CACHE_TTL).build();
+        this.cache =
+                Caffeine.newBuilder().maximumSize(CACHE_SIZE).expireAfterWrite(CACHE_TTL).build();
         AtomicInteger threads = new AtomicInteger();
-        this.calls = Executors.newCachedThreadPool(r -> {
-            Thread thread = new Thread(r, "llm-call-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.calls =
+                Executors.newCachedThreadPool(
+                        r -> {
+                            Thread thread = new Thread(r, "llm-call-" + threads.incrementAndGet());
+                            thread.setDaemon(true);
+                            return thread;
+                        });
     }
 
     public Duration timeout() {
@@ -115,14 +118,19 @@ public final class LlmTranslator implements AutoCloseable {
     /**
      * Answers {@code question} with the model's query, as turned into a result by {@code attempt}.
      *
-     * @throws LlmException when the model does not answer in time, cannot be reached, says it cannot
-     *                      answer, or its answer and its one repair both fail
+     * @throws LlmException when the model does not answer in time, cannot be reached, says it
+     *     cannot answer, or its answer and its one repair both fail
      */
     public <T> Translated<T> translate(LlmQuestion question, Attempt<T> attempt) {
         Objects.requireNonNull(question, "question is null");
         Objects.requireNonNull(attempt, "attempt is null");
-        CacheKey key = new CacheKey(normalise(question.question()), question.relation().name(),
-                question.relation().columns(), question.today().toString(), modelName);
+        CacheKey key =
+                new CacheKey(
+                        normalise(question.question()),
+                        question.relation().name(),
+                        question.relation().columns(),
+                        question.today().toString(),
+                        modelName);
         LlmAnswer cached = cache.getIfPresent(key);
         if (cached != null) {
             try {
@@ -145,9 +153,15 @@ public final class LlmTranslator implements AutoCloseable {
         } catch (GuardException | InvalidSpecException | QueryException e) {
             error = e.getMessage();
         }
-        LOG.info("LLM answer for '{}' could not be used ({}); asking once more", question.relation().name(), scrub(error));
+        LOG.info(
+                "LLM answer for '{}' could not be used ({}); asking once more",
+                question.relation().name(),
+                scrub(error));
         messages.add(AiMessage.from(first == null || first.isBlank() ? "(empty answer)" : first));
-        messages.add(UserMessage.from(repair.render(Map.of("error", error, "relation", question.relation().name()))));
+        messages.add(
+                UserMessage.from(
+                        repair.render(
+                                Map.of("error", error, "relation", question.relation().name()))));
         String second = call(messages);
         try {
             LlmAnswer answer = parse(second, question);
@@ -155,23 +169,35 @@ public final class LlmTranslator implements AutoCloseable {
             cache.put(key, answer);
             return new Translated<>(answer, value, 2);
         } catch (GuardException | InvalidSpecException | QueryException e) {
-            LOG.info("LLM repaired answer for '{}' could not be used either ({})", question.relation().name(), scrub(e.getMessage()));
-            throw new LlmException(LlmException.Kind.REFUSED,
+            LOG.info(
+                    "LLM repaired answer for '{}' could not be used either ({})",
+                    question.relation().name(),
+                    scrub(e.getMessage()));
+            throw new LlmException(
+                    LlmException.Kind.REFUSED,
                     "The language model's answer could not be used: " + e.getMessage());
         }
     }
 
-    /** The system prompt for {@code question}: the relation, its columns and profiles, today, the answer format. */
+    /**
+     * The system prompt for {@code question}: the relation, its columns and profiles, today, the
+     * answer format.
+     */
     String systemPrompt(LlmQuestion question) {
         Map<String, String> values = new HashMap<>();
         values.put("relation", question.relation().name());
         values.put("row_count", String.format(Locale.ROOT, "%,d", question.relation().rowCount()));
-        values.put("relation_synonyms", question.settings().synonyms().isEmpty() ? ""
-                : "; also called " + quoteAll(question.settings().synonyms()));
+        values.put(
+                "relation_synonyms",
+                question.settings().synonyms().isEmpty()
+                        ? ""
+                        : "; also called " + quoteAll(question.settings().synonyms()));
         values.put("key_column", question.keyColumn() != null ? question.keyColumn() : "(none)");
         values.put("date_column", question.dateColumn() != null ? question.dateColumn() : "(none)");
         values.put("today", question.today().toString());
-        values.put("weekday", question.today().getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
+        values.put(
+                "weekday",
+                question.today().getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
         values.put("columns", columns(question));
         return system.render(values);
     }
@@ -186,25 +212,46 @@ public final class LlmTranslator implements AutoCloseable {
             if (profile != null) {
                 out.append("; NULL ").append(percent(profile.nullFraction()));
                 if (profile.min() != null && profile.max() != null && !profile.lowCardinality()) {
-                    out.append("; ").append(clip(profile.min())).append(" to ").append(clip(profile.max()));
+                    out.append("; ")
+                            .append(clip(profile.min()))
+                            .append(" to ")
+                            .append(clip(profile.max()));
                 }
                 out.append("; ").append(profile.distinctCount()).append(" distinct");
             }
-            List<String> synonyms = question.settings().columnSynonyms().getOrDefault(column.name(), List.of());
+            List<String> synonyms =
+                    question.settings().columnSynonyms().getOrDefault(column.name(), List.of());
             if (!synonyms.isEmpty()) {
                 out.append("; also called ").append(quoteAll(synonyms));
             }
             if (profile != null && profile.lowCardinality() && !profile.values().isEmpty()) {
-                Map<String, List<String>> valueSynonyms = question.settings().valueSynonyms()
-                        .getOrDefault(column.name(), Map.of());
-                List<ColumnProfile.ValueCount> shown = profile.values().stream().limit(MAX_VALUES_PER_COLUMN).toList();
-                out.append("; values: ").append(shown.stream().map(v -> {
-                    String text = "'" + clip(v.value()) + "' (" + v.count() + ")";
-                    List<String> words = valueSynonyms.getOrDefault(v.value(), List.of());
-                    return words.isEmpty() ? text : text + " also " + quoteAll(words);
-                }).collect(Collectors.joining(", ")));
+                Map<String, List<String>> valueSynonyms =
+                        question.settings().valueSynonyms().getOrDefault(column.name(), Map.of());
+                List<ColumnProfile.ValueCount> shown =
+                        profile.values().stream().limit(MAX_VALUES_PER_COLUMN).toList();
+                out.append("; values: ")
+                        .append(
+                                shown.stream()
+                                        .map(
+                                                v -> {
+                                                    String text =
+                                                            "'"
+                                                                    + clip(v.value())
+                                                                    + "' ("
+                                                                    + v.count()
+                                                                    + ")";
+                                                    List<String> words =
+                                                            valueSynonyms.getOrDefault(
+                                                                    v.value(), List.of());
+                                                    return words.isEmpty()
+                                                            ? text
+                                                            : text + " also " + quoteAll(words);
+                                                })
+                                        .collect(Collectors.joining(", ")));
                 if (profile.values().size() > shown.size()) {
-                    out.append(", … (").append(profile.values().size() - shown.size()).append(" more)");
+                    out.append(", … (")
+                            .append(profile.values().size() - shown.size())
+                            .append(" more)");
                 }
             }
             out.append('\n');
@@ -226,16 +273,22 @@ public final class LlmTranslator implements AutoCloseable {
         try {
             tree = json.readTree(text.substring(start, end + 1));
         } catch (JsonProcessingException e) {
-            throw new InvalidSpecException("the answer was not valid JSON: " + e.getOriginalMessage());
+            throw new InvalidSpecException(
+                    "the answer was not valid JSON: " + e.getOriginalMessage());
         }
         boolean hasSpec = tree.has("spec");
         boolean hasSql = tree.has("sql");
         if (!hasSpec && !hasSql && tree.path("error").isTextual()) {
-            throw new LlmException(LlmException.Kind.UNANSWERABLE, "The language model could not answer this from "
-                    + question.relation().name() + ": " + clip(tree.path("error").asText()));
+            throw new LlmException(
+                    LlmException.Kind.UNANSWERABLE,
+                    "The language model could not answer this from "
+                            + question.relation().name()
+                            + ": "
+                            + clip(tree.path("error").asText()));
         }
         if (hasSpec == hasSql) {
-            throw new InvalidSpecException("the answer must have exactly one of \"spec\" or \"sql\"");
+            throw new InvalidSpecException(
+                    "the answer must have exactly one of \"spec\" or \"sql\"");
         }
         if (hasSql) {
             if (!tree.path("sql").isTextual()) {
@@ -257,27 +310,41 @@ public final class LlmTranslator implements AutoCloseable {
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
-            throw new LlmException(LlmException.Kind.UNAVAILABLE, "The language model call was interrupted.");
+            throw new LlmException(
+                    LlmException.Kind.UNAVAILABLE, "The language model call was interrupted.");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (isTimeout(cause)) {
                 throw timedOut();
             }
-            // Provider messages can echo request details: log the kind and a scrubbed message, tell the user less.
-            LOG.warn("LLM call to model {} failed: {}: {}", modelName, cause.getClass().getSimpleName(), scrub(cause.getMessage()));
-            throw new LlmException(LlmException.Kind.UNAVAILABLE,
-                    "The language model could not be reached or answered with an error (" + cause.getClass().getSimpleName() + ").");
+            // Provider messages can echo request details: log the kind and a scrubbed message, tell
+            // the user less.
+            LOG.warn(
+                    "LLM call to model {} failed: {}: {}",
+                    modelName,
+                    cause.getClass().getSimpleName(),
+                    scrub(cause.getMessage()));
+            throw new LlmException(
+                    LlmException.Kind.UNAVAILABLE,
+                    "The language model could not be reached or answered with an error ("
+                            + cause.getClass().getSimpleName()
+                            + ").");
         }
     }
 
     private LlmException timedOut() {
-        return new LlmException(LlmException.Kind.TIMEOUT, "The language model did not answer in " + seconds(timeout) + ".");
+        return new LlmException(
+                LlmException.Kind.TIMEOUT,
+                "The language model did not answer in " + seconds(timeout) + ".");
     }
 
     private static boolean isTimeout(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof HttpTimeoutException || t instanceof SocketTimeoutException || t instanceof TimeoutException
-                    || t instanceof InterruptedIOException || t instanceof dev.langchain4j.exception.TimeoutException) {
+            if (t instanceof HttpTimeoutException
+                    || t instanceof SocketTimeoutException
+                    || t instanceof TimeoutException
+                    || t instanceof InterruptedIOException
+                    || t instanceof dev.langchain4j.exception.TimeoutException) {
                 return true;
             }
         }
@@ -308,7 +375,9 @@ public final class LlmTranslator implements AutoCloseable {
 
     private static String clip(String text) {
         String oneLine = text.replaceAll("[\\r\\n\\t]+", " ");
-        return oneLine.length() <= MAX_VALUE_CHARS ? oneLine : oneLine.substring(0, MAX_VALUE_CHARS) + "…";
+        return oneLine.length() <= MAX_VALUE_CHARS
+                ? oneLine
+                : oneLine.substring(0, MAX_VALUE_CHARS) + "…";
     }
 
     private static String quoteAll(List<String> words) {

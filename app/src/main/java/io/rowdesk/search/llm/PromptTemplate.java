@@ -29,7 +29,8 @@ public final class PromptTemplate {
             if (in == null) {
                 throw new IllegalStateException("missing prompt " + resource + " on the classpath");
             }
-            return new PromptTemplate(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new PromptTemplate(
+                    resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read prompt " + resource, e);
         }

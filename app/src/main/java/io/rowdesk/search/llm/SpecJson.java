@@ -19,14 +19,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Reads the JSON form of a {@link QuerySpec} that the model is asked for (documented in
- * {@code prompts/search/system.txt} and {@code docs/llm.md}). Values are converted to the Java type
- * of their column (BigDecimal, LocalDate, LocalDateTime, Boolean, String) so the renderer binds them
+ * Reads the JSON form of a {@link QuerySpec} that the model is asked for (documented in {@code
+ * prompts/search/system.txt} and {@code docs/llm.md}). Values are converted to the Java type of
+ * their column (BigDecimal, LocalDate, LocalDateTime, Boolean, String) so the renderer binds them
  * as DuckDB expects. Anything unexpected is an {@link InvalidSpecException} whose message is worded
  * for the repair round.
  */
 final class SpecJson {
-    private static final Set<String> SPEC_FIELDS = Set.of("conditions", "sort", "limit", "group_by", "aggregates");
+    private static final Set<String> SPEC_FIELDS =
+            Set.of("conditions", "sort", "limit", "group_by", "aggregates");
     private static final int MAX_DEPTH = 4;
     private static final int MAX_LIMIT = 100_000;
 
@@ -35,8 +36,11 @@ final class SpecJson {
 
     SpecJson(RelationInfo relation) {
         this.relation = relation;
-        this.types = relation.columns().stream()
-                .collect(Collectors.toMap(Column::name, c -> c.type().toUpperCase(Locale.ROOT)));
+        this.types =
+                relation.columns().stream()
+                        .collect(
+                                Collectors.toMap(
+                                        Column::name, c -> c.type().toUpperCase(Locale.ROOT)));
     }
 
     QuerySpec read(JsonNode spec) {
@@ -46,7 +50,11 @@ final class SpecJson {
         for (Iterator<String> names = spec.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!SPEC_FIELDS.contains(name)) {
-                throw invalid("\"spec\" has an unknown field \"" + name + "\"; allowed: " + String.join(", ", SPEC_FIELDS));
+                throw invalid(
+                        "\"spec\" has an unknown field \""
+                                + name
+                                + "\"; allowed: "
+                                + String.join(", ", SPEC_FIELDS));
             }
         }
         List<Condition> conditions = new ArrayList<>();
@@ -55,12 +63,17 @@ final class SpecJson {
         }
         List<QuerySpec.Sort> sort = new ArrayList<>();
         for (JsonNode node : array(spec, "sort")) {
-            sort.add(new QuerySpec.Sort(text(node, "column"), node.path("descending").asBoolean(false)));
+            sort.add(
+                    new QuerySpec.Sort(
+                            text(node, "column"), node.path("descending").asBoolean(false)));
         }
         Integer limit = null;
         JsonNode limitNode = spec.path("limit");
         if (!limitNode.isMissingNode() && !limitNode.isNull()) {
-            if (!limitNode.canConvertToInt() || !limitNode.isIntegralNumber() || limitNode.asInt() < 1 || limitNode.asInt() > MAX_LIMIT) {
+            if (!limitNode.canConvertToInt()
+                    || !limitNode.isIntegralNumber()
+                    || limitNode.asInt() < 1
+                    || limitNode.asInt() > MAX_LIMIT) {
                 throw invalid("\"limit\" must be a whole number from 1 to " + MAX_LIMIT);
             }
             limit = limitNode.asInt();
@@ -73,14 +86,18 @@ final class SpecJson {
             if (grainText != null) {
                 grain = choice(grainText, QuerySpec.Group.DateGrain.class, "grain");
                 if (!temporal(types.get(column))) {
-                    throw invalid("\"grain\" only applies to a date or timestamp column, not '" + column + "'");
+                    throw invalid(
+                            "\"grain\" only applies to a date or timestamp column, not '"
+                                    + column
+                                    + "'");
                 }
             }
             groups.add(new QuerySpec.Group(column, grain));
         }
         List<QuerySpec.Aggregate> aggregates = new ArrayList<>();
         for (JsonNode node : array(spec, "aggregates")) {
-            QuerySpec.Aggregate.Function function = choice(text(node, "function"), QuerySpec.Aggregate.Function.class, "function");
+            QuerySpec.Aggregate.Function function =
+                    choice(text(node, "function"), QuerySpec.Aggregate.Function.class, "function");
             String column = optionalText(node, "column");
             if (column != null) {
                 known(column);
@@ -107,17 +124,32 @@ final class SpecJson {
             if (alternatives.size() < 2) {
                 throw invalid("\"any_of\" needs at least two conditions");
             }
-            return new Condition.AnyOf(alternatives, label != null ? label
-                    : alternatives.stream().map(Condition::label).collect(Collectors.joining(" or ")));
+            return new Condition.AnyOf(
+                    alternatives,
+                    label != null
+                            ? label
+                            : alternatives.stream()
+                                    .map(Condition::label)
+                                    .collect(Collectors.joining(" or ")));
         }
         String column = column(node);
         String words = column.replace('_', ' ');
         switch (op) {
             case "eq", "ne", "gt", "ge", "lt", "le" -> {
-                Condition.Operator operator = Condition.Operator.valueOf(op.toUpperCase(Locale.ROOT));
+                Condition.Operator operator =
+                        Condition.Operator.valueOf(op.toUpperCase(Locale.ROOT));
                 Object value = value(column, required(node, "value"));
-                return new Condition.Compare(column, operator, value,
-                        label != null ? label : words + " " + operator.sql.replace("<>", "≠") + " " + display(value));
+                return new Condition.Compare(
+                        column,
+                        operator,
+                        value,
+                        label != null
+                                ? label
+                                : words
+                                        + " "
+                                        + operator.sql.replace("<>", "≠")
+                                        + " "
+                                        + display(value));
             }
             case "between" -> {
                 Object from = nullable(column, node.path("from"));
@@ -126,8 +158,18 @@ final class SpecJson {
                     throw invalid("\"between\" on '" + column + "' needs \"from\" or \"to\"");
                 }
                 boolean inclusive = node.path("inclusive").asBoolean(false);
-                return new Condition.Range(column, from, to, inclusive, label != null ? label
-                        : words + " from " + (from == null ? "…" : display(from)) + " to " + (to == null ? "…" : display(to)));
+                return new Condition.Range(
+                        column,
+                        from,
+                        to,
+                        inclusive,
+                        label != null
+                                ? label
+                                : words
+                                        + " from "
+                                        + (from == null ? "…" : display(from))
+                                        + " to "
+                                        + (to == null ? "…" : display(to)));
             }
             case "in", "not_in" -> {
                 List<Object> values = new ArrayList<>();
@@ -135,29 +177,59 @@ final class SpecJson {
                     values.add(value(column, value));
                 }
                 if (values.isEmpty()) {
-                    throw invalid("\"" + op + "\" on '" + column + "' needs a non-empty \"values\" list");
+                    throw invalid(
+                            "\"" + op + "\" on '" + column + "' needs a non-empty \"values\" list");
                 }
                 boolean negated = op.equals("not_in");
-                return new Condition.InSet(column, values, negated, label != null ? label
-                        : words + (negated ? " is not " : " is ") + values.stream().map(SpecJson::display).collect(Collectors.joining(" or ")));
+                return new Condition.InSet(
+                        column,
+                        values,
+                        negated,
+                        label != null
+                                ? label
+                                : words
+                                        + (negated ? " is not " : " is ")
+                                        + values.stream()
+                                                .map(SpecJson::display)
+                                                .collect(Collectors.joining(" or ")));
             }
             case "contains", "starts_with", "ends_with", "equals_text" -> {
-                Condition.Text.Mode mode = op.equals("equals_text") ? Condition.Text.Mode.EQUALS
-                        : Condition.Text.Mode.valueOf(op.toUpperCase(Locale.ROOT));
+                Condition.Text.Mode mode =
+                        op.equals("equals_text")
+                                ? Condition.Text.Mode.EQUALS
+                                : Condition.Text.Mode.valueOf(op.toUpperCase(Locale.ROOT));
                 JsonNode value = required(node, "value");
                 if (!value.isValueNode() || value.isNull()) {
                     throw invalid("\"" + op + "\" on '" + column + "' needs a text \"value\"");
                 }
                 boolean negated = node.path("negated").asBoolean(false);
-                return new Condition.Text(column, mode, value.asText(), negated, label != null ? label
-                        : words + (negated ? " does not " : " ") + op.replace('_', ' ') + " \"" + value.asText() + "\"");
+                return new Condition.Text(
+                        column,
+                        mode,
+                        value.asText(),
+                        negated,
+                        label != null
+                                ? label
+                                : words
+                                        + (negated ? " does not " : " ")
+                                        + op.replace('_', ' ')
+                                        + " \""
+                                        + value.asText()
+                                        + "\"");
             }
             case "is_null", "is_not_null" -> {
                 boolean isNull = op.equals("is_null");
-                return new Condition.IsNull(column, isNull, label != null ? label : words + (isNull ? " is empty" : " is set"));
+                return new Condition.IsNull(
+                        column,
+                        isNull,
+                        label != null ? label : words + (isNull ? " is empty" : " is set"));
             }
-            default -> throw invalid("unknown condition op \"" + op + "\"; allowed: eq, ne, gt, ge, lt, le, between, in, "
-                    + "not_in, contains, starts_with, ends_with, equals_text, is_null, is_not_null, any_of");
+            default ->
+                    throw invalid(
+                            "unknown condition op \""
+                                    + op
+                                    + "\"; allowed: eq, ne, gt, ge, lt, le, between, in, "
+                                    + "not_in, contains, starts_with, ends_with, equals_text, is_null, is_not_null, any_of");
         }
     }
 
@@ -168,13 +240,18 @@ final class SpecJson {
     /** A JSON value as the Java type that DuckDB binds to the column's type. */
     private Object value(String column, JsonNode node) {
         if (node == null || !node.isValueNode() || node.isNull()) {
-            throw invalid("the value for '" + column + "' must be a single number, text, date or boolean (use is_null for NULL)");
+            throw invalid(
+                    "the value for '"
+                            + column
+                            + "' must be a single number, text, date or boolean (use is_null for NULL)");
         }
         String type = types.get(column);
         String text = node.asText().trim();
         try {
             if (numeric(type)) {
-                return node.isNumber() ? node.decimalValue() : new BigDecimal(text.replace(",", ""));
+                return node.isNumber()
+                        ? node.decimalValue()
+                        : new BigDecimal(text.replace(",", ""));
             }
             if (type.equals("DATE")) {
                 return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
@@ -183,16 +260,20 @@ final class SpecJson {
                 if (text.length() == 10) {
                     return LocalDate.parse(text).atStartOfDay();
                 }
-                return LocalDateTime.parse(text.replace(' ', 'T').replaceAll("(Z|[+-]\\d\\d:\\d\\d)$", ""));
+                return LocalDateTime.parse(
+                        text.replace(' ', 'T').replaceAll("(Z|[+-]\\d\\d:\\d\\d)$", ""));
             }
             if (type.equals("BOOLEAN")) {
-                if (node.isBoolean() || text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+                if (node.isBoolean()
+                        || text.equalsIgnoreCase("true")
+                        || text.equalsIgnoreCase("false")) {
                     return Boolean.parseBoolean(text);
                 }
                 throw invalid("'" + column + "' is BOOLEAN: use true or false, not '" + text + "'");
             }
         } catch (NumberFormatException | DateTimeException e) {
-            throw invalid("'" + text + "' is not a valid value for '" + column + "' (" + type + ")");
+            throw invalid(
+                    "'" + text + "' is not a valid value for '" + column + "' (" + type + ")");
         }
         return node.asText();
     }
@@ -203,8 +284,12 @@ final class SpecJson {
 
     private String known(String column) {
         if (!types.containsKey(column)) {
-            throw invalid("unknown column '" + column + "'; the columns are: " + String.join(", ",
-                    relation.columns().stream().map(Column::name).toList()));
+            throw invalid(
+                    "unknown column '"
+                            + column
+                            + "'; the columns are: "
+                            + String.join(
+                                    ", ", relation.columns().stream().map(Column::name).toList()));
         }
         return column;
     }
@@ -245,16 +330,35 @@ final class SpecJson {
         try {
             return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw invalid("\"" + field + "\" must be one of " + java.util.Arrays.stream(type.getEnumConstants())
-                    .map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")) + ", not '" + text + "'");
+            throw invalid(
+                    "\""
+                            + field
+                            + "\" must be one of "
+                            + java.util.Arrays.stream(type.getEnumConstants())
+                                    .map(c -> c.name().toLowerCase(Locale.ROOT))
+                                    .collect(Collectors.joining(", "))
+                            + ", not '"
+                            + text
+                            + "'");
         }
     }
 
     static boolean numeric(String type) {
-        return type.startsWith("DECIMAL") || type.startsWith("NUMERIC") || type.endsWith("INT") || type.equals("INTEGER")
-                || type.equals("BIGINT") || type.equals("SMALLINT") || type.equals("TINYINT") || type.equals("HUGEINT")
-                || type.equals("DOUBLE") || type.equals("FLOAT") || type.equals("REAL") || type.startsWith("UINTEGER")
-                || type.startsWith("UBIGINT") || type.startsWith("USMALLINT") || type.startsWith("UTINYINT");
+        return type.startsWith("DECIMAL")
+                || type.startsWith("NUMERIC")
+                || type.endsWith("INT")
+                || type.equals("INTEGER")
+                || type.equals("BIGINT")
+                || type.equals("SMALLINT")
+                || type.equals("TINYINT")
+                || type.equals("HUGEINT")
+                || type.equals("DOUBLE")
+                || type.equals("FLOAT")
+                || type.equals("REAL")
+                || type.startsWith("UINTEGER")
+                || type.startsWith("UBIGINT")
+                || type.startsWith("USMALLINT")
+                || type.startsWith("UTINYINT");
     }
 
     static boolean temporal(String type) {
@@ -265,7 +369,8 @@ final class SpecJson {
         if (value instanceof BigDecimal number) {
             return number.stripTrailingZeros().toPlainString();
         }
-        if (value instanceof LocalDateTime time && time.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
+        if (value instanceof LocalDateTime time
+                && time.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
             return time.toLocalDate().toString();
         }
         return String.valueOf(value);

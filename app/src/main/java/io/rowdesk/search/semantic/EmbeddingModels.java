@@ -8,29 +8,34 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The all-MiniLM-L6-v2 model, loaded once per process on a background thread. Its weights are
- * immutable and take seconds to load, so every Rowdesk in the process (tests start many) shares
- * one copy: the one static in the search package, on purpose.
+ * immutable and take seconds to load, so every Rowdesk in the process (tests start many) shares one
+ * copy: the one static in the search package, on purpose.
  */
 public final class EmbeddingModels {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddingModels.class);
     private static CompletableFuture<EmbeddingModel> shared;
 
-    private EmbeddingModels() {
-    }
+    private EmbeddingModels() {}
 
     public static synchronized CompletableFuture<EmbeddingModel> allMiniLmL6V2() {
         if (shared == null) {
-            shared = CompletableFuture.supplyAsync(() -> {
-                long started = System.nanoTime();
-                EmbeddingModel model = new AllMiniLmL6V2EmbeddingModel();
-                LOG.info("Embedding model loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
-                return model;
-            });
-            shared.exceptionally(e -> {
-                LOG.warn("The embedding model could not be loaded; words close in meaning will not be matched: {}",
-                        e.getMessage());
-                return null;
-            });
+            shared =
+                    CompletableFuture.supplyAsync(
+                            () -> {
+                                long started = System.nanoTime();
+                                EmbeddingModel model = new AllMiniLmL6V2EmbeddingModel();
+                                LOG.info(
+                                        "Embedding model loaded in {} ms",
+                                        (System.nanoTime() - started) / 1_000_000);
+                                return model;
+                            });
+            shared.exceptionally(
+                    e -> {
+                        LOG.warn(
+                                "The embedding model could not be loaded; words close in meaning will not be matched: {}",
+                                e.getMessage());
+                        return null;
+                    });
         }
         return shared;
     }

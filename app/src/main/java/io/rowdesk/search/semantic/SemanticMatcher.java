@@ -22,12 +22,15 @@ import java.util.concurrent.TimeoutException;
 public final class SemanticMatcher {
     /** Below this cosine similarity a word is not taken for a value. */
     static final double THRESHOLD = 0.68;
-    /** The best value must beat the runner-up by this much: "spain" is as close to France as to Germany. */
+
+    /**
+     * The best value must beat the runner-up by this much: "spain" is as close to France as to
+     * Germany.
+     */
     static final double MARGIN = 0.06;
 
     /** A value the word is close to, and how close. */
-    public record Match(Vocabulary.ValueRef value, double similarity) {
-    }
+    public record Match(Vocabulary.ValueRef value, double similarity) {}
 
     private final CompletableFuture<EmbeddingModel> model;
     private final Map<String, Embedding> embeddings = new ConcurrentHashMap<>();

@@ -35,32 +35,42 @@ public final class FileSource implements Source {
     @Override
     public List<SourceTable> tables() {
         if (!Files.isDirectory(folder)) {
-            throw new IllegalStateException("source '" + name + "': folder " + folder + " does not exist");
+            throw new IllegalStateException(
+                    "source '" + name + "': folder " + folder + " does not exist");
         }
         List<SourceTable> tables = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.sorted().toList()) {
                 String fileName = file.getFileName().toString();
                 String lower = fileName.toLowerCase(Locale.ROOT);
-                FileTable.Format format = lower.endsWith(".parquet") ? FileTable.Format.PARQUET
-                        : lower.endsWith(".csv") ? FileTable.Format.CSV : null;
+                FileTable.Format format =
+                        lower.endsWith(".parquet")
+                                ? FileTable.Format.PARQUET
+                                : lower.endsWith(".csv") ? FileTable.Format.CSV : null;
                 if (format == null) {
                     continue;
                 }
-                String relation = fileName.substring(0, fileName.lastIndexOf('.')).toLowerCase(Locale.ROOT);
+                String relation =
+                        fileName.substring(0, fileName.lastIndexOf('.')).toLowerCase(Locale.ROOT);
                 if (!only.isEmpty() && !only.contains(relation)) {
                     continue;
                 }
-                String fingerprint = file.toAbsolutePath() + "|" + Files.size(file) + "|"
-                        + Files.getLastModifiedTime(file).toMillis();
-                tables.add(new FileTable(relation, name, file.toAbsolutePath(), format, fingerprint));
+                String fingerprint =
+                        file.toAbsolutePath()
+                                + "|"
+                                + Files.size(file)
+                                + "|"
+                                + Files.getLastModifiedTime(file).toMillis();
+                tables.add(
+                        new FileTable(relation, name, file.toAbsolutePath(), format, fingerprint));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("source '" + name + "': cannot list " + folder, e);
         }
         for (String wanted : only) {
             if (tables.stream().noneMatch(t -> t.relation().equals(wanted))) {
-                throw new IllegalStateException("source '" + name + "': no file for table '" + wanted + "' in " + folder);
+                throw new IllegalStateException(
+                        "source '" + name + "': no file for table '" + wanted + "' in " + folder);
             }
         }
         return tables;

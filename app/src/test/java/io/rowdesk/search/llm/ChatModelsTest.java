@@ -17,13 +17,35 @@ class ChatModelsTest {
     @Test
     void every_configured_provider_builds_a_client_without_calling_it() {
         Duration timeout = Duration.ofSeconds(5);
-        assertThat(ChatModels.create(new LlmConfig(LlmConfig.Provider.OPENAI, "gpt-test", "http://127.0.0.1:1/v1", null, timeout)))
+        assertThat(
+                        ChatModels.create(
+                                new LlmConfig(
+                                        LlmConfig.Provider.OPENAI,
+                                        "gpt-test",
+                                        "http://127.0.0.1:1/v1",
+                                        null,
+                                        timeout)))
                 .isInstanceOf(OpenAiChatModel.class);
-        assertThat(ChatModels.create(new LlmConfig(LlmConfig.Provider.ANTHROPIC, "claude-test", null, "k", timeout)))
+        assertThat(
+                        ChatModels.create(
+                                new LlmConfig(
+                                        LlmConfig.Provider.ANTHROPIC,
+                                        "claude-test",
+                                        null,
+                                        "k",
+                                        timeout)))
                 .isInstanceOf(AnthropicChatModel.class);
-        assertThat(ChatModels.create(new LlmConfig(LlmConfig.Provider.OLLAMA, "llama-test", null, null, timeout)))
+        assertThat(
+                        ChatModels.create(
+                                new LlmConfig(
+                                        LlmConfig.Provider.OLLAMA,
+                                        "llama-test",
+                                        null,
+                                        null,
+                                        timeout)))
                 .isInstanceOf(OllamaChatModel.class);
-        assertThatThrownBy(() -> ChatModels.create(LlmConfig.NONE)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ChatModels.create(LlmConfig.NONE))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -32,8 +54,14 @@ class ChatModelsTest {
         assertThatThrownBy(() -> loader.parse("llm:\n  provider: anthropic\n  model: m\n", "f"))
                 .hasMessageContaining("llm.api_key: is required for provider anthropic");
         assertThatThrownBy(() -> loader.parse("llm:\n  provider: openai\n  model: m\n", "f"))
-                .hasMessageContaining("llm.api_key: is required for provider openai (unless base_url");
-        assertThat(loader.parse("llm:\n  provider: openai\n  model: m\n  base_url: http://127.0.0.1:8000/v1\n", "f")
-                .llm().apiKey()).isNull();
+                .hasMessageContaining(
+                        "llm.api_key: is required for provider openai (unless base_url");
+        assertThat(
+                        loader.parse(
+                                        "llm:\n  provider: openai\n  model: m\n  base_url: http://127.0.0.1:8000/v1\n",
+                                        "f")
+                                .llm()
+                                .apiKey())
+                .isNull();
     }
 }

@@ -37,12 +37,12 @@ import org.slf4j.LoggerFactory;
 class LlmSearchTest {
     private static final String API_KEY = "sk-test-7f3a9c-SECRET-key";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SPENDY_SPEC = """
+    private static final String SPENDY_SPEC =
+            """
             {"spec": {"conditions": [{"op": "ge", "column": "amount", "value": 1000, "label": "amount ≥ 1000 (spendy)"}],
                       "sort": [{"column": "amount", "descending": true}]}}""";
 
-    @TempDir
-    static Path dir;
+    @TempDir static Path dir;
     static TestLlmServer llm;
     static TestApp app;
     static TestHttp http;
@@ -56,17 +56,22 @@ class LlmSearchTest {
         logs.start();
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
         Path config = dir.resolve("rowdesk.yaml");
-        Files.writeString(config, GuardFixture.HIDDEN_VIEW_YAML + """
+        Files.writeString(
+                config,
+                GuardFixture.HIDDEN_VIEW_YAML
+                        + """
                 llm:
                   provider: openai
                   model: test
                   base_url: %s
                   api_key: %s
                   timeout_seconds: 1
-                """.formatted(llm.baseUrl(), API_KEY));
+                """
+                                .formatted(llm.baseUrl(), API_KEY));
         app = TestApp.start(dir.resolve("data"), config);
         http = new TestHttp(app.baseUrl());
-        // Warm up the client's classes so that the first real test is not measured against the 1 s deadline.
+        // Warm up the client's classes so that the first real test is not measured against the 1 s
+        // deadline.
         llm.answer(SPENDY_SPEC);
         search("warm up the spendy payouts", Role.VIEWER);
     }
@@ -96,10 +101,15 @@ class LlmSearchTest {
             body.put("engine", engine);
         }
         try {
-            HttpResponse<String> response = http.send(http.request(SearchController.SEARCH)
-                    .header("Authorization", "Bearer " + app.token(role))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+            HttpResponse<String> response =
+                    http.send(
+                            http.request(SearchController.SEARCH)
+                                    .header("Authorization", "Bearer " + app.token(role))
+                                    .header("Content-Type", "application/json")
+                                    .POST(
+                                            HttpRequest.BodyPublishers.ofString(
+                                                    JSON.writeValueAsString(body)))
+                                    .build());
             synchronized (bodies) {
                 bodies.add(response.body());
             }
@@ -122,18 +132,23 @@ class LlmSearchTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode body = TestHttp.json(response);
         assertThat(body.get("engine").asText()).isEqualTo("llm");
-        assertThat(body.get("sql").asText()).contains("\"amount\" >= 1000", "ORDER BY \"amount\" DESC");
-        assertThat(body.get("chips").findValuesAsText("label")).containsExactly("amount ≥ 1000 (spendy)", "sorted by amount ↓");
+        assertThat(body.get("sql").asText())
+                .contains("\"amount\" >= 1000", "ORDER BY \"amount\" DESC");
+        assertThat(body.get("chips").findValuesAsText("label"))
+                .containsExactly("amount ≥ 1000 (spendy)", "sorted by amount ↓");
         assertThat(body.get("rows")).isNotEmpty();
         int amount = columnIndex(body, "amount");
         for (JsonNode row : body.get("rows")) {
             assertThat(row.get(amount).asDouble()).isGreaterThanOrEqualTo(1000);
         }
         assertThat(body.get("total").asLong()).isEqualTo(body.get("rows").size());
-        assertThat(llm.requests()).singleElement().satisfies(r -> {
-            assertThat(r.authorization()).isEqualTo("Bearer " + API_KEY);
-            assertThat(r.body().path("model").asText()).isEqualTo("test");
-        });
+        assertThat(llm.requests())
+                .singleElement()
+                .satisfies(
+                        r -> {
+                            assertThat(r.authorization()).isEqualTo("Bearer " + API_KEY);
+                            assertThat(r.body().path("model").asText()).isEqualTo("test");
+                        });
     }
 
     @Test
@@ -144,48 +159,59 @@ class LlmSearchTest {
         TestLlmServer.Request request = llm.requests().get(0);
         assertThat(request.roles()).containsExactly("system", "user");
         assertThat(request.lastUser()).isEqualTo("spendy payouts for the prompt");
-        assertThat(request.system()).contains(
-                "Table: payouts (600 rows)",
-                "- amount DECIMAL(10,2); NULL 0%",
-                "- status VARCHAR", "'pending' (", "'paid' (",
-                "'visa_gift_card' (",
-                "- decided_at TIMESTAMP; NULL ",
-                "Key column: payout_id",
-                "Date column (",
-                "requested_at",
-                "Today is 2026-11-20 (Friday)",
-                "{\"spec\": {",
-                "{\"sql\": \"SELECT ...\"}");
+        assertThat(request.system())
+                .contains(
+                        "Table: payouts (600 rows)",
+                        "- amount DECIMAL(10,2); NULL 0%",
+                        "- status VARCHAR",
+                        "'pending' (",
+                        "'paid' (",
+                        "'visa_gift_card' (",
+                        "- decided_at TIMESTAMP; NULL ",
+                        "Key column: payout_id",
+                        "Date column (",
+                        "requested_at",
+                        "Today is 2026-11-20 (Friday)",
+                        "{\"spec\": {",
+                        "{\"sql\": \"SELECT ...\"}");
         assertThat(request.system()).doesNotContain("{{");
     }
 
     @Test
     void asking_for_the_model_uses_it_even_when_the_local_translator_understood() {
-        llm.answer("""
+        llm.answer(
+                """
                 {"spec": {"conditions": [{"op": "in", "column": "status", "values": ["pending"], "label": "status is pending"}],
                           "limit": 5}}""");
         JsonNode body = TestHttp.json(search("pending payouts", Role.VIEWER, "llm"));
         assertThat(body.get("engine").asText()).isEqualTo("llm");
         assertThat(body.get("rows")).hasSize(5);
-        assertThat(body.get("chips").findValuesAsText("label")).containsExactly("status is pending", "first 5");
+        assertThat(body.get("chips").findValuesAsText("label"))
+                .containsExactly("status is pending", "first 5");
         assertThat(llm.requests()).hasSize(1);
 
         llm.reset();
         JsonNode local = TestHttp.json(search("pending payouts", Role.VIEWER));
         assertThat(local.get("engine").asText()).isEqualTo("local");
-        assertThat(llm.requests()).as("a question understood locally costs no model call").isEmpty();
+        assertThat(llm.requests())
+                .as("a question understood locally costs no model call")
+                .isEmpty();
     }
 
     @Test
     void a_raw_sql_answer_runs_through_the_guard() {
-        llm.answer("{\"sql\": \"SELECT status, count(*) AS n FROM payouts GROUP BY status ORDER BY status\"}");
+        llm.answer(
+                "{\"sql\": \"SELECT status, count(*) AS n FROM payouts GROUP BY status ORDER BY status\"}");
         HttpResponse<String> response = search("spendy tally of payouts per state", Role.VIEWER);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode body = TestHttp.json(response);
         assertThat(body.get("engine").asText()).isEqualTo("llm");
-        assertThat(body.get("sql").asText()).isEqualTo("SELECT status, count(*) AS n FROM payouts GROUP BY status ORDER BY status");
-        assertThat(body.get("chips").findValuesAsText("label")).containsExactly("SQL written by the model");
+        assertThat(body.get("sql").asText())
+                .isEqualTo(
+                        "SELECT status, count(*) AS n FROM payouts GROUP BY status ORDER BY status");
+        assertThat(body.get("chips").findValuesAsText("label"))
+                .containsExactly("SQL written by the model");
         assertThat(body.get("columns").findValuesAsText("name")).containsExactly("status", "n");
         long sum = 0;
         for (JsonNode row : body.get("rows")) {
@@ -200,31 +226,41 @@ class LlmSearchTest {
         Map<String, String> hostile = new LinkedHashMap<>();
         hostile.put("drop", "DROP VIEW payouts");
         hostile.put("delete", "DELETE FROM payouts");
-        hostile.put("copy", "COPY (SELECT * FROM payouts) TO '" + leak.toString().replace("'", "''") + "'");
+        hostile.put(
+                "copy",
+                "COPY (SELECT * FROM payouts) TO '" + leak.toString().replace("'", "''") + "'");
         hostile.put("passwd", "SELECT * FROM read_csv('/etc/passwd')");
         hostile.put("two", "SELECT * FROM payouts; DROP VIEW payouts");
         hostile.put("attach", "ATTACH '" + dir.resolve("other.db") + "' AS other");
         hostile.put("set", "SET memory_limit = '100GB'");
         hostile.put("install", "INSTALL httpfs");
         hostile.put("hidden", "SELECT * FROM payout_secrets");
-        hostile.put("hidden-join", "SELECT p.* FROM payouts p JOIN payout_secrets s USING (payout_id)");
+        hostile.put(
+                "hidden-join", "SELECT p.* FROM payouts p JOIN payout_secrets s USING (payout_id)");
         for (Map.Entry<String, String> entry : hostile.entrySet()) {
             llm.reset();
             llm.answer(JSON.createObjectNode().put("sql", entry.getValue()).toString());
             HttpResponse<String> response = search("sneaky payouts " + entry.getKey(), Role.VIEWER);
 
-            assertThat(response.statusCode()).as(entry.getKey() + ": " + response.body()).isEqualTo(422);
+            assertThat(response.statusCode())
+                    .as(entry.getKey() + ": " + response.body())
+                    .isEqualTo(422);
             JsonNode body = TestHttp.json(response);
             assertThat(body.get("kind").asText()).isEqualTo("not_understood");
-            assertThat(body.get("error").asText()).as(entry.getKey())
+            assertThat(body.get("error").asText())
+                    .as(entry.getKey())
                     .startsWith("The language model's answer could not be used: ")
                     .contains("I could not match 'sneaky'");
-            assertThat(llm.requests()).as(entry.getKey() + ": the first answer and exactly one repair").hasSize(2);
-            assertThat(llm.requests().get(1).lastUser()).startsWith("Your answer could not be used.");
+            assertThat(llm.requests())
+                    .as(entry.getKey() + ": the first answer and exactly one repair")
+                    .hasSize(2);
+            assertThat(llm.requests().get(1).lastUser())
+                    .startsWith("Your answer could not be used.");
         }
         // A spec cannot smuggle SQL in a column name either.
         llm.reset();
-        llm.answer("{\"spec\": {\"conditions\": [{\"op\": \"eq\", \"column\": \"amount\\\" > 0; DROP VIEW payouts; --\", \"value\": 1}]}}");
+        llm.answer(
+                "{\"spec\": {\"conditions\": [{\"op\": \"eq\", \"column\": \"amount\\\" > 0; DROP VIEW payouts; --\", \"value\": 1}]}}");
         HttpResponse<String> smuggled = search("sneaky payouts spec", Role.VIEWER);
         assertThat(smuggled.statusCode()).isEqualTo(422);
         assertThat(TestHttp.json(smuggled).get("error").asText()).contains("unknown column");
@@ -232,12 +268,14 @@ class LlmSearchTest {
         assertThat(Files.exists(leak)).as("COPY wrote nothing").isFalse();
         assertThat(payoutCount()).as("payouts is intact").isEqualTo(600);
         JsonNode admin = TestHttp.json(search("payout secrets", Role.ADMIN, "local"));
-        assertThat(admin.has("error") && admin.get("error").asText().contains("no relation")).isFalse();
+        assertThat(admin.has("error") && admin.get("error").asText().contains("no relation"))
+                .isFalse();
     }
 
     @Test
     void a_failing_first_answer_gets_exactly_one_repair_round_with_the_error() {
-        llm.answer("""
+        llm.answer(
+                """
                 {"spec": {"conditions": [{"op": "ge", "column": "amout", "value": 1000, "label": "amount ≥ 1000"}]}}""",
                 SPENDY_SPEC);
         HttpResponse<String> response = search("spendy payouts after a typo", Role.VIEWER);
@@ -255,7 +293,8 @@ class LlmSearchTest {
 
     @Test
     void a_duckdb_error_is_sent_back_for_repair() {
-        llm.answer("{\"sql\": \"SELECT * FROM payouts WHERE amount > 'lots'\"}",
+        llm.answer(
+                "{\"sql\": \"SELECT * FROM payouts WHERE amount > 'lots'\"}",
                 "{\"sql\": \"SELECT * FROM payouts WHERE amount > 2000\"}");
         HttpResponse<String> response = search("spendy payouts with a conversion", Role.VIEWER);
 
@@ -267,7 +306,8 @@ class LlmSearchTest {
 
     @Test
     void a_repair_that_fails_too_gives_up_with_a_clear_message() {
-        llm.answer("{\"spec\": {\"conditions\": [{\"op\": \"gt\", \"column\": \"size\", \"value\": 1}]}}");
+        llm.answer(
+                "{\"spec\": {\"conditions\": [{\"op\": \"gt\", \"column\": \"size\", \"value\": 1}]}}");
         HttpResponse<String> response = search("spendy payouts twice wrong", Role.VIEWER);
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(TestHttp.json(response).get("error").asText())
@@ -294,7 +334,8 @@ class LlmSearchTest {
         JsonNode body = TestHttp.json(fallback);
         assertThat(body.get("engine").asText()).isEqualTo("local");
         assertThat(body.get("notice").asText())
-                .isEqualTo("The language model did not answer in 1 s; showing what I understood locally.");
+                .isEqualTo(
+                        "The language model did not answer in 1 s; showing what I understood locally.");
         assertThat(body.get("chips").findValuesAsText("label")).containsExactly("status is paid");
     }
 
@@ -314,16 +355,22 @@ class LlmSearchTest {
         llm.answer("{\"error\": \"payouts has no column about customer satisfaction\"}");
         HttpResponse<String> response = search("spendy payouts from happy customers", Role.VIEWER);
         assertThat(response.statusCode()).isEqualTo(422);
-        assertThat(TestHttp.json(response).get("error").asText()).startsWith(
-                "The language model could not answer this from payouts: payouts has no column about customer satisfaction");
+        assertThat(TestHttp.json(response).get("error").asText())
+                .startsWith(
+                        "The language model could not answer this from payouts: payouts has no column about customer satisfaction");
         assertThat(llm.requests()).as("no repair for an honest refusal").hasSize(1);
     }
 
     @Test
     void the_api_key_never_appears_in_error_bodies_or_logs() {
         // As OpenAI does, the provider echoes part of the key in its 401 body.
-        llm.respond(request -> TestLlmServer.Reply.error(401,
-                "{\"error\": {\"message\": \"Incorrect API key provided: " + API_KEY + "\", \"type\": \"invalid_request_error\"}}"));
+        llm.respond(
+                request ->
+                        TestLlmServer.Reply.error(
+                                401,
+                                "{\"error\": {\"message\": \"Incorrect API key provided: "
+                                        + API_KEY
+                                        + "\", \"type\": \"invalid_request_error\"}}"));
         HttpResponse<String> response = search("spendy payouts with a bad key", Role.VIEWER);
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(TestHttp.json(response).get("error").asText())
@@ -338,7 +385,9 @@ class LlmSearchTest {
                 assertThat(String.valueOf(t.getMessage())).doesNotContain(API_KEY);
             }
         }
-        assertThat(logs.list).as("the failure is logged").anyMatch(e -> e.getFormattedMessage().contains("LLM call"));
+        assertThat(logs.list)
+                .as("the failure is logged")
+                .anyMatch(e -> e.getFormattedMessage().contains("LLM call"));
     }
 
     private static int columnIndex(JsonNode body, String name) {

@@ -14,16 +14,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Words no rule places are matched to values close in meaning by the in-process embedding model. */
+/**
+ * Words no rule places are matched to values close in meaning by the in-process embedding model.
+ */
 class SemanticMatcherTest {
-    @TempDir
-    static Path dataDir;
+    @TempDir static Path dataDir;
     static TestApp app;
 
     @BeforeAll
     static void start() {
         app = TestApp.start(dataDir, null, 0.1);
-        assertThat(app.rowdesk().search().awaitSemantic(Duration.ofMinutes(2))).as("the model loads offline").isTrue();
+        assertThat(app.rowdesk().search().awaitSemantic(Duration.ofMinutes(2)))
+                .as("the model loads offline")
+                .isTrue();
     }
 
     @AfterAll
@@ -41,7 +44,8 @@ class SemanticMatcherTest {
         var clothing = interpret("referrals", "clothing referrals");
         assertThat(clothing.complete()).isTrue();
         assertThat(clothing.sql().params()).containsExactly("Apparel & Accessories");
-        assertThat(clothing.chips().get(0).label()).isEqualTo("vertical is Apparel & Accessories (≈ clothing)");
+        assertThat(clothing.chips().get(0).label())
+                .isEqualTo("vertical is Apparel & Accessories (≈ clothing)");
         var britain = interpret("partners", "partners in britain");
         assertThat(britain.sql().params()).containsExactly("United Kingdom");
     }

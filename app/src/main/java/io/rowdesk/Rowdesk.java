@@ -34,7 +34,6 @@ import io.rowdesk.store.SqlFiles;
 import io.rowdesk.store.StateStore;
 import io.rowdesk.web.AccessControl;
 import io.rowdesk.web.ApiController;
-import io.rowdesk.web.Assets;
 import io.rowdesk.web.AuthController;
 import io.rowdesk.web.ErrorPages;
 import io.rowdesk.web.GridController;
@@ -172,7 +171,7 @@ public final class Rowdesk implements AutoCloseable {
                                 templates,
                                 config.llm().provider()
                                         != io.rowdesk.config.LlmConfig.Provider.NONE),
-                        new ApiController(catalog, audit, Assets.VERSION),
+                        new ApiController(catalog, audit, BuildInfo.VERSION),
                         new SqlController(guardedQueries),
                         new SearchController(search, catalog),
                         new GridController(catalog, grid, search));

@@ -1,13 +1,12 @@
 package io.rowdesk.auth;
 
-import io.javalin.security.RouteRole;
 import java.util.Locale;
 
 /**
  * What a user may do. Each role includes the ones before it: a builder can do all a viewer can.
  * {@link #PUBLIC} marks the few routes that need no login; no user has it.
  */
-public enum Role implements RouteRole {
+public enum Role {
     PUBLIC,
     VIEWER,
     BUILDER,

@@ -1,5 +1,6 @@
 package io.rowdesk.cache;
 
+import io.rowdesk.duck.SqlIdentifiers;
 import io.rowdesk.query.Column;
 import io.rowdesk.query.QueryEngine;
 import io.rowdesk.query.QueryResult;
@@ -35,8 +36,8 @@ public final class ColumnProfiler {
     }
 
     private ColumnProfile profileColumn(String relation, int position, Column column) {
-        String quotedColumn = SqlFiles.quoteIdentifier(column.name());
-        String quotedRelation = SqlFiles.quoteIdentifier(relation);
+        String quotedColumn = SqlIdentifiers.quoteIdentifier(column.name());
+        String quotedRelation = SqlIdentifiers.quoteIdentifier(relation);
         boolean orderable = isOrderable(column.type());
         String statsSql =
                 sqlFiles.get("cache/column_stats.sql")

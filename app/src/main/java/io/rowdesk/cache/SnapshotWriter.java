@@ -1,9 +1,9 @@
 package io.rowdesk.cache;
 
 import io.rowdesk.duck.DuckDb;
+import io.rowdesk.duck.SqlIdentifiers;
 import io.rowdesk.source.FileTable;
 import io.rowdesk.source.SourceTable;
-import io.rowdesk.store.SqlFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -72,7 +72,7 @@ public final class SnapshotWriter {
         String reader = table.format() == FileTable.Format.PARQUET ? "read_parquet" : "read_csv";
         String sql =
                 "CREATE TABLE "
-                        + SqlFiles.quoteIdentifier(table.relation())
+                        + SqlIdentifiers.quoteIdentifier(table.relation())
                         + " AS SELECT * FROM "
                         + reader
                         + "(?)";
@@ -83,7 +83,7 @@ public final class SnapshotWriter {
         try (PreparedStatement count =
                         connection.prepareStatement(
                                 "SELECT count(*) FROM "
-                                        + SqlFiles.quoteIdentifier(table.relation()));
+                                        + SqlIdentifiers.quoteIdentifier(table.relation()));
                 ResultSet rs = count.executeQuery()) {
             rs.next();
             return rs.getLong(1);

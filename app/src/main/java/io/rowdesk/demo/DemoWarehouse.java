@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rowdesk.duck.DuckDb;
+import io.rowdesk.duck.SqlIdentifiers;
 import io.rowdesk.store.SqlFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -153,7 +154,7 @@ public final class DemoWarehouse {
         // The table name is one of ours (TABLES), the file name a bound parameter.
         String copy =
                 "COPY "
-                        + SqlFiles.quoteIdentifier(table)
+                        + SqlIdentifiers.quoteIdentifier(table)
                         + " TO ? (FORMAT parquet, COMPRESSION zstd)";
         try (PreparedStatement statement = duck.prepareStatement(copy)) {
             statement.setString(1, target.toAbsolutePath().toString());
@@ -162,7 +163,7 @@ public final class DemoWarehouse {
         try (Statement statement = duck.createStatement();
                 ResultSet rows =
                         statement.executeQuery(
-                                "SELECT count(*) FROM " + SqlFiles.quoteIdentifier(table))) {
+                                "SELECT count(*) FROM " + SqlIdentifiers.quoteIdentifier(table))) {
             rows.next();
             return rows.getLong(1);
         }

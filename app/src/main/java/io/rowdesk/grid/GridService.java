@@ -2,6 +2,7 @@ package io.rowdesk.grid;
 
 import io.rowdesk.config.RowdeskConfig;
 import io.rowdesk.duck.DuckDb;
+import io.rowdesk.duck.SqlIdentifiers;
 import io.rowdesk.query.Column;
 import io.rowdesk.query.QueryEngine;
 import io.rowdesk.query.QueryException;
@@ -229,9 +230,8 @@ public final class GridService {
                         : ((Number)
                                         engine.query(
                                                         "SELECT count(*) FROM "
-                                                                + io.rowdesk.store.SqlFiles
-                                                                        .quoteIdentifier(
-                                                                                relation.name())
+                                                                + SqlIdentifiers.quoteIdentifier(
+                                                                        relation.name())
                                                                 + " "
                                                                 + query.filter().where(),
                                                         query.filter().params(),

@@ -1,5 +1,6 @@
 package io.rowdesk.grid;
 
+import io.rowdesk.duck.SqlIdentifiers;
 import io.rowdesk.query.QueryEngine;
 import io.rowdesk.query.QueryException;
 import io.rowdesk.query.QueryResult;
@@ -107,7 +108,7 @@ public final class OrderingSnapshots implements AutoCloseable {
         this.limits = Objects.requireNonNull(limits, "limits is null");
         this.clock = Objects.requireNonNull(clock, "clock is null");
         engine.execute(
-                "CREATE SCHEMA IF NOT EXISTS " + SqlFiles.quoteIdentifier(SCHEMA),
+                "CREATE SCHEMA IF NOT EXISTS " + SqlIdentifiers.quoteIdentifier(SCHEMA),
                 List.of(),
                 Duration.ofSeconds(10));
         ScheduledThreadPoolExecutor executor =
@@ -141,9 +142,9 @@ public final class OrderingSnapshots implements AutoCloseable {
                             created[0] = true;
                             return new Entry(
                                     k,
-                                    SqlFiles.quoteIdentifier(SCHEMA)
+                                    SqlIdentifiers.quoteIdentifier(SCHEMA)
                                             + "."
-                                            + SqlFiles.quoteIdentifier(
+                                            + SqlIdentifiers.quoteIdentifier(
                                                     "o_" + tableCounter.incrementAndGet()),
                                     now);
                         });
@@ -217,7 +218,7 @@ public final class OrderingSnapshots implements AutoCloseable {
                     fill(
                                     "grid/ordering_copy.sql",
                                     entry.table,
-                                    SqlFiles.quoteIdentifier(query.relation()),
+                                    SqlIdentifiers.quoteIdentifier(query.relation()),
                                     order)
                             .replace("{{where}}", query.filter().where()),
                     query.filter().params(),
@@ -378,7 +379,7 @@ public final class OrderingSnapshots implements AutoCloseable {
         return fill(
                         "grid/top_n.sql",
                         null,
-                        SqlFiles.quoteIdentifier(query.relation()),
+                        SqlIdentifiers.quoteIdentifier(query.relation()),
                         SortKey.orderBy(query.sort()))
                 .replace("{{where}}", query.filter().where());
     }

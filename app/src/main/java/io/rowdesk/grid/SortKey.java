@@ -1,7 +1,9 @@
 package io.rowdesk.grid;
 
+import io.rowdesk.duck.SqlIdentifiers;
+import io.rowdesk.error.ErrorKind;
+import io.rowdesk.error.UserFacingException;
 import io.rowdesk.query.Column;
-import io.rowdesk.store.SqlFiles;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -75,16 +77,16 @@ public record SortKey(String column, boolean descending) {
         return keys.stream()
                 .map(
                         k ->
-                                SqlFiles.quoteIdentifier(k.column)
+                                SqlIdentifiers.quoteIdentifier(k.column)
                                         + (k.descending ? " DESC" : " ASC")
                                         + " NULLS LAST")
                 .collect(Collectors.joining(", "));
     }
 
     /** A sort that names a column the relation does not have, or the same column twice. */
-    public static final class InvalidSortException extends IllegalArgumentException {
+    public static final class InvalidSortException extends UserFacingException {
         public InvalidSortException(String message) {
-            super(message);
+            super(ErrorKind.BAD_REQUEST, message);
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.rowdesk.query;
 
 import io.rowdesk.duck.DuckDb;
-import io.rowdesk.store.SqlFiles;
+import io.rowdesk.duck.SqlIdentifiers;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -109,7 +109,7 @@ public final class QueryEngine implements AutoCloseable {
             String allowed = snapshotDir.toAbsolutePath().normalize() + "/";
             try (Statement statement = root.createStatement()) {
                 statement.execute(
-                        "SET allowed_directories = [" + SqlFiles.quoteLiteral(allowed) + "]");
+                        "SET allowed_directories = [" + SqlIdentifiers.quoteLiteral(allowed) + "]");
                 statement.execute("SET enable_external_access = false");
                 statement.execute("SET lock_configuration = true");
             }
@@ -129,21 +129,21 @@ public final class QueryEngine implements AutoCloseable {
             String alias = "snap_" + aliasCounter.incrementAndGet();
             statement.execute(
                     "ATTACH "
-                            + SqlFiles.quoteLiteral(snapshotFile.toAbsolutePath().toString())
+                            + SqlIdentifiers.quoteLiteral(snapshotFile.toAbsolutePath().toString())
                             + " AS "
-                            + SqlFiles.quoteIdentifier(alias)
+                            + SqlIdentifiers.quoteIdentifier(alias)
                             + " (READ_ONLY)");
             statement.execute(
                     "CREATE OR REPLACE VIEW "
-                            + SqlFiles.quoteIdentifier(relation)
+                            + SqlIdentifiers.quoteIdentifier(relation)
                             + " AS SELECT * FROM "
-                            + SqlFiles.quoteIdentifier(alias)
+                            + SqlIdentifiers.quoteIdentifier(alias)
                             + ".main."
-                            + SqlFiles.quoteIdentifier(relation));
+                            + SqlIdentifiers.quoteIdentifier(relation));
             String old = attachedAlias.put(relation, alias);
             tableVersions.put(relation, generation.incrementAndGet());
             if (old != null) {
-                statement.execute("DETACH " + SqlFiles.quoteIdentifier(old));
+                statement.execute("DETACH " + SqlIdentifiers.quoteIdentifier(old));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(
@@ -159,7 +159,10 @@ public final class QueryEngine implements AutoCloseable {
         swapLock.writeLock().lock();
         try (Statement statement = root.createStatement()) {
             statement.execute(
-                    "CREATE OR REPLACE VIEW " + SqlFiles.quoteIdentifier(name) + " AS " + select);
+                    "CREATE OR REPLACE VIEW "
+                            + SqlIdentifiers.quoteIdentifier(name)
+                            + " AS "
+                            + select);
             generation.incrementAndGet();
         } catch (SQLException e) {
             throw new IllegalStateException("view " + name + " is not valid: " + e.getMessage(), e);
@@ -211,7 +214,7 @@ public final class QueryEngine implements AutoCloseable {
     public List<Column> columns(String relation) {
         QueryResult result =
                 query(
-                        "SELECT * FROM " + SqlFiles.quoteIdentifier(relation) + " LIMIT 0",
+                        "SELECT * FROM " + SqlIdentifiers.quoteIdentifier(relation) + " LIMIT 0",
                         List.of(),
                         0,
                         Duration.ofSeconds(10));
@@ -221,7 +224,7 @@ public final class QueryEngine implements AutoCloseable {
     public long count(String relation) {
         QueryResult result =
                 query(
-                        "SELECT count(*) FROM " + SqlFiles.quoteIdentifier(relation),
+                        "SELECT count(*) FROM " + SqlIdentifiers.quoteIdentifier(relation),
                         List.of(),
                         1,
                         Duration.ofSeconds(60));

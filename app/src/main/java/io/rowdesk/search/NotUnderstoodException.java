@@ -1,9 +1,13 @@
 package io.rowdesk.search;
 
+import io.rowdesk.error.ErrorKind;
+import io.rowdesk.error.UserFacingException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A question with words the translator could not place: said so, with what to try instead. */
-public final class NotUnderstoodException extends RuntimeException {
+public final class NotUnderstoodException extends UserFacingException {
     private final List<String> unmatched;
     private final List<String> suggestions;
     private final List<Chip> chips;
@@ -15,11 +19,21 @@ public final class NotUnderstoodException extends RuntimeException {
             List<String> suggestions,
             List<Chip> chips,
             double understood) {
-        super(message);
+        super(ErrorKind.NOT_UNDERSTOOD, message);
         this.unmatched = List.copyOf(unmatched);
         this.suggestions = List.copyOf(suggestions);
         this.chips = List.copyOf(chips);
         this.understood = understood;
+    }
+
+    @Override
+    public Map<String, Object> details() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("suggestions", suggestions);
+        details.put("unmatched", unmatched);
+        details.put("chips", chips);
+        details.put("understood", understood);
+        return details;
     }
 
     public List<String> unmatched() {

@@ -2,6 +2,8 @@ package io.rowdesk.search;
 
 import io.rowdesk.auth.Role;
 import io.rowdesk.cache.ProfileRepository;
+import io.rowdesk.error.ErrorKind;
+import io.rowdesk.error.UserFacingException;
 import io.rowdesk.query.QueryResult;
 import io.rowdesk.query.RelationCatalog;
 import io.rowdesk.query.RelationInfo;
@@ -120,7 +122,7 @@ public final class SearchService {
                 catalog.find(request.relation(), role)
                         .orElseThrow(() -> new UnknownRelationException(request.relation()));
         if (request.q() == null || request.q().isBlank()) {
-            throw new IllegalArgumentException(
+            throw UserFacingException.badRequest(
                     "q is empty: type what you are looking for, e.g. \"pending payouts over $500\"");
         }
         Interpretation interpretation =
@@ -288,7 +290,8 @@ public final class SearchService {
             throw notUnderstood(interpretation, null);
         }
         if (interpretation.spec().isAggregate()) {
-            throw new IllegalArgumentException(
+            throw new UserFacingException(
+                    ErrorKind.NOT_UNDERSTOOD,
                     "'" + q + "' counts or sums rows; it shows as a table, not in the grid");
         }
         queries.check(interpretation.sql().sql(), role);
@@ -302,9 +305,9 @@ public final class SearchService {
      * Thrown for a relation that does not exist or that the role may not see (indistinguishable on
      * purpose).
      */
-    public static final class UnknownRelationException extends RuntimeException {
+    public static final class UnknownRelationException extends UserFacingException {
         public UnknownRelationException(String relation) {
-            super("There is no relation called '" + relation + "'.");
+            super(ErrorKind.NOT_FOUND, "There is no relation called '" + relation + "'.");
         }
     }
 

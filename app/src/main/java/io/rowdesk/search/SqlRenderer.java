@@ -1,8 +1,10 @@
 package io.rowdesk.search;
 
+import io.rowdesk.duck.SqlIdentifiers;
+import io.rowdesk.error.ErrorKind;
+import io.rowdesk.error.UserFacingException;
 import io.rowdesk.query.Column;
 import io.rowdesk.query.RelationInfo;
-import io.rowdesk.store.SqlFiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,9 +20,9 @@ import java.util.stream.Collectors;
 public final class SqlRenderer {
 
     /** A spec that names something the relation does not have. */
-    public static final class InvalidSpecException extends RuntimeException {
+    public static final class InvalidSpecException extends UserFacingException {
         public InvalidSpecException(String message) {
-            super(message);
+            super(ErrorKind.NOT_UNDERSTOOD, message);
         }
     }
 
@@ -40,13 +42,13 @@ public final class SqlRenderer {
                 outputs.add(
                         groupExpression(group, columns)
                                 + " AS "
-                                + SqlFiles.quoteIdentifier(groupAlias(group)));
+                                + SqlIdentifiers.quoteIdentifier(groupAlias(group)));
             }
             for (QuerySpec.Aggregate aggregate : spec.aggregates()) {
                 outputs.add(
                         aggregateExpression(aggregate, columns)
                                 + " AS "
-                                + SqlFiles.quoteIdentifier(aggregate.alias()));
+                                + SqlIdentifiers.quoteIdentifier(aggregate.alias()));
             }
             if (spec.aggregates().isEmpty()) {
                 outputs.add("count(*) AS \"count\"");
@@ -55,7 +57,7 @@ public final class SqlRenderer {
         } else {
             sql.append('*');
         }
-        sql.append(" FROM ").append(SqlFiles.quoteIdentifier(relation.name()));
+        sql.append(" FROM ").append(SqlIdentifiers.quoteIdentifier(relation.name()));
         RenderedSql where = where(spec.conditions(), relation);
         if (!where.sql().isEmpty()) {
             sql.append(' ').append(where.sql());
@@ -75,7 +77,7 @@ public final class SqlRenderer {
                 throw new InvalidSpecException("cannot sort by '" + sort.column() + "'");
             }
             order.add(
-                    SqlFiles.quoteIdentifier(sort.column())
+                    SqlIdentifiers.quoteIdentifier(sort.column())
                             + (sort.descending() ? " DESC" : " ASC")
                             + " NULLS LAST");
         }
@@ -84,7 +86,7 @@ public final class SqlRenderer {
                 && keyColumn != null
                 && columns.contains(keyColumn)
                 && spec.sort().stream().noneMatch(s -> s.column().equals(keyColumn))) {
-            order.add(SqlFiles.quoteIdentifier(keyColumn));
+            order.add(SqlIdentifiers.quoteIdentifier(keyColumn));
         }
         if (spec.isAggregate() && order.isEmpty() && !spec.groupBy().isEmpty()) {
             order.add("1");
@@ -224,7 +226,7 @@ public final class SqlRenderer {
         if (!columns.contains(name)) {
             throw new InvalidSpecException("unknown column '" + name + "'");
         }
-        return SqlFiles.quoteIdentifier(name);
+        return SqlIdentifiers.quoteIdentifier(name);
     }
 
     static String escapeLike(String text) {

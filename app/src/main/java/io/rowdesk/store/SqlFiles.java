@@ -31,17 +31,4 @@ public final class SqlFiles {
             throw new UncheckedIOException("cannot read " + resource, e);
         }
     }
-
-    /** Quotes an identifier that comes from the catalog or configuration, never from user text. */
-    public static String quoteIdentifier(String name) {
-        return '"' + name.replace("\"", "\"\"") + '"';
-    }
-
-    /**
-     * Quotes a string literal for the few DuckDB statements that take no bound parameters (ATTACH,
-     * COPY TO).
-     */
-    public static String quoteLiteral(String value) {
-        return '\'' + value.replace("'", "''") + '\'';
-    }
 }

@@ -4,14 +4,14 @@ import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.HandlerType;
 import io.javalin.http.SameSite;
-import io.javalin.security.RouteRole;
 import io.rowdesk.auth.AuthService;
 import io.rowdesk.auth.Role;
 import io.rowdesk.auth.User;
+import io.rowdesk.error.ErrorKind;
+import io.rowdesk.error.UserFacingException;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Decides, before every matched route, who is asking and whether their role may. Fails closed: a
@@ -29,24 +29,21 @@ public final class AccessControl {
     }
 
     public void check(Context ctx) {
-        Set<RouteRole> roles = ctx.routeRoles();
-        if (roles.isEmpty()) {
-            throw new UserFacingException(
-                    UserFacingException.Kind.FORBIDDEN, "This address has no access rule.");
+        Role required = RouteRoles.least(ctx.routeRoles());
+        if (required == null) {
+            throw new UserFacingException(ErrorKind.FORBIDDEN, "This address has no access rule.");
         }
-        Role required = roles.stream().map(Role.class::cast).min(Role::compareTo).orElseThrow();
         Optional<User> user = identify(ctx);
         user.ifPresent(u -> ctx.attribute(USER_ATTRIBUTE, u));
         if (required == Role.PUBLIC) {
             return;
         }
         if (user.isEmpty()) {
-            throw new UserFacingException(
-                    UserFacingException.Kind.UNAUTHENTICATED, "Log in first.");
+            throw new UserFacingException(ErrorKind.UNAUTHENTICATED, "Log in first.");
         }
         if (!user.get().role().includes(required)) {
             throw new UserFacingException(
-                    UserFacingException.Kind.FORBIDDEN,
+                    ErrorKind.FORBIDDEN,
                     "This needs the "
                             + required.label()
                             + " role; you are "
@@ -55,7 +52,7 @@ public final class AccessControl {
         }
         if (isUnsafe(ctx) && ctx.attribute("rowdesk.bearer") == null && !sameOrigin(ctx)) {
             throw new UserFacingException(
-                    UserFacingException.Kind.FORBIDDEN,
+                    ErrorKind.FORBIDDEN,
                     "This form was sent from another site; reload the page and try again.");
         }
     }

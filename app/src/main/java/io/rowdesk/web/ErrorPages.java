@@ -2,9 +2,12 @@ package io.rowdesk.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.rowdesk.error.ErrorKind;
+import io.rowdesk.error.UserFacingException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -26,7 +29,7 @@ public final class ErrorPages {
     }
 
     public void userFacing(UserFacingException e, Context ctx) {
-        if (e.kind() == UserFacingException.Kind.UNAUTHENTICATED && !isApi(ctx)) {
+        if (e.kind() == ErrorKind.UNAUTHENTICATED && !isApi(ctx)) {
             String login =
                     AuthController.LOGIN
                             + "?next="
@@ -38,14 +41,20 @@ public final class ErrorPages {
             }
             return;
         }
-        respond(ctx, e.kind().status, e.kind().label(), e.getMessage());
+        e.retryAfter()
+                .ifPresent(
+                        after ->
+                                ctx.header(
+                                        "Retry-After",
+                                        Long.toString(Math.max(1, after.toSeconds()))));
+        respond(ctx, e.kind(), e.getMessage(), e.details());
     }
 
     public void httpResponse(HttpResponseException e, Context ctx) {
         if (e.getStatus() == 404) {
-            respond(ctx, 404, "not_found", "There is nothing at " + ctx.path() + ".");
+            respond(ctx, ErrorKind.NOT_FOUND, "There is nothing at " + ctx.path() + ".", Map.of());
         } else {
-            respond(ctx, e.getStatus(), "bad_request", e.getMessage());
+            respond(ctx, ErrorKind.BAD_REQUEST, e.getMessage(), Map.of());
         }
     }
 
@@ -54,22 +63,26 @@ public final class ErrorPages {
         LOG.error("Unexpected failure {} on {} {}", id, ctx.method(), ctx.path(), e);
         respond(
                 ctx,
-                500,
-                "internal",
+                ErrorKind.INTERNAL,
                 "Something went wrong on our side (reference "
                         + id
                         + "). Try again, "
-                        + "and tell your admin the reference if it keeps happening.");
+                        + "and tell your admin the reference if it keeps happening.",
+                Map.of("reference", id));
     }
 
-    private void respond(Context ctx, int status, String kind, String message) {
-        ctx.status(status);
+    private void respond(Context ctx, ErrorKind kind, String message, Map<String, Object> details) {
+        ctx.status(kind.status());
         if (isApi(ctx)) {
-            ctx.json(Map.of("error", message, "kind", kind));
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("error", message);
+            body.put("kind", kind.label());
+            body.putAll(details);
+            ctx.json(body);
             return;
         }
         Map<String, Object> params = new HashMap<>();
-        params.put("status", status);
+        params.put("status", kind.status());
         params.put("message", message);
         params.put("user", AccessControl.optionalUser(ctx).orElse(null));
         ctx.html(templates.render("error.jte", params));

@@ -2,6 +2,7 @@ package io.rowdesk.web;
 
 import io.javalin.http.Context;
 import io.rowdesk.auth.User;
+import io.rowdesk.error.UserFacingException;
 import io.rowdesk.grid.GridFilter;
 import io.rowdesk.grid.GridService;
 import io.rowdesk.grid.SortKey;
@@ -9,10 +10,9 @@ import io.rowdesk.grid.Window;
 import io.rowdesk.query.QueryEngine;
 import io.rowdesk.query.RelationCatalog;
 import io.rowdesk.query.RelationInfo;
-import io.rowdesk.search.GuardException;
-import io.rowdesk.search.NotUnderstoodException;
 import io.rowdesk.search.SearchService;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,15 +51,9 @@ public final class GridController {
         Set<String> removed =
                 removedParam == null || removedParam.isBlank()
                         ? Set.of()
-                        : Set.of(removedParam.split(","));
-        SearchService.GridSearch found;
-        try {
-            found = search.forGrid(q, relation, AccessControl.user(ctx).role(), removed);
-        } catch (NotUnderstoodException e) {
-            throw new UserFacingException(UserFacingException.Kind.UNPROCESSABLE, e.getMessage());
-        } catch (GuardException | IllegalArgumentException e) {
-            throw new UserFacingException(UserFacingException.Kind.UNPROCESSABLE, e.getMessage());
-        }
+                        : Set.copyOf(Arrays.asList(removedParam.split(",")));
+        SearchService.GridSearch found =
+                search.forGrid(q, relation, AccessControl.user(ctx).role(), removed);
         if (sort.isEmpty()) {
             // "top 10 by amount" orders the grid unless the user sorts by a header
             sort = found.sort().stream().map(o -> new SortKey(o.column(), o.descending())).toList();
@@ -144,10 +138,6 @@ public final class GridController {
     }
 
     private static List<SortKey> sort(Context ctx, RelationInfo relation) {
-        try {
-            return SortKey.parse(ctx.queryParam("sort"), relation.columns());
-        } catch (SortKey.InvalidSortException e) {
-            throw UserFacingException.badRequest(e.getMessage());
-        }
+        return SortKey.parse(ctx.queryParam("sort"), relation.columns());
     }
 }

@@ -1,6 +1,7 @@
 package io.rowdesk.web;
 
 import io.javalin.http.Context;
+import io.rowdesk.error.UserFacingException;
 
 /** Query-string parameters checked with messages that say what is allowed. */
 public final class QueryParams {

@@ -2,6 +2,7 @@ package io.rowdesk.web;
 
 import io.javalin.http.Context;
 import io.rowdesk.auth.User;
+import io.rowdesk.error.UserFacingException;
 import io.rowdesk.query.RelationCatalog;
 import io.rowdesk.query.RelationInfo;
 import java.net.URLEncoder;

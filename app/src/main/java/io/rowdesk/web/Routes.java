@@ -8,7 +8,6 @@ import io.javalin.router.Endpoint;
 import io.javalin.security.Roles;
 import io.rowdesk.auth.Role;
 import java.util.List;
-import java.util.Set;
 
 /** Every route of the app in one place, each with the least role that may use it. */
 public final class Routes {
@@ -41,7 +40,7 @@ public final class Routes {
         for (Route route : routes) {
             config.addEndpoint(
                     Endpoint.create(route.method(), route.path())
-                            .addMetadata(new Roles(Set.of(route.role())))
+                            .addMetadata(new Roles(RouteRoles.of(route.role())))
                             .handler(route.handler()));
         }
     }

@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.rowdesk.auth.User;
-import io.rowdesk.query.QueryException;
+import io.rowdesk.error.UserFacingException;
 import io.rowdesk.query.RelationCatalog;
 import io.rowdesk.query.RelationInfo;
-import io.rowdesk.search.GuardException;
-import io.rowdesk.search.NotUnderstoodException;
 import io.rowdesk.search.SearchRequest;
 import io.rowdesk.search.SearchResult;
 import io.rowdesk.search.SearchService;
@@ -65,28 +63,7 @@ public final class SearchController {
     public void search(Context ctx) {
         User user = AccessControl.user(ctx);
         SearchRequest request = request(ctx.body());
-        SearchResult result;
-        try {
-            result = search.search(request, user.role());
-        } catch (SearchService.UnknownRelationException e) {
-            throw UserFacingException.notFound(e.getMessage());
-        } catch (IllegalArgumentException e) {
-            throw UserFacingException.badRequest(e.getMessage());
-        } catch (NotUnderstoodException e) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("error", e.getMessage());
-            body.put("kind", "not_understood");
-            body.put("suggestions", e.suggestions());
-            body.put("unmatched", e.unmatched());
-            body.put("chips", e.chips());
-            body.put("understood", e.understood());
-            ctx.status(422).json(body);
-            return;
-        } catch (GuardException e) {
-            throw new UserFacingException(UserFacingException.Kind.UNPROCESSABLE, e.getMessage());
-        } catch (QueryException e) {
-            throw new UserFacingException(UserFacingException.Kind.UNPROCESSABLE, e.getMessage());
-        }
+        SearchResult result = search.search(request, user.role());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("sql", result.sql());
         body.put("engine", result.engine());

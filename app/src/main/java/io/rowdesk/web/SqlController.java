@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.rowdesk.auth.User;
-import io.rowdesk.query.QueryException;
+import io.rowdesk.error.UserFacingException;
 import io.rowdesk.query.QueryResult;
 import io.rowdesk.search.GuardException;
 import io.rowdesk.search.GuardedQueries;
@@ -38,11 +38,7 @@ public final class SqlController {
             result = queries.run(request.sql(), List.of(), user.role(), request.limit());
         } catch (GuardException e) {
             LOG.info("SQL refused for {}: {}", user.email(), e.getMessage());
-            unprocessable(ctx, "refused", e.getMessage());
-            return;
-        } catch (QueryException e) {
-            unprocessable(ctx, e.timedOut() ? "timeout" : "failed", e.getMessage());
-            return;
+            throw e;
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("columns", ResultJson.columns(result));
@@ -82,9 +78,5 @@ public final class SqlController {
             rows = limit.asInt();
         }
         return new Request(sql.asText(), rows);
-    }
-
-    private static void unprocessable(Context ctx, String kind, String message) {
-        ctx.status(422).json(Map.of("error", message, "kind", kind));
     }
 }

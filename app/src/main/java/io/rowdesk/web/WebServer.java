@@ -8,9 +8,9 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.rowdesk.auth.Role;
+import io.rowdesk.error.UserFacingException;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /** Wires routes, access control, static files and error pages into one Javalin server. */
 public final class WebServer {
@@ -34,14 +34,14 @@ public final class WebServer {
                                         files.hostedPath = "/static";
                                         files.directory = "/public";
                                         files.location = Location.CLASSPATH;
-                                        files.roles = Set.of(Role.PUBLIC);
+                                        files.roles = RouteRoles.of(Role.PUBLIC);
                                     });
                             config.staticFiles.add(
                                     files -> {
                                         files.hostedPath = "/webjars";
                                         files.directory = "/META-INF/resources/webjars";
                                         files.location = Location.CLASSPATH;
-                                        files.roles = Set.of(Role.PUBLIC);
+                                        files.roles = RouteRoles.of(Role.PUBLIC);
                                     });
                             config.routes.before(WebServer::securityHeaders);
                             config.routes.beforeMatched(access::check);

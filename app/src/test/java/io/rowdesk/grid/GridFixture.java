@@ -8,6 +8,7 @@ import io.rowdesk.config.RelationConfig;
 import io.rowdesk.config.RowdeskConfig;
 import io.rowdesk.config.StartupOptions;
 import io.rowdesk.duck.DuckDb;
+import io.rowdesk.duck.SqlIdentifiers;
 import io.rowdesk.query.QueryEngine;
 import io.rowdesk.query.RelationInfo;
 import io.rowdesk.source.FileTable;
@@ -140,7 +141,7 @@ final class GridFixture implements AutoCloseable {
                                 "COPY ("
                                         + select
                                         + ") TO "
-                                        + SqlFiles.quoteLiteral(parquet.toString())
+                                        + SqlIdentifiers.quoteLiteral(parquet.toString())
                                         + " (FORMAT parquet)")) {
             copy.execute();
         } catch (SQLException e) {
@@ -168,7 +169,7 @@ final class GridFixture implements AutoCloseable {
     List<List<Object>> plain(String relation, String orderBy, long offset, int limit) {
         return engine.query(
                         "SELECT * FROM "
-                                + SqlFiles.quoteIdentifier(relation)
+                                + SqlIdentifiers.quoteIdentifier(relation)
                                 + " ORDER BY "
                                 + orderBy
                                 + " LIMIT ? OFFSET ?",

@@ -129,7 +129,7 @@ class SqlEndpointTest {
         HttpResponse<String> response =
                 sql(Role.BUILDER, Map.of("sql", "SELECT no_such_column FROM partners"));
         assertThat(response.statusCode()).isEqualTo(422);
-        assertThat(TestHttp.json(response).get("kind").asText()).isEqualTo("failed");
+        assertThat(TestHttp.json(response).get("kind").asText()).isEqualTo("refused");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /** Computes column profiles through the query instance, one column at a time. */
@@ -40,9 +41,13 @@ public final class ColumnProfiler {
         String quotedRelation = SqlIdentifiers.quoteIdentifier(relation);
         boolean orderable = isOrderable(column.type());
         String statsSql =
-                sqlFiles.get("cache/column_stats.sql")
-                        .replace("{column}", orderable ? quotedColumn : quotedColumn + "::VARCHAR")
-                        .replace("{relation}", quotedRelation);
+                sqlFiles.render(
+                        "cache/column_stats.sql",
+                        Map.of(
+                                "column",
+                                orderable ? quotedColumn : quotedColumn + "::VARCHAR",
+                                "relation",
+                                quotedRelation));
         List<Object> stats = engine.query(statsSql, List.of(), 1, TIMEOUT).rows().get(0);
         long rows = ((Number) stats.get(0)).longValue();
         long nulls = ((Number) stats.get(1)).longValue();
@@ -50,9 +55,9 @@ public final class ColumnProfiler {
         List<ColumnProfile.ValueCount> values = null;
         if (isText(column.type()) && distinct <= valueLimit) {
             String topSql =
-                    sqlFiles.get("cache/top_values.sql")
-                            .replace("{column}", quotedColumn)
-                            .replace("{relation}", quotedRelation);
+                    sqlFiles.render(
+                            "cache/top_values.sql",
+                            Map.of("column", quotedColumn, "relation", quotedRelation));
             QueryResult top =
                     engine.query(topSql, List.of(valueLimit + 1), valueLimit + 1, TIMEOUT);
             values =

@@ -171,7 +171,7 @@ public final class OrderingSnapshots implements AutoCloseable {
 
     /** Rows {@code from} to {@code from + limit - 1} of a built ordering. */
     public QueryResult read(Ordering ordering, long from, int limit, Duration timeout) {
-        String sql = fill("grid/window_copy.sql", ordering.table(), null, null);
+        String sql = sqlFiles.render("grid/window_copy.sql", Map.of("ordering", ordering.table()));
         return engine.queryPrepared(sql, List.of(from, from + limit - 1), limit, timeout);
     }
 
@@ -215,17 +215,23 @@ public final class OrderingSnapshots implements AutoCloseable {
         try {
             String order = SortKey.orderBy(query.sort());
             engine.execute(
-                    fill(
-                                    "grid/ordering_copy.sql",
+                    sqlFiles.render(
+                            "grid/ordering_copy.sql",
+                            Map.of(
+                                    "ordering",
                                     entry.table,
+                                    "table",
                                     SqlIdentifiers.quoteIdentifier(query.relation()),
-                                    order)
-                            .replace("{{where}}", query.filter().where()),
+                                    "order",
+                                    order,
+                                    "where",
+                                    query.filter().where())),
                     query.filter().params(),
                     limits.buildTimeout());
             QueryResult count =
                     engine.query(
-                            fill("grid/ordering_count.sql", entry.table, null, null),
+                            sqlFiles.render(
+                                    "grid/ordering_count.sql", Map.of("ordering", entry.table)),
                             List.of(),
                             1,
                             Duration.ofSeconds(30));
@@ -360,28 +366,14 @@ public final class OrderingSnapshots implements AutoCloseable {
         }
     }
 
-    private String fill(String file, String ordering, String table, String order) {
-        String sql = sqlFiles.get(file);
-        if (ordering != null) {
-            sql = sql.replace("{{ordering}}", ordering);
-        }
-        if (table != null) {
-            sql = sql.replace("{{table}}", table);
-        }
-        if (order != null) {
-            sql = sql.replace("{{order}}", order);
-        }
-        return sql;
-    }
-
     /** The SQL of a plain top-N window, for answering before the ordering is built. */
     String topN(GridQuery query) {
-        return fill(
-                        "grid/top_n.sql",
-                        null,
-                        SqlIdentifiers.quoteIdentifier(query.relation()),
-                        SortKey.orderBy(query.sort()))
-                .replace("{{where}}", query.filter().where());
+        return sqlFiles.render(
+                "grid/top_n.sql",
+                Map.of(
+                        "table", SqlIdentifiers.quoteIdentifier(query.relation()),
+                        "order", SortKey.orderBy(query.sort()),
+                        "where", query.filter().where()));
     }
 
     @Override

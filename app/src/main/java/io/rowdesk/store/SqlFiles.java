@@ -1,34 +1,27 @@
 package io.rowdesk.store;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ConcurrentHashMap;
+import io.rowdesk.template.ClasspathTemplates;
+import io.rowdesk.template.TextTemplate;
+import java.util.Map;
 
 /**
- * Loads SQL files from the {@code sql/} folder on the classpath, once each. A missing file is a
- * programming error and fails loudly.
+ * SQL files from the {@code sql/} folder on the classpath, read once each; a missing file fails
+ * loudly. Files with {@code {{tokens}}} are filled through {@link TextTemplate}, strictly.
  */
 public final class SqlFiles {
-    private final ConcurrentHashMap<String, String> cache = new ConcurrentHashMap<>();
+    private final ClasspathTemplates templates = new ClasspathTemplates("sql");
 
     /**
+     * A file without tokens, as it is.
+     *
      * @param path relative to {@code sql/}, e.g. {@code "views/payout_review.sql"}
      */
     public String get(String path) {
-        return cache.computeIfAbsent(path, SqlFiles::read);
+        return render(path, Map.of());
     }
 
-    private static String read(String path) {
-        String resource = "sql/" + path;
-        try (InputStream in = SqlFiles.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("SQL file missing from the classpath: " + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + resource, e);
-        }
+    /** A file with its tokens filled: every token needs a value, and every value a token. */
+    public String render(String path, Map<String, String> values) {
+        return templates.get(path).render(values);
     }
 }

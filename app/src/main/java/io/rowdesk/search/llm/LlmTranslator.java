@@ -16,6 +16,8 @@ import io.rowdesk.query.Column;
 import io.rowdesk.query.QueryException;
 import io.rowdesk.search.GuardException;
 import io.rowdesk.search.SqlRenderer.InvalidSpecException;
+import io.rowdesk.template.ClasspathTemplates;
+import io.rowdesk.template.TextTemplate;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
@@ -83,8 +85,8 @@ public final class LlmTranslator implements AutoCloseable {
     private final String modelName;
     private final Duration timeout;
     private final String apiKey;
-    private final PromptTemplate system;
-    private final PromptTemplate repair;
+    private final TextTemplate system;
+    private final TextTemplate repair;
     private final ObjectMapper json = new ObjectMapper();
     private final Cache<CacheKey, LlmAnswer> cache;
     private final ExecutorService calls;
@@ -97,8 +99,8 @@ public final class LlmTranslator implements AutoCloseable {
         this.modelName = Objects.requireNonNull(modelName, "modelName is null");
         this.timeout = Objects.requireNonNull(timeout, "timeout is null");
         this.apiKey = apiKey;
-        this.system = PromptTemplate.load("search/system.txt");
-        this.repair = PromptTemplate.load("search/repair.txt");
+        this.system = ClasspathTemplates.prompts().get("search/system.txt");
+        this.repair = ClasspathTemplates.prompts().get("search/repair.txt");
         this.cache =
                 Caffeine.newBuilder().maximumSize(CACHE_SIZE).expireAfterWrite(CACHE_TTL).build();
         AtomicInteger threads = new AtomicInteger();

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.rowdesk.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,7 +16,7 @@ final class CanonicalJson {
     static final String GENESIS = "0".repeat(64);
 
     private static final ObjectMapper MAPPER =
-            JsonMapper.builder()
+            Json.builder()
                     .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
                     .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                     .build();

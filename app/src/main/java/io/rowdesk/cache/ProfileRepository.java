@@ -3,6 +3,7 @@ package io.rowdesk.cache;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rowdesk.json.Json;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -12,7 +13,7 @@ import org.jdbi.v3.core.Jdbi;
 
 /** Column profiles in the state store, replaced per relation. */
 public final class ProfileRepository {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final TypeReference<List<ColumnProfile.ValueCount>> VALUES =
             new TypeReference<>() {};
 

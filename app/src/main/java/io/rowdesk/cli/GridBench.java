@@ -8,6 +8,7 @@ import io.rowdesk.auth.User;
 import io.rowdesk.config.ConfigResolver;
 import io.rowdesk.config.RowdeskConfig;
 import io.rowdesk.config.StartupOptions;
+import io.rowdesk.json.Json;
 import io.rowdesk.web.GridController;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -49,7 +50,7 @@ import picocli.CommandLine.Option;
 final class GridBench implements Callable<Integer> {
     private static final String RELATION = "lead_events";
     private static final int LIMIT = 100;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     @Option(
             names = "--data-dir",

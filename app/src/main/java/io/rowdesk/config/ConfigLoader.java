@@ -2,6 +2,7 @@ package io.rowdesk.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rowdesk.auth.Role;
+import io.rowdesk.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,7 @@ public final class ConfigLoader {
     /** The configuration that applies when none is given: the embedded demo warehouse. */
     public static final String DEMO_RESOURCE = "demo/rowdesk-demo.yaml";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]*");
 
     private final Map<String, String> env;

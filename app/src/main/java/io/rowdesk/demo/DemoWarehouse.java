@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rowdesk.duck.DuckDb;
 import io.rowdesk.duck.SqlIdentifiers;
+import io.rowdesk.json.Json;
 import io.rowdesk.store.SqlFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,7 +54,7 @@ public final class DemoWarehouse {
                     new DemoTable("warehouse", "lead_events"));
 
     private final SqlFiles sqlFiles;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Json.MAPPER;
 
     public DemoWarehouse(SqlFiles sqlFiles) {
         this.sqlFiles = Objects.requireNonNull(sqlFiles, "sqlFiles is null");

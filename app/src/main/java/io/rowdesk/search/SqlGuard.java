@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rowdesk.auth.Role;
 import io.rowdesk.duck.DuckDb;
+import io.rowdesk.json.Json;
 import io.rowdesk.query.RelationCatalog;
 import io.rowdesk.query.RelationInfo;
 import java.sql.Connection;
@@ -57,7 +58,7 @@ public final class SqlGuard implements AutoCloseable {
 
     private final RelationCatalog catalog;
     private final Connection parser;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Json.MAPPER;
 
     public SqlGuard(RelationCatalog catalog) {
         this.catalog = Objects.requireNonNull(catalog, "catalog is null");

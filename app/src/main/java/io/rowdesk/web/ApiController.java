@@ -38,7 +38,7 @@ public final class ApiController {
     }
 
     public void audit(Context ctx) {
-        int limit = QueryParams.integer(ctx, "limit", 100, 1, 1000);
+        int limit = (int) QueryParams.wholeNumber(ctx, "limit", 100, 1, 1000);
         List<Map<String, Object>> entries =
                 audit.recent(limit).stream()
                         .map(

@@ -2,6 +2,8 @@ package io.rowdesk.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.validation.ValidationError;
+import io.javalin.validation.ValidationException;
 import io.rowdesk.error.ErrorKind;
 import io.rowdesk.error.UserFacingException;
 import java.net.URLEncoder;
@@ -11,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +61,28 @@ public final class ErrorPages {
         }
     }
 
+    /** A query or path parameter that failed Javalin's validator checks. */
+    public void validation(ValidationException e, Context ctx) {
+        String message =
+                e.getErrors().entrySet().stream()
+                        .map(
+                                field ->
+                                        field.getValue().stream()
+                                                .map(error -> wording(field.getKey(), error))
+                                                .findFirst()
+                                                .orElse(field.getKey() + " is not valid"))
+                        .collect(Collectors.joining("; "));
+        respond(ctx, ErrorKind.BAD_REQUEST, message + ".", Map.of());
+    }
+
+    private static String wording(String field, ValidationError<?> error) {
+        if ("TYPE_CONVERSION_FAILED".equals(error.getMessage())) {
+            // never Java's own text ("For input string")
+            return field + " must be a whole number, got '" + error.value + "'";
+        }
+        return error.getMessage() + ", got '" + error.value + "'";
+    }
+
     public void unexpected(Exception e, Context ctx) {
         String id = UUID.randomUUID().toString().substring(0, 8);
         LOG.error("Unexpected failure {} on {} {}", id, ctx.method(), ctx.path(), e);
@@ -81,11 +106,17 @@ public final class ErrorPages {
             ctx.json(body);
             return;
         }
+        if (Htmx.isHtmx(ctx)) {
+            ctx.html(
+                    templates.render(
+                            "error/toast.jte", Map.of("kind", kind.label(), "message", message)));
+            return;
+        }
         Map<String, Object> params = new HashMap<>();
         params.put("status", kind.status());
         params.put("message", message);
         params.put("user", AccessControl.optionalUser(ctx).orElse(null));
-        ctx.html(templates.render("error.jte", params));
+        ctx.html(templates.render("error/page.jte", params));
     }
 
     private static boolean isApi(Context ctx) {

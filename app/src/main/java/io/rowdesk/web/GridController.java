@@ -74,8 +74,11 @@ public final class GridController {
     public void rows(Context ctx) {
         RelationInfo relation = relation(ctx);
         Filtered filtered = filtered(ctx, relation);
-        long offset = QueryParams.longInteger(ctx, "offset", 0, 0, Long.MAX_VALUE / 2);
-        int limit = QueryParams.integer(ctx, "limit", DEFAULT_LIMIT, 1, GridService.MAX_LIMIT);
+        long offset = QueryParams.wholeNumber(ctx, "offset", 0, 0, Long.MAX_VALUE / 2);
+        int limit =
+                (int)
+                        QueryParams.wholeNumber(
+                                ctx, "limit", DEFAULT_LIMIT, 1, GridService.MAX_LIMIT);
         Window window = grid.window(relation, filtered.sort(), filtered.filter(), offset, limit);
         List<List<Object>> rows = window.rows();
         long total = window.total();

@@ -3,6 +3,7 @@ package io.rowdesk.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rowdesk.auth.Role;
+import io.rowdesk.json.Json;
 import io.rowdesk.query.RelationInfo;
 import java.util.Map;
 
@@ -19,7 +20,7 @@ public record GridPage(
         String columnsJson,
         boolean canEditSql,
         boolean llmEnabled) {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     public static GridPage of(RelationInfo relation, Role role, boolean llmEnabled) {
         try {

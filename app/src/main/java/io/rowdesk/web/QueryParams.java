@@ -1,57 +1,34 @@
 package io.rowdesk.web;
 
 import io.javalin.http.Context;
-import io.rowdesk.error.UserFacingException;
 
-/** Query-string parameters checked with messages that say what is allowed. */
+/**
+ * Query-string parameters through Javalin's validators; a failed check is a {@code
+ * ValidationException} that {@link ErrorPages} answers as {@code bad_request} with these messages.
+ */
 public final class QueryParams {
     private QueryParams() {}
 
-    public static int integer(Context ctx, String name, int fallback, int min, int max) {
-        String text = ctx.queryParam(name);
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(text.trim());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw UserFacingException.badRequest(
-                name
-                        + " must be a whole number from "
-                        + min
-                        + " to "
-                        + max
-                        + ", got '"
-                        + text
-                        + "'");
+    /** A whole number from {@code min} to {@code max}, or {@code fallback} when absent or blank. */
+    public static long wholeNumber(Context ctx, String name, long fallback, long min, long max) {
+        String text =
+                ctx.queryParamAsClass(name, String.class)
+                        .check(
+                                value ->
+                                        value == null
+                                                || value.isBlank()
+                                                || inRange(value, min, max),
+                                name + " must be a whole number from " + min + " to " + max)
+                        .getOrDefault("");
+        return text.isBlank() ? fallback : Long.parseLong(text.trim());
     }
 
-    public static long longInteger(Context ctx, String name, long fallback, long min, long max) {
-        String text = ctx.queryParam(name);
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
+    private static boolean inRange(String text, long min, long max) {
         try {
             long value = Long.parseLong(text.trim());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
+            return value >= min && value <= max;
+        } catch (NumberFormatException e) {
+            return false;
         }
-        throw UserFacingException.badRequest(
-                name
-                        + " must be a whole number from "
-                        + min
-                        + " to "
-                        + max
-                        + ", got '"
-                        + text
-                        + "'");
     }
 }

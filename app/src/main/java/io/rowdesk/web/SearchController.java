@@ -1,7 +1,5 @@
 package io.rowdesk.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.rowdesk.auth.User;
 import io.rowdesk.error.UserFacingException;
@@ -11,11 +9,12 @@ import io.rowdesk.search.SearchRequest;
 import io.rowdesk.search.SearchResult;
 import io.rowdesk.search.SearchService;
 import io.rowdesk.search.Vocabulary;
-import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -28,7 +27,6 @@ public final class SearchController {
 
     private final SearchService search;
     private final RelationCatalog catalog;
-    private final ObjectMapper json = new ObjectMapper();
 
     public SearchController(SearchService search, RelationCatalog catalog) {
         this.search = Objects.requireNonNull(search, "search is null");
@@ -62,7 +60,7 @@ public final class SearchController {
 
     public void search(Context ctx) {
         User user = AccessControl.user(ctx);
-        SearchRequest request = request(ctx.body());
+        SearchRequest request = RequestBodies.read(ctx, Body.class, Body.EXAMPLE).toRequest();
         SearchResult result = search.search(request, user.role());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("sql", result.sql());
@@ -79,71 +77,56 @@ public final class SearchController {
         ctx.json(body);
     }
 
-    private SearchRequest request(String body) {
-        JsonNode tree;
-        try {
-            tree = body == null || body.isBlank() ? null : json.readTree(body);
-        } catch (IOException e) {
-            throw UserFacingException.badRequest("The body is not valid JSON.");
-        }
-        if (tree == null || !tree.isObject()) {
-            throw UserFacingException.badRequest(
-                    "Send a JSON object: {\"q\": \"pending payouts over $500\", \"relation\": \"payouts\"}.");
-        }
-        String q = text(tree, "q");
-        String relation = text(tree, "relation");
-        if (q == null || q.isBlank()) {
-            throw UserFacingException.badRequest(
-                    "\"q\" must be the question, e.g. \"pending payouts over $500\".");
-        }
-        if (relation == null || relation.isBlank()) {
-            throw UserFacingException.badRequest(
-                    "\"relation\" must name the relation to search, e.g. \"payouts\".");
-        }
-        LocalDate today = null;
-        String todayText = text(tree, "today");
-        if (todayText != null) {
-            try {
-                today = LocalDate.parse(todayText);
-            } catch (DateTimeException e) {
+    /** The body of {@code POST /api/v1/search}. */
+    record Body(
+            String q,
+            String relation,
+            String today,
+            Integer limit,
+            List<String> removed,
+            String engine) {
+        static final String EXAMPLE =
+                "{\"q\": \"pending payouts over $500\", \"relation\": \"payouts\"}";
+
+        SearchRequest toRequest() {
+            if (q == null || q.isBlank()) {
                 throw UserFacingException.badRequest(
-                        "\"today\" must be a date as YYYY-MM-DD, got '" + todayText + "'.");
+                        "\"q\" must be the question, e.g. \"pending payouts over $500\".");
             }
-        }
-        int limit = 1000;
-        JsonNode limitNode = tree.get("limit");
-        if (limitNode != null && !limitNode.isNull()) {
-            if (!limitNode.isIntegralNumber()
-                    || limitNode.asInt() < 1
-                    || limitNode.asInt() > MAX_LIMIT) {
+            if (relation == null || relation.isBlank()) {
+                throw UserFacingException.badRequest(
+                        "\"relation\" must name the relation to search, e.g. \"payouts\".");
+            }
+            LocalDate day = null;
+            if (today != null) {
+                try {
+                    day = LocalDate.parse(today);
+                } catch (DateTimeException e) {
+                    throw UserFacingException.badRequest(
+                            "\"today\" must be a date as YYYY-MM-DD, got '" + today + "'.");
+                }
+            }
+            if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
                 throw UserFacingException.badRequest(
                         "\"limit\" must be a whole number from 1 to " + MAX_LIMIT + ".");
             }
-            limit = limitNode.asInt();
-        }
-        Set<String> removed = new HashSet<>();
-        JsonNode removedNode = tree.get("removed");
-        if (removedNode != null && removedNode.isArray()) {
-            removedNode.forEach(n -> removed.add(n.asText()));
-        }
-        SearchRequest.Engine engine = SearchRequest.Engine.AUTO;
-        String engineText = text(tree, "engine");
-        if (engineText != null) {
-            try {
-                engine =
-                        SearchRequest.Engine.valueOf(engineText.toUpperCase(java.util.Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw UserFacingException.badRequest(
-                        "\"engine\" must be \"auto\", \"local\" or \"llm\", got '"
-                                + engineText
-                                + "'.");
+            SearchRequest.Engine chosen = SearchRequest.Engine.AUTO;
+            if (engine != null) {
+                try {
+                    chosen = SearchRequest.Engine.valueOf(engine.toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw UserFacingException.badRequest(
+                            "\"engine\" must be \"auto\", \"local\" or \"llm\", got '"
+                                    + engine
+                                    + "'.");
+                }
             }
+            Set<String> without = new HashSet<>();
+            if (removed != null) {
+                removed.stream().filter(Objects::nonNull).forEach(without::add);
+            }
+            return new SearchRequest(
+                    q, relation, day, limit == null ? 1000 : limit, without, chosen);
         }
-        return new SearchRequest(q, relation, today, limit, removed, engine);
-    }
-
-    private static String text(JsonNode tree, String field) {
-        JsonNode node = tree.get(field);
-        return node == null || node.isNull() ? null : node.asText();
     }
 }

@@ -1,14 +1,11 @@
 package io.rowdesk.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.rowdesk.auth.User;
 import io.rowdesk.error.UserFacingException;
 import io.rowdesk.query.QueryResult;
 import io.rowdesk.search.GuardException;
 import io.rowdesk.search.GuardedQueries;
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +21,6 @@ public final class SqlController {
     private static final Logger LOG = LoggerFactory.getLogger(SqlController.class);
 
     private final GuardedQueries queries;
-    private final ObjectMapper json = new ObjectMapper();
 
     public SqlController(GuardedQueries queries) {
         this.queries = Objects.requireNonNull(queries, "queries is null");
@@ -32,10 +28,14 @@ public final class SqlController {
 
     public void sql(Context ctx) {
         User user = AccessControl.user(ctx);
-        Request request = request(ctx.body(), queries.limits().maxRows());
+        Body request = RequestBodies.read(ctx, Body.class, Body.EXAMPLE);
+        if (request.sql() == null || request.sql().isBlank()) {
+            throw UserFacingException.badRequest("\"sql\" must be a non-empty string.");
+        }
+        int limit = request.rows(queries.limits().maxRows());
         QueryResult result;
         try {
-            result = queries.run(request.sql(), List.of(), user.role(), request.limit());
+            result = queries.run(request.sql(), List.of(), user.role(), limit);
         } catch (GuardException e) {
             LOG.info("SQL refused for {}: {}", user.email(), e.getMessage());
             throw e;
@@ -48,35 +48,19 @@ public final class SqlController {
         ctx.json(body);
     }
 
-    private record Request(String sql, int limit) {}
+    /** The body of {@code POST /api/v1/sql}. */
+    record Body(String sql, Integer limit) {
+        static final String EXAMPLE = "{\"sql\": \"SELECT * FROM payouts\", \"limit\": 100}";
 
-    private Request request(String body, int maxRows) {
-        JsonNode tree;
-        try {
-            tree = body == null || body.isBlank() ? null : json.readTree(body);
-        } catch (IOException e) {
-            throw UserFacingException.badRequest("The body is not valid JSON.");
-        }
-        if (tree == null || !tree.isObject()) {
-            throw UserFacingException.badRequest(
-                    "Send a JSON object: {\"sql\": \"SELECT ...\", \"limit\": 100}.");
-        }
-        JsonNode sql = tree.get("sql");
-        if (sql == null || !sql.isTextual() || sql.asText().isBlank()) {
-            throw UserFacingException.badRequest("\"sql\" must be a non-empty string.");
-        }
-        JsonNode limit = tree.get("limit");
-        int rows = maxRows;
-        if (limit != null && !limit.isNull()) {
-            if (!limit.canConvertToInt()
-                    || !limit.isIntegralNumber()
-                    || limit.asInt() < 1
-                    || limit.asInt() > maxRows) {
+        int rows(int maxRows) {
+            if (limit == null) {
+                return maxRows;
+            }
+            if (limit < 1 || limit > maxRows) {
                 throw UserFacingException.badRequest(
                         "\"limit\" must be a whole number from 1 to " + maxRows + ".");
             }
-            rows = limit.asInt();
+            return limit;
         }
-        return new Request(sql.asText(), rows);
     }
 }

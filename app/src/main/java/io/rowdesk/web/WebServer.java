@@ -1,34 +1,42 @@
 package io.rowdesk.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.javalin.validation.ValidationException;
 import io.rowdesk.auth.Role;
 import io.rowdesk.error.UserFacingException;
+import io.rowdesk.json.Json;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Wires routes, access control, static files and error pages into one Javalin server. */
 public final class WebServer {
     private final Javalin app;
+    private final List<RegisteredEndpoint> registered = new CopyOnWriteArrayList<>();
+
+    /** An HTTP endpoint as Javalin registered it, with the least role it requires (or null). */
+    public record RegisteredEndpoint(HandlerType method, String path, Role role) {}
 
     public WebServer(List<Route> routes, AccessControl access, ErrorPages errors) {
         Objects.requireNonNull(routes, "routes is null");
         Objects.requireNonNull(access, "access is null");
         Objects.requireNonNull(errors, "errors is null");
-        ObjectMapper mapper =
-                new ObjectMapper()
-                        .registerModule(new JavaTimeModule())
-                        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         app =
                 Javalin.create(
                         config -> {
-                            config.jsonMapper(new JavalinJackson(mapper, false));
+                            config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
                             config.startup.showJavalinBanner = false;
+                            config.events.handlerAdded(
+                                    info ->
+                                            registered.add(
+                                                    new RegisteredEndpoint(
+                                                            info.getHttpMethod(),
+                                                            info.getPath(),
+                                                            RouteRoles.least(info.getRoles()))));
                             config.staticFiles.add(
                                     files -> {
                                         files.hostedPath = "/static";
@@ -49,6 +57,7 @@ public final class WebServer {
                             config.routes.exception(UserFacingException.class, errors::userFacing);
                             config.routes.exception(
                                     HttpResponseException.class, errors::httpResponse);
+                            config.routes.exception(ValidationException.class, errors::validation);
                             config.routes.exception(Exception.class, errors::unexpected);
                         });
     }
@@ -70,6 +79,11 @@ public final class WebServer {
 
     public int port() {
         return app.port();
+    }
+
+    /** Every endpoint Javalin registered (routes, static files' and filters' aside). */
+    public List<RegisteredEndpoint> registeredEndpoints() {
+        return List.copyOf(registered);
     }
 
     public Javalin javalin() {

@@ -2,6 +2,7 @@ package io.rowdesk.search.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rowdesk.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -60,7 +61,7 @@ public record EvalQuestion(
                     "month",
                     "year");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     /** Reads a JSONL resource from the classpath, e.g. {@code search/dev.jsonl}. */
     public static List<EvalQuestion> load(String resource) {

@@ -12,6 +12,7 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import io.rowdesk.cache.ColumnProfile;
+import io.rowdesk.json.Json;
 import io.rowdesk.query.Column;
 import io.rowdesk.query.QueryException;
 import io.rowdesk.search.GuardException;
@@ -87,7 +88,7 @@ public final class LlmTranslator implements AutoCloseable {
     private final String apiKey;
     private final TextTemplate system;
     private final TextTemplate repair;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Json.MAPPER;
     private final Cache<CacheKey, LlmAnswer> cache;
     private final ExecutorService calls;
 

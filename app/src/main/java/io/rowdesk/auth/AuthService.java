@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.rowdesk.audit.AuditEntry.Outcome;
 import io.rowdesk.audit.AuditLog;
-import io.rowdesk.config.AuthConfig;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;

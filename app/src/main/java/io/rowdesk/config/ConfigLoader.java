@@ -1,6 +1,7 @@
 package io.rowdesk.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rowdesk.auth.AuthConfig;
 import io.rowdesk.auth.Role;
 import io.rowdesk.json.Json;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.rowdesk.config;
 
+import io.rowdesk.auth.AuthConfig;
 import java.util.List;
 import java.util.Map;
 

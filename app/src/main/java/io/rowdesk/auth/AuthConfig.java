@@ -1,4 +1,4 @@
-package io.rowdesk.config;
+package io.rowdesk.auth;
 
 import java.time.Duration;
 

@@ -78,6 +78,10 @@ public final class QueryEngine implements AutoCloseable {
             return statement;
         }
 
+        boolean has(String sql) {
+            return statements.containsKey(sql);
+        }
+
         void forget(String sql) {
             closeQuietly(statements.remove(sql));
         }
@@ -301,23 +305,42 @@ public final class QueryEngine implements AutoCloseable {
         }
         swapLock.readLock().lock();
         try {
-            PreparedStatement statement = cache.get(sql);
-            statement.setQueryTimeout((int) Math.max(1, Math.ceil(timeout.toMillis() / 1000.0)));
-            for (int i = 0; i < params.size(); i++) {
-                statement.setObject(i + 1, params.get(i));
+            boolean kept = cache.has(sql);
+            try {
+                return runPrepared(cache, sql, params, maxRows, timeout);
+            } catch (SQLException e) {
+                cache.forget(sql);
+                if (!kept) {
+                    throw failure(e, "query", timeout);
+                }
             }
-            Collector collector = new Collector(maxRows);
-            try (ResultSet rs = statement.executeQuery()) {
-                drain(rs, collector);
+            // A kept statement can be bound to a table that was dropped and created again (a
+            // swapped snapshot, a rebuilt ordering): prepare it afresh, once.
+            try {
+                return runPrepared(cache, sql, params, maxRows, timeout);
+            } catch (SQLException e) {
+                cache.forget(sql);
+                throw failure(e, "query", timeout);
             }
-            return collector.result();
-        } catch (SQLException e) {
-            cache.forget(sql);
-            throw failure(e, "query", timeout);
         } finally {
             swapLock.readLock().unlock();
             preparedPool.offer(cache);
         }
+    }
+
+    private static QueryResult runPrepared(
+            PreparedCache cache, String sql, List<?> params, int maxRows, Duration timeout)
+            throws SQLException {
+        PreparedStatement statement = cache.get(sql);
+        statement.setQueryTimeout((int) Math.max(1, Math.ceil(timeout.toMillis() / 1000.0)));
+        for (int i = 0; i < params.size(); i++) {
+            statement.setObject(i + 1, params.get(i));
+        }
+        Collector collector = new Collector(maxRows);
+        try (ResultSet rs = statement.executeQuery()) {
+            drain(rs, collector);
+        }
+        return collector.result();
     }
 
     /** Hands the columns, then the rows, to {@code sink} until it says stop. */

@@ -105,13 +105,44 @@ public final class Migrations {
         }
     }
 
-    private static List<Migration> list(Path dir) throws IOException {
+    /**
+     * The migrations of a folder in version order. Versions run 1, 2, 3... without a gap or a
+     * duplicate: two files with one version, or a version skipped (a file lost in a merge), would
+     * give databases different schemas under the same version number.
+     */
+    static List<Migration> list(Path dir) throws IOException {
+        List<Migration> migrations;
         try (Stream<Path> files = Files.list(dir)) {
-            return files.map(path -> FILE.matcher(path.getFileName().toString()))
-                    .filter(Matcher::matches)
-                    .map(m -> new Migration(Integer.parseInt(m.group(1)), m.group(0)))
-                    .sorted(Comparator.comparingInt(Migration::version))
-                    .toList();
+            migrations =
+                    files.map(path -> FILE.matcher(path.getFileName().toString()))
+                            .filter(Matcher::matches)
+                            .map(m -> new Migration(Integer.parseInt(m.group(1)), m.group(0)))
+                            .sorted(
+                                    Comparator.comparingInt(Migration::version)
+                                            .thenComparing(Migration::file))
+                            .toList();
         }
+        for (int i = 0; i < migrations.size(); i++) {
+            Migration migration = migrations.get(i);
+            int expected = i + 1;
+            if (migration.version() < expected) {
+                throw new IllegalStateException(
+                        "two migrations have version "
+                                + migration.version()
+                                + ": "
+                                + migrations.get(i - 1).file()
+                                + " and "
+                                + migration.file());
+            }
+            if (migration.version() > expected) {
+                throw new IllegalStateException(
+                        String.format(
+                                "migration V%03d is missing: %s follows %s",
+                                expected,
+                                migration.file(),
+                                i == 0 ? "nothing" : migrations.get(i - 1).file()));
+            }
+        }
+        return migrations;
     }
 }

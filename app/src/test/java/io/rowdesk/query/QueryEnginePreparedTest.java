@@ -1,6 +1,7 @@
 package io.rowdesk.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rowdesk.duck.DuckDb;
 import java.nio.file.Path;
@@ -35,6 +36,14 @@ class QueryEnginePreparedTest {
     }
 
     @Test
+    void a_statement_that_fails_when_first_prepared_is_reported_at_once() {
+        try (QueryEngine engine = new QueryEngine(dir, DuckDb.Limits.QUERY)) {
+            assertThatThrownBy(() -> engine.queryPrepared(WINDOW, List.of(0L, 1L), 100, TIMEOUT))
+                    .isInstanceOf(QueryException.class);
+        }
+    }
+
+    @Test
     void after_the_table_is_replaced_the_new_rows_are_read() {
         try (QueryEngine engine = new QueryEngine(dir, DuckDb.Limits.QUERY)) {
             engine.execute(
@@ -46,13 +55,8 @@ class QueryEnginePreparedTest {
                     "CREATE TABLE grid_t AS SELECT range + 1000 AS x FROM range(3)",
                     List.of(),
                     TIMEOUT);
-            QueryResult after;
-            try {
-                after = engine.queryPrepared(WINDOW, List.of(0L, 100_000L), 100, TIMEOUT);
-            } catch (QueryException e) {
-                // a statement bound to the dropped table fails once and is prepared afresh
-                after = engine.queryPrepared(WINDOW, List.of(0L, 100_000L), 100, TIMEOUT);
-            }
+            // the kept statement is bound to the dropped table: the engine prepares it afresh
+            QueryResult after = engine.queryPrepared(WINDOW, List.of(0L, 100_000L), 100, TIMEOUT);
             assertThat(after.rows())
                     .extracting(r -> ((Number) r.get(0)).longValue())
                     .containsExactly(1000L, 1001L, 1002L);

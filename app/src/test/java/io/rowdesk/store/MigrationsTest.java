@@ -1,7 +1,10 @@
 package io.rowdesk.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -47,10 +50,35 @@ class MigrationsTest {
     }
 
     @Test
-    void migration_files_are_found_in_version_order() {
-        assertThat(Migrations.available())
-                .extracting(Migrations.Migration::version)
-                .isSorted()
-                .startsWith(1);
+    void migration_files_are_found_in_version_order() throws IOException {
+        write("V002__second.sql", "V001__first.sql", "V003__third.sql", "notes.txt");
+        assertThat(Migrations.list(dir))
+                .extracting(Migrations.Migration::file)
+                .containsExactly("V001__first.sql", "V002__second.sql", "V003__third.sql");
+    }
+
+    @Test
+    void two_files_with_one_version_are_refused() throws IOException {
+        write("V001__init.sql", "V002__users.sql", "V002__audit.sql");
+        assertThatThrownBy(() -> Migrations.list(dir))
+                .hasMessage("two migrations have version 2: V002__audit.sql and V002__users.sql");
+    }
+
+    @Test
+    void a_missing_version_is_refused() throws IOException {
+        write("V001__init.sql", "V003__later.sql");
+        assertThatThrownBy(() -> Migrations.list(dir))
+                .hasMessage("migration V002 is missing: V003__later.sql follows V001__init.sql");
+    }
+
+    @Test
+    void the_shipped_migrations_pass_the_same_checks() {
+        assertThat(Migrations.available()).isNotEmpty();
+    }
+
+    private void write(String... names) throws IOException {
+        for (String name : names) {
+            Files.writeString(dir.resolve(name), "SELECT 1;");
+        }
     }
 }

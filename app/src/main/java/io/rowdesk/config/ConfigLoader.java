@@ -1,6 +1,7 @@
 package io.rowdesk.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rowdesk.auth.AuthConfig;
 import io.rowdesk.auth.Role;
 import io.rowdesk.json.Json;
@@ -47,12 +48,16 @@ public final class ConfigLoader {
     }
 
     public RowdeskConfig demo() {
+        return parse(demoText(), "(built-in demo)");
+    }
+
+    private static String demoText() {
         try (InputStream in =
                 ConfigLoader.class.getClassLoader().getResourceAsStream(DEMO_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + DEMO_RESOURCE);
             }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "(built-in demo)");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + DEMO_RESOURCE, e);
         }
@@ -66,6 +71,10 @@ public final class ConfigLoader {
             throw new ConfigException(
                     origin, List.of("is not valid YAML: " + firstLine(e.getMessage())));
         }
+        return parse(tree, origin);
+    }
+
+    private RowdeskConfig parse(YamlTree tree, String origin) {
         List<String> problems = new ArrayList<>();
         ConfigNode root =
                 new ConfigNode(new ConfigNode.Context(tree, env, problems), tree.root(), "");
@@ -102,46 +111,25 @@ public final class ConfigLoader {
     }
 
     /**
-     * Adds {@code extra}'s sources, views, relations and actions to {@code base}; a name in both is
-     * an error.
+     * {@code file} read on top of the demo by the rules of {@link DemoMerge}. The file is first
+     * checked alone, so that its mistakes are reported with their lines; what only the merge can
+     * get wrong (a relation defined twice) is reported with the file's name.
      */
-    public static RowdeskConfig merge(RowdeskConfig base, RowdeskConfig extra, String origin) {
-        List<SourceConfig> sources = new ArrayList<>(base.sources());
-        sources.addAll(extra.sources());
-        List<ViewConfig> views = new ArrayList<>(base.views());
-        views.addAll(extra.views());
-        Map<String, RelationConfig> relations = new LinkedHashMap<>(base.relations());
-        List<String> problems = new ArrayList<>();
-        extra.relations()
-                .forEach(
-                        (name, relation) -> {
-                            if (relations.putIfAbsent(name, relation) != null) {
-                                problems.add(
-                                        "relations."
-                                                + name
-                                                + ": already configured by the demo; choose another name");
-                            }
-                        });
-        List<Map<String, Object>> actions = new ArrayList<>(base.actions());
-        actions.addAll(extra.actions());
-        RowdeskConfig merged =
-                new RowdeskConfig(
-                        extra.server(),
-                        base.demo(),
-                        sources,
-                        views,
-                        relations,
-                        extra.llm().provider() == LlmConfig.Provider.NONE
-                                ? base.llm()
-                                : extra.llm(),
-                        extra.search(),
-                        actions,
-                        extra.auth());
-        checkUniqueNames(merged, problems);
-        if (!problems.isEmpty()) {
-            throw new ConfigException(origin, problems);
+    public RowdeskConfig loadWithDemo(Path file) {
+        load(file);
+        try {
+            YamlTree fileTree = YamlTree.parse(Files.readString(file));
+            YamlTree demoTree = YamlTree.parse(demoText());
+            if (!fileTree.root().isObject()) {
+                return demo();
+            }
+            ObjectNode merged =
+                    DemoMerge.merge((ObjectNode) demoTree.root(), (ObjectNode) fileTree.root());
+            return parse(YamlTree.of(merged), file + " (with the demo)");
+        } catch (IOException e) {
+            throw new ConfigException(
+                    file.toString(), List.of("cannot be read: " + e.getMessage()));
         }
-        return merged;
     }
 
     private static void checkUniqueNames(RowdeskConfig config, List<String> problems) {

@@ -38,10 +38,7 @@ public final class ConfigResolver {
         } else {
             RowdeskConfig fromFile = loader.load(file);
             boolean withDemo = options.demo() || fromFile.demo().enabled();
-            config =
-                    withDemo
-                            ? ConfigLoader.merge(loader.demo(), fromFile, file.toString())
-                            : fromFile;
+            config = withDemo ? loader.loadWithDemo(file) : fromFile;
         }
         return applyOverrides(config, options);
     }

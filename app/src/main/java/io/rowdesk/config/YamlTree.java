@@ -38,6 +38,11 @@ public final class YamlTree {
         }
     }
 
+    /** A tree built in code (a merge of two documents): it knows no lines. */
+    public static YamlTree of(JsonNode root) {
+        return new YamlTree(root, Map.of());
+    }
+
     public JsonNode root() {
         return root;
     }

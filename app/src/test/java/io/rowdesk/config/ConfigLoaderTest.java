@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rowdesk.auth.Role;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
+    @TempDir Path tempDir;
+
     private final ConfigLoader loader = new ConfigLoader(Map.of("PG_PASSWORD", "s3cret"));
 
     @Test
@@ -210,10 +213,52 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void a_file_merged_into_the_demo_may_not_reuse_a_demo_name() {
-        RowdeskConfig extra =
-                loader.parse("views:\n  - {name: payout_review, sql: SELECT 1}\n", "extra.yaml");
-        assertThatThrownBy(() -> ConfigLoader.merge(loader.demo(), extra, "extra.yaml"))
-                .hasMessageContaining("relation 'payout_review' is defined twice");
+    void a_file_entry_with_a_demo_name_replaces_the_demo_entry_and_a_new_name_adds_one()
+            throws IOException {
+        Path file =
+                write(
+                        """
+                        sources:
+                          - {name: app, kind: files, path: elsewhere/app}
+                          - {name: crm, kind: files, path: crm}
+                        views:
+                          - {name: payout_review, sql: "SELECT * FROM payouts"}
+                        relations:
+                          payouts: {key_column: payout_id}
+                        """);
+        RowdeskConfig merged = loader.loadWithDemo(file);
+        assertThat(merged.sources())
+                .extracting(SourceConfig::name)
+                .containsExactly("app", "warehouse", "crm");
+        assertThat(merged.sources().get(0).path()).isEqualTo(Path.of("elsewhere/app"));
+        assertThat(merged.views()).hasSize(1);
+        assertThat(merged.views().get(0).sql()).isEqualTo("SELECT * FROM payouts");
+        assertThat(merged.relation("payouts").synonyms())
+                .as("the file's entry replaces the demo's whole")
+                .isEmpty();
+        assertThat(merged.relation("lead_events").keyColumn()).isEqualTo("event_id");
+    }
+
+    @Test
+    void server_settings_merge_key_by_key() throws IOException {
+        Path file = write("server:\n  timezone: Europe/Paris\n");
+        RowdeskConfig merged = loader.loadWithDemo(file);
+        assertThat(merged.server().timezone().getId()).isEqualTo("Europe/Paris");
+        assertThat(merged.server().port()).isEqualTo(ServerConfig.DEFAULT_PORT);
+        assertThat(merged.demo().enabled()).isTrue();
+    }
+
+    @Test
+    void a_mistake_in_the_merged_file_is_reported_with_its_own_line() throws IOException {
+        Path file = write("sources:\n  - name: app\n    kind: mysql\n");
+        assertThatThrownBy(() -> loader.loadWithDemo(file))
+                .hasMessageContaining("sources[0].kind (line 3)")
+                .hasMessageContaining(file.toString());
+    }
+
+    private Path write(String yaml) throws IOException {
+        Path file = Files.createTempFile(tempDir, "extra", ".yaml");
+        Files.writeString(file, yaml);
+        return file;
     }
 }

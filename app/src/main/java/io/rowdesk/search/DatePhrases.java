@@ -1,5 +1,8 @@
 package io.rowdesk.search;
 
+import io.rowdesk.error.ErrorKind;
+import io.rowdesk.error.UserFacingException;
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -116,7 +119,17 @@ public final class DatePhrases {
                 if (overlaps(taken, m.start(), m.end())) {
                     continue;
                 }
-                Optional<Match> match = interpret(p, m, today);
+                Optional<Match> match;
+                try {
+                    match = interpret(p, m, today);
+                } catch (DateTimeException e) {
+                    throw new UserFacingException(
+                            ErrorKind.NOT_UNDERSTOOD,
+                            "'"
+                                    + m.group().trim()
+                                    + "' is not a date on the calendar; check the day and the"
+                                    + " month.");
+                }
                 if (match.isPresent()) {
                     matches.add(match.get());
                     for (int i = m.start(); i < m.end(); i++) {

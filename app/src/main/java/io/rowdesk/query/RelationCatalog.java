@@ -2,6 +2,7 @@ package io.rowdesk.query;
 
 import io.rowdesk.auth.Role;
 import io.rowdesk.config.RowdeskConfig;
+import io.rowdesk.error.UserFacingException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +43,18 @@ public final class RelationCatalog {
         return relation != null && config.relation(name).visibleTo(role)
                 ? Optional.of(relation)
                 : Optional.empty();
+    }
+
+    /**
+     * The relation {@code name} if {@code role} may see it; a hidden relation is refused exactly
+     * like a missing one.
+     */
+    public RelationInfo require(String name, Role role) {
+        return find(name, role)
+                .orElseThrow(
+                        () ->
+                                UserFacingException.notFound(
+                                        "There is no relation called '" + name + "'."));
     }
 
     public List<RelationInfo> visibleTo(Role role) {

@@ -118,9 +118,7 @@ public final class SearchService {
     }
 
     public SearchResult search(SearchRequest request, Role role) {
-        RelationInfo relation =
-                catalog.find(request.relation(), role)
-                        .orElseThrow(() -> new UnknownRelationException(request.relation()));
+        RelationInfo relation = catalog.require(request.relation(), role);
         if (request.q() == null || request.q().isBlank()) {
             throw UserFacingException.badRequest(
                     "q is empty: type what you are looking for, e.g. \"pending payouts over $500\"");
@@ -299,16 +297,6 @@ public final class SearchService {
                 renderer.where(interpretation.spec().conditions(), relation),
                 interpretation.spec().sort(),
                 interpretation.spec().limit());
-    }
-
-    /**
-     * Thrown for a relation that does not exist or that the role may not see (indistinguishable on
-     * purpose).
-     */
-    public static final class UnknownRelationException extends UserFacingException {
-        public UnknownRelationException(String relation) {
-            super(ErrorKind.NOT_FOUND, "There is no relation called '" + relation + "'.");
-        }
     }
 
     /** The words a relation answers to, for suggestions while typing. */

@@ -1,8 +1,6 @@
 package io.rowdesk.web;
 
 import io.javalin.http.Context;
-import io.rowdesk.auth.User;
-import io.rowdesk.error.UserFacingException;
 import io.rowdesk.grid.GridFilter;
 import io.rowdesk.grid.GridService;
 import io.rowdesk.grid.SortKey;
@@ -131,13 +129,7 @@ public final class GridController {
     }
 
     private RelationInfo relation(Context ctx) {
-        User user = AccessControl.user(ctx);
-        String name = ctx.pathParam("relation");
-        return catalog.find(name, user.role())
-                .orElseThrow(
-                        () ->
-                                UserFacingException.notFound(
-                                        "There is no relation called '" + name + "'."));
+        return catalog.require(ctx.pathParam("relation"), AccessControl.user(ctx).role());
     }
 
     private static List<SortKey> sort(Context ctx, RelationInfo relation) {

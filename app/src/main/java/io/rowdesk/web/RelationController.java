@@ -2,7 +2,6 @@ package io.rowdesk.web;
 
 import io.javalin.http.Context;
 import io.rowdesk.auth.User;
-import io.rowdesk.error.UserFacingException;
 import io.rowdesk.query.RelationCatalog;
 import io.rowdesk.query.RelationInfo;
 import java.net.URLEncoder;
@@ -41,13 +40,7 @@ public final class RelationController {
 
     public void relation(Context ctx) {
         User user = AccessControl.user(ctx);
-        String name = ctx.pathParam("relation");
-        RelationInfo relation =
-                catalog.find(name, user.role())
-                        .orElseThrow(
-                                () ->
-                                        UserFacingException.notFound(
-                                                "There is no relation called '" + name + "'."));
+        RelationInfo relation = catalog.require(ctx.pathParam("relation"), user.role());
         PageModel page =
                 new PageModel(
                         relation.name(), user, catalog.visibleTo(user.role()), relation.name());

@@ -40,13 +40,7 @@ public final class SearchController {
     /** Column names and known values, for completing words while typing. */
     public void suggestions(Context ctx) {
         User user = AccessControl.user(ctx);
-        String name = ctx.pathParam("relation");
-        RelationInfo relation =
-                catalog.find(name, user.role())
-                        .orElseThrow(
-                                () ->
-                                        UserFacingException.notFound(
-                                                "There is no relation called '" + name + "'."));
+        RelationInfo relation = catalog.require(ctx.pathParam("relation"), user.role());
         Vocabulary vocabulary = search.vocabulary(relation);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("columns", vocabulary.columns());

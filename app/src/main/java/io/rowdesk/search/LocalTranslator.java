@@ -105,7 +105,23 @@ public final class LocalTranslator {
                     "through",
                     "into",
                     "across",
-                    "over");
+                    "over",
+                    // imperative and filler words of a request, never a condition
+                    "return",
+                    "display",
+                    "tell",
+                    "can",
+                    "you",
+                    "could",
+                    "kindly",
+                    "table",
+                    "column",
+                    "columns",
+                    "field",
+                    "fields",
+                    "results",
+                    "everything",
+                    "used");
 
     /**
      * The result: the query, how much of the question it covers, and the words it could not place.
@@ -136,12 +152,17 @@ public final class LocalTranslator {
     static final List<PhraseRule> RULES =
             List.of(
                     new DateRule(),
+                    new ProjectionRule(),
+                    new DistinctRule(),
+                    new HavingRule(),
+                    new TopGroupRule(),
                     new SuperlativeRule(),
                     new TopRule(),
                     new AggregateRule(),
                     new GroupRule(),
                     new TextRule(),
                     new NumberRule(),
+                    new BooleanRule(),
                     new NullRule(),
                     new RelationWordRule(),
                     new ValueRule(),

@@ -43,6 +43,10 @@ final class ParseState {
     final List<QuerySpec.Group> groups = new ArrayList<>();
     final List<QuerySpec.Aggregate> aggregates = new ArrayList<>();
     Integer limit;
+    // the asked columns of a row list, DISTINCT, and conditions on a grouped answer's aggregates
+    final List<String> columns = new ArrayList<>();
+    boolean distinct;
+    final List<QuerySpec.Having> having = new ArrayList<>();
 
     ParseState(String text, Vocabulary vocabulary, SemanticMatcher semantic, LocalDate today) {
         this.text = text;
@@ -64,6 +68,36 @@ final class ParseState {
             spans.add(new int[] {m.start(), end});
         }
         return spans;
+    }
+
+    /**
+     * The column a noun names as a thing to group by or ask for: the column itself ("city"), else
+     * the name-like text column of that entity ("products" for product_name), else its id.
+     */
+    Optional<String> entityColumn(String phrase) {
+        Optional<String> column = vocabulary.column(phrase);
+        if (column.isPresent()) {
+            return column;
+        }
+        String entity = Vocabulary.singular(phrase.replace(' ', '_'));
+        String byText = null;
+        String byId = null;
+        for (String candidate : vocabulary.columns()) {
+            if (!candidate.startsWith(entity + "_")) {
+                continue;
+            }
+            if (vocabulary.isText(candidate) && (byText == null || candidate.endsWith("_name"))) {
+                byText = candidate;
+            } else if (candidate.endsWith("_id")) {
+                byId = candidate;
+            }
+        }
+        return Optional.ofNullable(byText != null ? byText : byId);
+    }
+
+    /** True when the word at this span has not been used by any rule. */
+    boolean free(int[] span) {
+        return !isUsed(span[0], span[1]);
     }
 
     /** The word spans {start, end} of the text, computed once. */
@@ -206,6 +240,30 @@ final class ParseState {
             }
         }
         double understood = content == 0 ? 1.0 : 1.0 - (double) unmatched.size() / content;
+        boolean aggregate = !aggregates.isEmpty() || !groups.isEmpty();
+        if (aggregate) {
+            // a grouped answer sorts by what it outputs: "top 10 by amount" means sum_amount there
+            List<QuerySpec.Sort> mapped = new ArrayList<>();
+            for (QuerySpec.Sort s : sort) {
+                if (groups.stream()
+                                .anyMatch(g -> g.grain() == null && g.column().equals(s.column()))
+                        || aggregates.stream().anyMatch(a -> a.alias().equals(s.column()))) {
+                    mapped.add(s);
+                    continue;
+                }
+                aggregates.stream()
+                        .filter(a -> s.column().equals(a.column()))
+                        .findFirst()
+                        .ifPresent(a -> mapped.add(new QuerySpec.Sort(a.alias(), s.descending())));
+            }
+            sort.clear();
+            sort.addAll(mapped);
+            if (groups.isEmpty()) {
+                // one row: a limit or an order says nothing
+                sort.clear();
+                limit = null;
+            }
+        }
         if (limit != null && sort.isEmpty() && aggregates.isEmpty()) {
             String key = vocabulary.keyColumn();
             if (key != null) {
@@ -224,7 +282,10 @@ final class ParseState {
                         dedupe(sort),
                         limit,
                         groups,
-                        aggregates);
+                        aggregates,
+                        aggregate ? List.of() : columns,
+                        !aggregate && distinct && !columns.isEmpty(),
+                        aggregate ? having : List.of());
         return new Translation(spec, understood, unmatched);
     }
 

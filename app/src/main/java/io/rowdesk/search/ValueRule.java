@@ -46,6 +46,9 @@ final class ValueRule implements PhraseRule {
                     refs = s.vocabulary.partialValues(phrase);
                 }
                 if (refs.isEmpty() && n == 1) {
+                    refs = s.vocabulary.stemValues(phrase);
+                }
+                if (refs.isEmpty() && n == 1) {
                     refs = fuzzy(s, phrase);
                 }
                 if (refs.isEmpty()) {

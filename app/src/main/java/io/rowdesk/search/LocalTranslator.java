@@ -166,6 +166,7 @@ public final class LocalTranslator {
                     new NullRule(),
                     new RelationWordRule(),
                     new ValueRule(),
+                    new NameRule(),
                     new QualifierRule(),
                     new CloseInMeaningRule(),
                     new DisjunctionRule());

@@ -24,7 +24,7 @@ final class ParseState {
     private static final Pattern NEGATION_BEFORE =
             Pattern.compile(
                     "\\b(?<negation>not|non|except|excluding|exclude|isn't|aren't|never|other than|outside|without|no)"
-                            + "(?: (?:from|in|on|at|the|a|an|of|for|by|via|with))* ?$");
+                            + "(?: (?:from|in|on|at|the|a|an|of|for|by|via|with|made|sold|paid|run|owned|operated))* ?$");
 
     /** A condition and where in the text it came from. */
     record Found(int start, int end, Condition condition) {}
@@ -240,6 +240,9 @@ final class ParseState {
             }
         }
         double understood = content == 0 ? 1.0 : 1.0 - (double) unmatched.size() / content;
+        List<QuerySpec.Aggregate> distinctAggregates = aggregates.stream().distinct().toList();
+        aggregates.clear();
+        aggregates.addAll(distinctAggregates);
         boolean aggregate = !aggregates.isEmpty() || !groups.isEmpty();
         if (aggregate) {
             // a grouped answer sorts by what it outputs: "top 10 by amount" means sum_amount there

@@ -12,7 +12,10 @@ final class RelationWordRule implements PhraseRule {
                 int start = spans.get(i)[0];
                 int end = spans.get(i + n - 1)[1];
                 String phrase = s.text.substring(start, end);
-                if (s.isUsed(start, end) || !s.vocabulary.values(phrase).isEmpty()) {
+                boolean ownName =
+                        Vocabulary.forms(Vocabulary.words(s.vocabulary.relation().name()))
+                                .contains(phrase);
+                if (s.isUsed(start, end) || !ownName && !s.vocabulary.values(phrase).isEmpty()) {
                     continue;
                 }
                 if (s.vocabulary.isRelationWord(phrase)) {

@@ -75,6 +75,8 @@ final class SuperlativeRule implements PhraseRule {
                             "height",
                             "altitude"));
 
+    private static final Pattern WHAT_IS_THE =
+            Pattern.compile("^(?:what|which) (?:is|was|are|were) (?:the )?$");
     private static final Pattern FIRST = Pattern.compile(" (?:first|on top)\\b");
     private static final Pattern FIRST_AT_END = Pattern.compile("\\b(?:first|on top)$");
     private static final Pattern LEADING_COUNT =
@@ -129,6 +131,11 @@ final class SuperlativeRule implements PhraseRule {
                     counted = true;
                 }
                 s.sort.add(new QuerySpec.Sort(column, direction.descending()));
+                if (s.columns.isEmpty()
+                        && WHAT_IS_THE.matcher(s.text.substring(0, m.start())).matches()) {
+                    // "what is the lowest temperature": the value itself is asked for
+                    s.columns.add(column);
+                }
                 int last = named.map(ParseState.Span::end).orElse(end);
                 s.use(m.start(), last);
                 found = true;

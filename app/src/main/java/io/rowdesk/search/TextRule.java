@@ -24,6 +24,11 @@ final class TextRule implements PhraseRule {
             List.of(
                     new TextPhrase(
                             Pattern.compile(
+                                    "\\bwith (?<term>[a-z0-9@._+&' -]+?) in (?:the |their |its )?(?<column>[a-z_ ]+)"),
+                            ColumnAt.AFTER,
+                            Condition.Text.Mode.CONTAINS),
+                    new TextPhrase(
+                            Pattern.compile(
                                     "\\bwith "
                                             + TERM
                                             + " in (?:the |their |its )?(?<column>[a-z_ ]+)"),

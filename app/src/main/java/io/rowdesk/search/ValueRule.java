@@ -9,6 +9,26 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  * column joins the first ("paypal or venmo").
  */
 final class ValueRule implements PhraseRule {
+    private static final java.util.regex.Pattern LIST_JOINER =
+            java.util.regex.Pattern.compile("^(?:,? ?(?:and|or|nor)? ?)$");
+
+    /**
+     * "except cash and invoice", "not from india or kenya": a value right after a negated value of
+     * the same column, joined by and/or, is excluded too (NOT IN (X, Y)).
+     */
+    private static boolean continuesNegatedList(ParseState s, Vocabulary.ValueRef ref, int start) {
+        for (ParseState.Found found : s.conditions) {
+            if (found.condition() instanceof Condition.InSet in
+                    && in.negated()
+                    && in.column().equals(ref.column())
+                    && found.end() <= start
+                    && LIST_JOINER.matcher(s.text.substring(found.end(), start).trim()).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static final LevenshteinDistance LEVENSHTEIN = new LevenshteinDistance(2);
 
     /** A stored value one edit away from a word of five letters or more. */
@@ -55,7 +75,8 @@ final class ValueRule implements PhraseRule {
                     continue;
                 }
                 Vocabulary.ValueRef ref = s.pick(refs, start);
-                boolean negated = s.precededByNegation(start);
+                boolean negated =
+                        s.precededByNegation(start) || continuesNegatedList(s, ref, start);
                 int from = negated ? s.negationStart(start) : start;
                 s.use(from, end);
                 s.addValue(from, end, ref, negated);

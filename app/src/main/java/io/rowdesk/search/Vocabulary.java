@@ -39,6 +39,8 @@ public final class Vocabulary {
     private final String moneyColumn;
     private final String textColumn;
     private final int longestPhrase;
+    // Read from the snapshot after construction (possibly in the background): see SearchService.
+    private volatile NameIndex names = NameIndex.EMPTY;
 
     public Vocabulary(
             RelationInfo relation, RelationConfig settings, List<ColumnProfile> profiles) {
@@ -175,6 +177,15 @@ public final class Vocabulary {
 
     public RelationInfo relation() {
         return relation;
+    }
+
+    /** The values of the high-cardinality name-like columns; empty until read. */
+    public NameIndex names() {
+        return names;
+    }
+
+    void names(NameIndex names) {
+        this.names = java.util.Objects.requireNonNull(names, "names is null");
     }
 
     public Optional<String> column(String phrase) {

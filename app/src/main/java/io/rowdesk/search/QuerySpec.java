@@ -9,6 +9,9 @@ import java.util.List;
  *
  * @param conditions all must hold (an {@link Condition.AnyOf} expresses "or")
  * @param limit null for no limit
+ * @param columns the asked columns of a row list ("the name and price of ..."); empty for all
+ * @param distinct each combination of the asked columns once ("all the different brands")
+ * @param having conditions on the aggregates of a grouped answer ("brands with more than 10")
  */
 public record QuerySpec(
         String relation,
@@ -16,18 +19,37 @@ public record QuerySpec(
         List<Sort> sort,
         Integer limit,
         List<Group> groupBy,
-        List<Aggregate> aggregates) {
+        List<Aggregate> aggregates,
+        List<String> columns,
+        boolean distinct,
+        List<Having> having) {
 
     public QuerySpec {
         conditions = List.copyOf(conditions);
         sort = List.copyOf(sort);
         groupBy = List.copyOf(groupBy);
         aggregates = List.copyOf(aggregates);
+        columns = List.copyOf(columns);
+        having = List.copyOf(having);
+    }
+
+    /** A row list of all columns, or a grouped answer without HAVING. */
+    public QuerySpec(
+            String relation,
+            List<Condition> conditions,
+            List<Sort> sort,
+            Integer limit,
+            List<Group> groupBy,
+            List<Aggregate> aggregates) {
+        this(relation, conditions, sort, limit, groupBy, aggregates, List.of(), false, List.of());
     }
 
     public static QuerySpec all(String relation) {
         return new QuerySpec(relation, List.of(), List.of(), null, List.of(), List.of());
     }
+
+    /** {@code aggregate <op> value} over each group, e.g. {@code count(*) > 10}. */
+    public record Having(Aggregate aggregate, Condition.Operator operator, Object value) {}
 
     public boolean isAggregate() {
         return !aggregates.isEmpty() || !groupBy.isEmpty();

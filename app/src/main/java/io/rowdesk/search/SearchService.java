@@ -2,6 +2,7 @@ package io.rowdesk.search;
 
 import io.rowdesk.auth.Role;
 import io.rowdesk.cache.ProfileRepository;
+import io.rowdesk.duck.SqlIdentifiers;
 import io.rowdesk.error.ErrorKind;
 import io.rowdesk.error.UserFacingException;
 import io.rowdesk.query.QueryResult;
@@ -164,6 +165,10 @@ public final class SearchService {
                         relation,
                         role,
                         request.limit());
+        String cut = groupsCut(interpretation.spec(), ran.result());
+        if (cut != null) {
+            notice = notice == null ? cut : notice + " " + cut;
+        }
         return new SearchResult(
                 interpretation.sql().display(),
                 "local",
@@ -173,6 +178,36 @@ public final class SearchService {
                 ran.result(),
                 ran.total(),
                 notice);
+    }
+
+    /** Says so when a grouped answer has more groups than the row cap let through. */
+    static String groupsCut(QuerySpec spec, QueryResult result) {
+        if (!spec.isAggregate() || spec.groupBy().isEmpty() || !result.truncated()) {
+            return null;
+        }
+        boolean byDate = spec.groupBy().stream().anyMatch(g -> g.grain() != null);
+        return String.format(
+                Locale.ROOT,
+                "Showing the first %,d groups (%s); there are more. Narrow the question or ask for the top few.",
+                result.rows().size(),
+                byDate ? "in time order" : "largest first");
+    }
+
+    /**
+     * What the local translator made of a partly placed question, for the model's prompt: its
+     * chips, the words it could not place and its SQL; empty when it placed everything (the model
+     * was asked on demand) or nothing.
+     */
+    static String localReading(Interpretation interpretation) {
+        if (interpretation.complete() || interpretation.chips().isEmpty()) {
+            return "";
+        }
+        return "- understood: "
+                + String.join("; ", interpretation.chips().stream().map(Chip::label).toList())
+                + "\n- could not place: '"
+                + String.join("', '", interpretation.unmatched())
+                + "'\n- as SQL: "
+                + interpretation.sql().display();
     }
 
     /**
@@ -198,7 +233,8 @@ public final class SearchService {
                         profiles.forRelation(relation.name()),
                         vocabulary.dateColumn(),
                         vocabulary.keyColumn(),
-                        today);
+                        today,
+                        localReading(interpretation));
         LlmTranslator.Translated<Ran> translated =
                 translator.translate(
                         question,
@@ -303,15 +339,74 @@ public final class SearchService {
     public Vocabulary vocabulary(RelationInfo relation) {
         // A reload puts a new RelationInfo object in the catalog (with new profiles): compare by
         // identity, since an equal-looking record may describe different values.
-        return vocabularies.compute(
-                relation.name(),
-                (name, cached) ->
-                        cached != null && cached.relation() == relation
-                                ? cached
-                                : new Vocabulary(
-                                        relation,
-                                        catalog.settings(name),
-                                        profiles.forRelation(name)));
+        Vocabulary current = vocabularies.get(relation.name());
+        if (current != null && current.relation() == relation) {
+            return current;
+        }
+        Vocabulary built =
+                vocabularies.compute(
+                        relation.name(),
+                        (name, cached) ->
+                                cached != null && cached.relation() == relation
+                                        ? cached
+                                        : new Vocabulary(
+                                                relation,
+                                                catalog.settings(name),
+                                                profiles.forRelation(name)));
+        if (built != current) {
+            readNames(built);
+        }
+        return built;
+    }
+
+    /**
+     * Reads the name index of a fresh vocabulary from the snapshot: at once for relations up to a
+     * million rows (a few milliseconds), in the background for larger ones, whose searches go
+     * without names until it is read. A failure leaves the index empty; search still works.
+     */
+    private void readNames(Vocabulary vocabulary) {
+        RelationInfo relation = vocabulary.relation();
+        List<String> columns = NameIndex.columns(relation, profiles.forRelation(relation.name()));
+        if (columns.isEmpty()) {
+            return;
+        }
+        Runnable read =
+                () -> {
+                    try {
+                        vocabulary.names(
+                                NameIndex.build(columns, column -> distinct(relation, column)));
+                    } catch (RuntimeException e) {
+                        LOG.warn(
+                                "could not read the names of {} for search: {}",
+                                relation.name(),
+                                e.getMessage());
+                    }
+                };
+        if (relation.rowCount() <= 1_000_000) {
+            read.run();
+        } else {
+            Thread thread = new Thread(read, "search-names-" + relation.name());
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    private List<String> distinct(RelationInfo relation, String column) {
+        String sql =
+                "SELECT DISTINCT "
+                        + SqlIdentifiers.quoteIdentifier(column)
+                        + " FROM "
+                        + SqlIdentifiers.quoteIdentifier(relation.name())
+                        + " WHERE "
+                        + SqlIdentifiers.quoteIdentifier(column)
+                        + " IS NOT NULL LIMIT "
+                        + NameIndex.MAX_VALUES;
+        List<String> values = new ArrayList<>();
+        for (List<Object> row :
+                queries.run(sql, List.of(), Role.ADMIN, NameIndex.MAX_VALUES).rows()) {
+            values.add(String.valueOf(row.get(0)));
+        }
+        return values;
     }
 
     /** Chips: one per condition (c0, c1, ...), then the sort, limit and grouping. */
@@ -405,9 +500,14 @@ public final class SearchService {
     private NotUnderstoodException notUnderstood(Interpretation interpretation, String prefix) {
         Vocabulary vocabulary = interpretation.vocabulary();
         Set<String> suggestions = new LinkedHashSet<>();
+        // Only real names: a column as it is called, a value as it is stored (never a made-up
+        // plural form such as "approveds").
+        Set<String> columnNames = new java.util.HashSet<>(vocabulary.columns());
+        Set<String> storedValues = new java.util.HashSet<>();
+        vocabulary.allValues().forEach(v -> storedValues.add(v.value()));
         for (String word : interpretation.unmatched()) {
-            closest(word, vocabulary.columnPhrases()).ifPresent(suggestions::add);
-            closest(word, vocabulary.valuePhrases()).ifPresent(suggestions::add);
+            closest(word, columnNames).ifPresent(suggestions::add);
+            closest(word, storedValues).ifPresent(suggestions::add);
         }
         List<String> columns =
                 vocabulary.columns().stream()
@@ -415,14 +515,14 @@ public final class SearchService {
                         .limit(8)
                         .toList();
         List<String> values =
-                vocabulary.valuePhrases().stream()
+                storedValues.stream()
                         .filter(v -> !v.contains(" ") && v.length() > 2)
                         .sorted()
                         .limit(6)
                         .toList();
         String words = String.join("', '", interpretation.unmatched());
         String message =
-                (prefix == null ? "" : prefix + " ")
+                (prefix == null ? "" : sentence(prefix) + " ")
                         + "I could not match '"
                         + words
                         + "'"
@@ -445,9 +545,19 @@ public final class SearchService {
                 interpretation.understood());
     }
 
+    /** Ends a message with a full stop so that the next one reads as its own sentence. */
+    static String sentence(String message) {
+        String trimmed = message.strip();
+        if (trimmed.isEmpty()) {
+            return trimmed;
+        }
+        String capital = Character.toUpperCase(trimmed.charAt(0)) + trimmed.substring(1);
+        return capital.matches("(?s).*[.!?]$") ? capital : capital + ".";
+    }
+
     private static Optional<String> closest(String word, Set<String> candidates) {
         return candidates.stream()
-                .map(c -> Map.entry(c, SIMILARITY.apply(word, c)))
+                .map(c -> Map.entry(c, SIMILARITY.apply(word, c.toLowerCase(Locale.ROOT))))
                 .filter(e -> e.getValue() >= 0.85)
                 .max(Comparator.comparingDouble(Map.Entry::getValue))
                 .map(Map.Entry::getKey);

@@ -54,6 +54,14 @@ public final class SqlRenderer {
                 outputs.add("count(*) AS \"count\"");
             }
             sql.append(String.join(", ", outputs));
+        } else if (!spec.columns().isEmpty()) {
+            if (spec.distinct()) {
+                sql.append("DISTINCT ");
+            }
+            sql.append(
+                    spec.columns().stream()
+                            .map(c -> column(c, columns))
+                            .collect(Collectors.joining(", ")));
         } else {
             sql.append('*');
         }
@@ -70,11 +78,34 @@ public final class SqlRenderer {
                                     .map(g -> groupExpression(g, columns))
                                     .collect(Collectors.joining(", ")));
         }
+        if (spec.isAggregate() && !spec.having().isEmpty()) {
+            if (spec.groupBy().isEmpty()) {
+                throw new InvalidSpecException("a condition on a total needs groups to compare");
+            }
+            List<String> having = new ArrayList<>();
+            for (QuerySpec.Having h : spec.having()) {
+                having.add(
+                        aggregateExpression(h.aggregate(), columns)
+                                + " "
+                                + h.operator().sql
+                                + " ?");
+                params.add(h.value());
+            }
+            sql.append(" HAVING ").append(String.join(" AND ", having));
+        }
         List<String> order = new ArrayList<>();
-        Set<String> outputNames = spec.isAggregate() ? aggregateOutputNames(spec) : columns;
+        Set<String> outputNames =
+                spec.isAggregate()
+                        ? aggregateOutputNames(spec)
+                        : spec.distinct() ? Set.copyOf(spec.columns()) : columns;
         for (QuerySpec.Sort sort : spec.sort()) {
             if (!outputNames.contains(sort.column())) {
-                throw new InvalidSpecException("cannot sort by '" + sort.column() + "'");
+                throw new InvalidSpecException(
+                        "I cannot sort this answer by '"
+                                + sort.column()
+                                + "': it is not one of its columns ("
+                                + String.join(", ", new java.util.TreeSet<>(outputNames))
+                                + ").");
             }
             order.add(
                     SqlIdentifiers.quoteIdentifier(sort.column())
@@ -82,6 +113,7 @@ public final class SqlRenderer {
                             + " NULLS LAST");
         }
         if (!spec.isAggregate()
+                && !spec.distinct()
                 && !order.isEmpty()
                 && keyColumn != null
                 && columns.contains(keyColumn)
@@ -89,7 +121,17 @@ public final class SqlRenderer {
             order.add(SqlIdentifiers.quoteIdentifier(keyColumn));
         }
         if (spec.isAggregate() && order.isEmpty() && !spec.groupBy().isEmpty()) {
-            order.add("1");
+            // groups by a date grain read in time order; other groups largest first
+            if (spec.groupBy().stream().anyMatch(g -> g.grain() != null)) {
+                for (int i = 1; i <= spec.groupBy().size(); i++) {
+                    order.add(String.valueOf(i));
+                }
+            } else {
+                order.add((spec.groupBy().size() + 1) + " DESC NULLS LAST");
+                for (int i = 1; i <= spec.groupBy().size(); i++) {
+                    order.add(String.valueOf(i));
+                }
+            }
         }
         if (!order.isEmpty()) {
             sql.append(" ORDER BY ").append(String.join(", ", order));

@@ -30,11 +30,17 @@ public final class Vocabulary {
     private final Map<String, List<ValueRef>> valueWords = new HashMap<>();
     private final Set<String> relationWords = new HashSet<>();
     private final Map<String, List<String>> qualifierWords = new HashMap<>();
+    // Stem keys (Stems.key) of column names and of their single words, when one column has them.
+    private final Map<String, String> columnStems = new HashMap<>();
+    // Stems of the words of stored values ("refund" for refund_issued).
+    private final Map<String, List<ValueRef>> valueStems = new HashMap<>();
     private final String keyColumn;
     private final String dateColumn;
     private final String moneyColumn;
     private final String textColumn;
     private final int longestPhrase;
+    // Read from the snapshot after construction (possibly in the background): see SearchService.
+    private volatile NameIndex names = NameIndex.EMPTY;
 
     public Vocabulary(
             RelationInfo relation, RelationConfig settings, List<ColumnProfile> profiles) {
@@ -76,6 +82,21 @@ public final class Vocabulary {
                 }
             }
         }
+        Map<String, Set<String>> stemColumns = new HashMap<>();
+        for (String column : columnTypes.keySet()) {
+            stemColumns.computeIfAbsent(Stems.key(column), k -> new HashSet<>()).add(column);
+            for (String word : column.split("_")) {
+                if (!Stems.GENERIC.contains(word) && word.length() > 2) {
+                    stemColumns.computeIfAbsent(Stems.key(word), k -> new HashSet<>()).add(column);
+                }
+            }
+        }
+        stemColumns.forEach(
+                (key, columns) -> {
+                    if (columns.size() == 1 && key.length() > 2) {
+                        columnStems.put(key, columns.iterator().next());
+                    }
+                });
         settings.columnSynonyms()
                 .forEach(
                         (column, words) -> {
@@ -97,6 +118,16 @@ public final class Vocabulary {
                 ValueRef ref = new ValueRef(profile.column(), value.value());
                 for (String form : forms(words(value.value()))) {
                     valueWords.computeIfAbsent(form, k -> new ArrayList<>()).add(ref);
+                }
+                for (String word : words(value.value()).split(" ")) {
+                    if (word.length() > 3 && word.chars().allMatch(Character::isLetter)) {
+                        List<ValueRef> refs =
+                                valueStems.computeIfAbsent(
+                                        Stems.stem(word), k -> new ArrayList<>());
+                        if (!refs.contains(ref)) {
+                            refs.add(ref);
+                        }
+                    }
                 }
             }
         }
@@ -148,8 +179,37 @@ public final class Vocabulary {
         return relation;
     }
 
+    /** The values of the high-cardinality name-like columns; empty until read. */
+    public NameIndex names() {
+        return names;
+    }
+
+    void names(NameIndex names) {
+        this.names = java.util.Objects.requireNonNull(names, "names is null");
+    }
+
     public Optional<String> column(String phrase) {
-        return Optional.ofNullable(columnWords.get(phrase));
+        String column = columnWords.get(phrase);
+        if (column == null
+                && phrase.length() > 3
+                && !relationWords.contains(phrase)
+                && !valueWords.containsKey(phrase)) {
+            // another form of a column's word: "viewed" for views, "signup date" for signed_up_at
+            column = columnStems.get(Stems.key(phrase));
+        }
+        return Optional.ofNullable(column);
+    }
+
+    /**
+     * The one stored value a word is another form of ("refunded" for refund_issued), when exactly
+     * one value has a word of that stem.
+     */
+    public List<ValueRef> stemValues(String word) {
+        if (word.length() < 4 || word.contains(" ") || columnWords.containsKey(word)) {
+            return List.of();
+        }
+        List<ValueRef> refs = valueStems.getOrDefault(Stems.stem(word), List.of());
+        return refs.size() == 1 ? refs : List.of();
     }
 
     public List<ValueRef> values(String phrase) {

@@ -40,6 +40,13 @@ public record EvalQuestion(
                     "boolean_logic");
 
     /**
+     * The analyst classes of the public-style schemas (search/schemas/): asked columns, the extreme
+     * row, grouped answers with HAVING. Kept apart from {@link #CLASSES}, which every demo set must
+     * exercise.
+     */
+    public static final Set<String> ANALYST_CLASSES = Set.of("projection", "superlative", "group");
+
+    /**
      * The date meanings of the search issue, each a half-open range (or bound) over one date
      * column.
      */

@@ -38,6 +38,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -178,7 +180,7 @@ public final class LlmTranslator implements AutoCloseable {
                     scrub(e.getMessage()));
             throw new LlmException(
                     LlmException.Kind.REFUSED,
-                    "The language model's answer could not be used: " + e.getMessage());
+                    "The language model's answer could not be used: " + clause(e.getMessage()));
         }
     }
 
@@ -186,6 +188,16 @@ public final class LlmTranslator implements AutoCloseable {
      * The system prompt for {@code question}: the relation, its columns and profiles, today, the
      * answer format.
      */
+    private static final Pattern SQL_FENCE =
+            Pattern.compile(
+                    "```[ \\t]*(?:sql|duckdb|postgresql)[ \\t]*\\r?\\n(?<sql>.*?)```",
+                    Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern ANY_FENCE =
+            Pattern.compile("^```[a-zA-Z]*[ \\t]*\\r?\\n?|\\r?\\n?```$");
+    private static final Pattern BARE_SELECT =
+            Pattern.compile("(?:SELECT|WITH|FROM)\\b", Pattern.CASE_INSENSITIVE);
+
     String systemPrompt(LlmQuestion question) {
         Map<String, String> values = new HashMap<>();
         values.put("relation", question.relation().name());
@@ -202,6 +214,11 @@ public final class LlmTranslator implements AutoCloseable {
                 "weekday",
                 question.today().getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
         values.put("columns", columns(question));
+        values.put(
+                "local",
+                question.local().isBlank()
+                        ? "(none: answer the question from the columns above)"
+                        : question.local());
         return system.render(values);
     }
 
@@ -262,15 +279,41 @@ public final class LlmTranslator implements AutoCloseable {
         return out.toString().stripTrailing();
     }
 
-    /** Reads the model's text: one JSON object (a code fence or text around it is tolerated). */
+    /** A message as a clause after a colon: lower-case start, no full stop. */
+    static String clause(String message) {
+        String text = message == null ? "" : message.strip();
+        if (text.endsWith(".")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        boolean acronym = text.length() > 1 && Character.isUpperCase(text.charAt(1));
+        return text.isEmpty() || acronym
+                ? text
+                : Character.toLowerCase(text.charAt(0)) + text.substring(1);
+    }
+
+    /**
+     * Reads the model's text: one JSON object (a code fence or text around it is tolerated), or, as
+     * many models answer even when asked for JSON, a fenced {@code sql} block or a bare SELECT. SQL
+     * in any form still goes through the guard.
+     */
     LlmAnswer parse(String text, LlmQuestion question) {
         if (text == null || text.isBlank()) {
-            throw new InvalidSpecException("the answer was empty; answer with one JSON object");
+            throw new InvalidSpecException("The answer was empty; answer with one JSON object.");
+        }
+        Matcher sqlFence = SQL_FENCE.matcher(text);
+        if (sqlFence.find()) {
+            return new LlmAnswer.Sql(sqlFence.group("sql").strip());
+        }
+        String bare = ANY_FENCE.matcher(text.strip()).replaceAll("").strip();
+        if (BARE_SELECT.matcher(bare).lookingAt()) {
+            return new LlmAnswer.Sql(
+                    bare.endsWith(";") ? bare.substring(0, bare.length() - 1) : bare);
         }
         int start = text.indexOf('{');
         int end = text.lastIndexOf('}');
         if (start < 0 || end < start) {
-            throw new InvalidSpecException("the answer was not a JSON object");
+            throw new InvalidSpecException(
+                    "The answer was neither a JSON object nor a single SELECT statement.");
         }
         JsonNode tree;
         try {

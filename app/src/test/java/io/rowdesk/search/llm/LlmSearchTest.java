@@ -178,6 +178,60 @@ class LlmSearchTest {
     }
 
     @Test
+    void a_fenced_sql_block_instead_of_json_is_accepted_through_the_guard() {
+        llm.answer(
+                "Here is the query:\n```sql\nSELECT payout_id, amount FROM payouts WHERE amount >= 1000\n```\nIt lists the spendy ones.");
+        HttpResponse<String> response = search("spendy payouts fenced", Role.VIEWER);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode body = TestHttp.json(response);
+        assertThat(body.get("engine").asText()).isEqualTo("llm");
+        assertThat(body.get("sql").asText())
+                .isEqualTo("SELECT payout_id, amount FROM payouts WHERE amount >= 1000");
+        for (JsonNode row : body.get("rows")) {
+            assertThat(row.get(1).asDouble()).isGreaterThanOrEqualTo(1000);
+        }
+    }
+
+    @Test
+    void a_bare_select_answer_is_accepted_and_a_bare_delete_is_still_refused() {
+        llm.answer("SELECT count(*) FROM payouts WHERE amount >= 1000;");
+        HttpResponse<String> ok = search("spendy payouts bare", Role.VIEWER);
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        assertThat(TestHttp.json(ok).get("rows").get(0).get(0).asLong()).isPositive();
+
+        llm.reset();
+        long before = payoutCount();
+        llm.answer("```sql\nDELETE FROM payouts\n```");
+        HttpResponse<String> refused = search("spendy payouts deleted", Role.VIEWER);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        assertThat(payoutCount()).isEqualTo(before);
+    }
+
+    @Test
+    void a_partial_local_reading_goes_to_the_model_with_the_unplaced_words() {
+        llm.answer(SPENDY_SPEC);
+        search("pending spendy payouts", Role.VIEWER);
+
+        String system = llm.requests().get(0).system();
+        assertThat(system)
+                .contains("- understood: status is pending", "- could not place: 'spendy'")
+                .contains("- as SQL: SELECT * FROM \"payouts\" WHERE \"status\" IN ('pending')");
+    }
+
+    @Test
+    void a_refused_answer_and_the_local_advice_read_as_separate_sentences() {
+        llm.answer("I think you want the big ones.", "Still no idea, sorry.");
+        HttpResponse<String> response = search("spendy payouts twice unusable", Role.VIEWER);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+        String error = TestHttp.json(response).get("error").asText();
+        assertThat(error)
+                .startsWith(
+                        "The language model's answer could not be used: the answer was neither a JSON object nor a single SELECT statement. I could not match 'spendy'");
+    }
+
+    @Test
     void asking_for_the_model_uses_it_even_when_the_local_translator_understood() {
         llm.answer(
                 """

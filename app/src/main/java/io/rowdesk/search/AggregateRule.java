@@ -1,0 +1,54 @@
+package io.rowdesk.search;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * "how many", "number of": count(*); "total/sum/average/max/min (of) X": that aggregate over the
+ * numeric column named within a few words (the money column for total/sum/average when none is).
+ */
+final class AggregateRule implements PhraseRule {
+    private static final Pattern COUNT =
+            Pattern.compile("\\b(?<count>how many|number of|count of|count|no\\. of|# of)\\b");
+    private static final Pattern FUNCTION =
+            Pattern.compile(
+                    "\\b(?<function>total|sum of|sum|average|avg|mean|maximum|max|minimum|min)(?: of)? ");
+
+    @Override
+    public void match(ParseState s) {
+        Matcher count = COUNT.matcher(s.text);
+        if (count.find() && !s.isUsed(count.start(), count.end())) {
+            s.aggregates.add(new QuerySpec.Aggregate(QuerySpec.Aggregate.Function.COUNT, null));
+            s.use(count.start(), count.end());
+        }
+        Matcher fn = FUNCTION.matcher(s.text);
+        while (fn.find()) {
+            String word = fn.group("function");
+            if (s.isUsed(fn.start(), fn.end() - 1)) {
+                continue;
+            }
+            Optional<ParseState.Span> column = s.columnWithin(fn.end(), 4, s.vocabulary::isNumeric);
+            String name = column.map(ParseState.Span::column).orElse(s.vocabulary.moneyColumn());
+            if (name == null
+                    || (column.isEmpty() && word.startsWith("m") && !word.startsWith("mean"))) {
+                continue;
+            }
+            QuerySpec.Aggregate.Function function =
+                    switch (word) {
+                        case "total", "sum", "sum of" -> QuerySpec.Aggregate.Function.SUM;
+                        case "average", "avg", "mean" -> QuerySpec.Aggregate.Function.AVG;
+                        case "maximum", "max" -> QuerySpec.Aggregate.Function.MAX;
+                        default -> QuerySpec.Aggregate.Function.MIN;
+                    };
+            s.aggregates.add(new QuerySpec.Aggregate(function, name));
+            s.use(fn.start(), fn.end() - 1);
+        }
+        for (QuerySpec.Aggregate aggregate : s.aggregates) {
+            if (aggregate.column() != null) {
+                s.columnWithin(0, 99, c -> c.equals(aggregate.column()))
+                        .ifPresent(span -> s.use(span.start(), span.end()));
+            }
+        }
+    }
+}

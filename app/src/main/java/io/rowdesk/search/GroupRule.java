@@ -1,0 +1,92 @@
+package io.rowdesk.search;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * "by/per/for each X (and Y)", "monthly": group-by columns or a date grain; a group without an
+ * aggregate counts rows.
+ */
+final class GroupRule implements PhraseRule {
+    private static final Pattern GROUP =
+            Pattern.compile(
+                    "\\b(?<by>by|per|for each|for every|each|grouped by|broken down by|split by) (?<rest>[a-z_ ]+)");
+    private static final Pattern GRAIN =
+            Pattern.compile("(?<grain>day|week|month|quarter|year)s?\\b");
+    private static final Pattern AND = Pattern.compile(",? (?:and|&|,) ");
+    private static final Pattern ADVERB =
+            Pattern.compile("\\b(?<grain>daily|weekly|monthly|quarterly|yearly|annually)\\b");
+
+    @Override
+    public void match(ParseState s) {
+        Matcher group = GROUP.matcher(s.text);
+        while (group.find()) {
+            int start = group.start("rest");
+            if (s.isUsed(group.start(), group.end("by"))) {
+                continue;
+            }
+            Matcher grain = GRAIN.matcher(s.text).region(start, s.text.length());
+            if (grain.lookingAt() && s.vocabulary.dateColumn() != null) {
+                s.groups.add(
+                        new QuerySpec.Group(
+                                s.vocabulary.dateColumn(),
+                                QuerySpec.Group.DateGrain.valueOf(
+                                        grain.group("grain").toUpperCase(Locale.ROOT))));
+                s.use(group.start(), grain.end());
+                continue;
+            }
+            Optional<ParseState.Span> column =
+                    s.columnAt(start, c -> !s.vocabulary.isNumeric(c) || !s.aggregates.isEmpty());
+            if (column.isEmpty()) {
+                continue;
+            }
+            if (s.vocabulary.isNumeric(column.get().column())
+                    && !s.vocabulary.isTemporal(column.get().column())
+                    && s.aggregates.isEmpty()) {
+                continue;
+            }
+            s.groups.add(new QuerySpec.Group(column.get().column(), null));
+            s.use(group.start(), column.get().end());
+            // "by method and status": more group columns joined by "and" or ","
+            int end = column.get().end();
+            while (true) {
+                Matcher and = AND.matcher(s.text).region(end, s.text.length());
+                if (!and.lookingAt()) {
+                    break;
+                }
+                Optional<ParseState.Span> next =
+                        s.columnAt(
+                                and.end(),
+                                c -> !s.vocabulary.isNumeric(c) || s.vocabulary.isTemporal(c));
+                if (next.isEmpty()) {
+                    break;
+                }
+                s.groups.add(new QuerySpec.Group(next.get().column(), null));
+                s.use(end, next.get().end());
+                end = next.get().end();
+            }
+        }
+        Matcher adverb = ADVERB.matcher(s.text);
+        while (adverb.find()
+                && (!s.aggregates.isEmpty() || !s.groups.isEmpty())
+                && s.vocabulary.dateColumn() != null) {
+            String grain =
+                    switch (adverb.group("grain")) {
+                        case "daily" -> "DAY";
+                        case "weekly" -> "WEEK";
+                        case "monthly" -> "MONTH";
+                        case "quarterly" -> "QUARTER";
+                        default -> "YEAR";
+                    };
+            s.groups.add(
+                    new QuerySpec.Group(
+                            s.vocabulary.dateColumn(), QuerySpec.Group.DateGrain.valueOf(grain)));
+            s.use(adverb.start(), adverb.end());
+        }
+        if (!s.groups.isEmpty() && s.aggregates.isEmpty()) {
+            s.aggregates.add(new QuerySpec.Aggregate(QuerySpec.Aggregate.Function.COUNT, null));
+        }
+    }
+}

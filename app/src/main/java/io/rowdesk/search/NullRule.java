@@ -1,0 +1,97 @@
+package io.rowdesk.search;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * NULL-ness: "not paid" / "never closed" on a date column, "without / no / missing X", "X is
+ * empty", "with / has an X". A word that is also a stored value is left to {@link ValueRule}.
+ */
+final class NullRule implements PhraseRule {
+    private record NullPhrase(Pattern pattern, boolean columnBefore, boolean isNull) {}
+
+    private static final Pattern NEVER =
+            Pattern.compile(
+                    "\\b(?:not|never|not yet|hasn't been|haven't been|un) ?(?<column>[a-z_ ]+)");
+    private static final List<NullPhrase> PHRASES =
+            List.of(
+                    new NullPhrase(
+                            Pattern.compile(
+                                    "\\b(?:without|with no|has no|have no|having no|no|missing|lacking)(?: an?| any)? (?<column>[a-z_ ]+)"),
+                            false,
+                            true),
+                    new NullPhrase(
+                            Pattern.compile(
+                                    "\\b(?<column>[a-z_ ]+?) (?:is |are )?(?:missing|empty|blank|null|not set|unknown)\\b"),
+                            true,
+                            true),
+                    new NullPhrase(
+                            Pattern.compile(
+                                    "\\b(?:with|has|have|having)(?: an?| some)? (?<column>[a-z_ ]+)"),
+                            false,
+                            false));
+
+    @Override
+    public void match(ParseState s) {
+        Matcher never = NEVER.matcher(s.text);
+        while (never.find()) {
+            Optional<ParseState.Span> column =
+                    s.columnAt(never.start("column"), s.vocabulary::isTemporal);
+            if (column.isPresent()
+                    && !s.isUsed(never.start(), column.get().end())
+                    && s.vocabulary
+                            .values(s.text.substring(column.get().start(), column.get().end()))
+                            .isEmpty()) {
+                s.use(never.start(), column.get().end());
+                s.conditions.add(
+                        new ParseState.Found(
+                                never.start(),
+                                column.get().end(),
+                                new Condition.IsNull(
+                                        column.get().column(),
+                                        true,
+                                        "not "
+                                                + column.get()
+                                                        .column()
+                                                        .replaceAll("_(at|on|date)$", "")
+                                                        .replace('_', ' '))));
+            }
+        }
+        for (NullPhrase phrase : PHRASES) {
+            match(s, phrase);
+        }
+    }
+
+    private static void match(ParseState s, NullPhrase phrase) {
+        Matcher m = phrase.pattern().matcher(s.text);
+        while (m.find()) {
+            Optional<ParseState.Span> column =
+                    phrase.columnBefore()
+                            ? s.columnEndingAt(m.end("column"), c -> true)
+                            : s.columnAt(m.start("column"), c -> true);
+            if (column.isEmpty()) {
+                continue;
+            }
+            int start = phrase.columnBefore() ? column.get().start() : m.start();
+            int end = phrase.columnBefore() ? m.end() : column.get().end();
+            if (s.isUsed(start, end)
+                    || !s.vocabulary
+                            .values(s.text.substring(column.get().start(), column.get().end()))
+                            .isEmpty()) {
+                continue;
+            }
+            s.use(start, end);
+            String word = column.get().column().replace('_', ' ');
+            s.conditions.add(
+                    new ParseState.Found(
+                            start,
+                            end,
+                            new Condition.IsNull(
+                                    column.get().column(),
+                                    phrase.isNull(),
+                                    (phrase.isNull() ? "no " : "has a ") + word)));
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.rowdesk.search;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * "top 5 authors by total views", "top 3 cities by average pm10", "top 10 referrers by number of
+ * payouts": group by the thing, order by its aggregate largest first, keep N. A thing that is the
+ * relation itself ("top 10 payouts by amount") is left to {@link TopRule}.
+ */
+final class TopGroupRule implements PhraseRule {
+    private static final Pattern TOP =
+            Pattern.compile(
+                    "\\b(?<direction>top|bottom) (?<count>\\d+) (?<group>[a-z0-9_ ]+?) (?:by|with the (?:most|highest|largest)) "
+                            + "(?<function>total|sum of|sum|average|avg|mean|number of|count of|maximum|max|minimum|min)?(?: of)? ?"
+                            + "(?<measure>[a-z0-9_ ]+?)$");
+
+    @Override
+    public void match(ParseState s) {
+        Matcher m = TOP.matcher(s.text);
+        if (!m.find() || s.isUsed(m.start(), m.end())) {
+            return;
+        }
+        String groupWords = m.group("group");
+        if (s.vocabulary.isRelationWord(groupWords)) {
+            return;
+        }
+        Optional<String> group = s.entityColumn(groupWords);
+        if (group.isEmpty()) {
+            return;
+        }
+        String function = m.group("function");
+        String measureWords = m.group("measure");
+        QuerySpec.Aggregate aggregate;
+        if (function == null && s.vocabulary.isRelationWord(measureWords)
+                || "number of".equals(function)
+                || "count of".equals(function)) {
+            aggregate = new QuerySpec.Aggregate(QuerySpec.Aggregate.Function.COUNT, null);
+        } else {
+            if (function == null) {
+                return;
+            }
+            Optional<String> measure = measureColumn(s, measureWords);
+            if (measure.isEmpty()) {
+                return;
+            }
+            aggregate =
+                    new QuerySpec.Aggregate(
+                            switch (function) {
+                                case "average", "avg", "mean" -> QuerySpec.Aggregate.Function.AVG;
+                                case "maximum", "max" -> QuerySpec.Aggregate.Function.MAX;
+                                case "minimum", "min" -> QuerySpec.Aggregate.Function.MIN;
+                                default -> QuerySpec.Aggregate.Function.SUM;
+                            },
+                            measure.get());
+        }
+        s.groups.add(new QuerySpec.Group(group.get(), null));
+        s.aggregates.add(aggregate);
+        s.sort.add(new QuerySpec.Sort(aggregate.alias(), !m.group("direction").equals("bottom")));
+        s.limit = Integer.parseInt(m.group("count"));
+        s.use(m.start(), m.end());
+    }
+
+    /** "payout amount": the numeric column, a leading relation word allowed. */
+    private static Optional<String> measureColumn(ParseState s, String words) {
+        Optional<String> column = s.vocabulary.column(words);
+        if (column.isEmpty() && words.contains(" ")) {
+            String head = words.substring(0, words.indexOf(' '));
+            if (s.vocabulary.isRelationWord(head)) {
+                column = s.vocabulary.column(words.substring(words.indexOf(' ') + 1));
+            }
+        }
+        if (column.isEmpty() && s.vocabulary.isRelationWord(words)) {
+            column = Optional.ofNullable(s.vocabulary.moneyColumn());
+        }
+        return column.filter(s.vocabulary::isNumeric);
+    }
+}

@@ -366,6 +366,10 @@ public final class OrderingSnapshots implements AutoCloseable {
         }
     }
 
+    SqlFiles sqlFiles() {
+        return sqlFiles;
+    }
+
     /** The SQL of a plain top-N window, for answering before the ordering is built. */
     String topN(GridQuery query) {
         return sqlFiles.render(

@@ -112,7 +112,12 @@ public final class Rowdesk implements AutoCloseable {
 
         Path cacheDir = dataDir.resolve("cache");
         SnapshotWriter writer = new SnapshotWriter(cacheDir, clock);
-        engine = new QueryEngine(cacheDir, DuckDb.Limits.QUERY);
+        engine =
+                new QueryEngine(
+                        cacheDir,
+                        new DuckDb.Limits(
+                                config.server().memoryBytes() + "B", DuckDb.Limits.QUERY.threads()),
+                        dataDir.resolve("query"));
         catalog = new RelationCatalog(config);
         List<Source> sources = config.sources().stream().map(s -> source(s, dataDir)).toList();
         profiles = new ProfileRepository(state.jdbi(), clock);
@@ -158,7 +163,13 @@ public final class Rowdesk implements AutoCloseable {
                         new SemanticMatcher(EmbeddingModels.allMiniLmL6V2()));
 
         orderings =
-                new OrderingSnapshots(engine, sqlFiles, OrderingSnapshots.Limits.DEFAULT, clock);
+                new OrderingSnapshots(
+                        engine,
+                        sqlFiles,
+                        OrderingSnapshots.Limits.DEFAULT.withMaxBytes(
+                                config.grid().orderingsDiskBytes()),
+                        clock,
+                        engine.orderingsDir());
         grid = new GridService(engine, orderings, config);
 
         Templates templates = new Templates();

@@ -139,7 +139,12 @@ public final class GridService {
                 return new Window(relation.columns(), List.of(), ordering.rows(), offset, true);
             }
             try {
-                QueryResult rows = readInTurn(ordering, offset, limit);
+                QueryResult rows;
+                try {
+                    rows = readInTurn(ordering, offset, limit);
+                } catch (OrderingSnapshots.StaleOrderingException dropped) {
+                    continue; // evicted or outdated before the read: seek or rebuild instead
+                }
                 // Read under the swap lock, so the rows are current unless a swap came before the
                 // read.
                 if (orderings.isCurrent(ordering)) {

@@ -429,12 +429,13 @@ final class QuantileSeek {
         long rows = engine.count(relation);
         String sample = "";
         if (rows > SAMPLE_ROWS) {
-            // System sampling reads whole vectors only: cheap at any size. Its boundaries may fall
-            // unevenly on clustered columns; the counts stay exact and wide bins are cut again.
+            // Row by row (bernoulli), not whole vectors (system): vectors of a column clustered in
+            // storage (a time, an id) give boundaries bunched in a few places, leaving bins of
+            // millions of rows to cut again. One scan of one column, once per data version.
             double percent = Math.min(100.0, 100.0 * SAMPLE_ROWS / rows);
             sample =
                     String.format(
-                            java.util.Locale.ROOT, "USING SAMPLE %.4f%% (system, 42)", percent);
+                            java.util.Locale.ROOT, "USING SAMPLE %.4f%% (bernoulli, 42)", percent);
         }
         return stats(SqlIdentifiers.quoteIdentifier(relation), column, sample, List.of());
     }

@@ -127,6 +127,9 @@ final class GridBench implements Callable<Integer> {
     }
 
     private void run(Rowdesk rowdesk, long total) throws Exception {
+        long warmStarted = System.nanoTime();
+        rowdesk.gridWarm().get(BUILD_WAIT_MINUTES, TimeUnit.MINUTES);
+        long warmed = (System.nanoTime() - warmStarted) / 1000;
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         // Warm the JIT and the HTTP path on a sort that is not measured, near the top (top-N).
         for (int i = 0; i < 300; i++) {
@@ -139,6 +142,13 @@ final class GridBench implements Callable<Integer> {
                         "",
                         rowdesk.startup().elapsedMillis() * 1000,
                         rowdesk.startup().elapsedMillis() * 1000,
+                        1));
+        table.add(
+                row(
+                        "then the seek's bins of every column counted in the background (waited)",
+                        "",
+                        warmed,
+                        warmed,
                         1));
         String[] sorts = {"-occurred_at", "channel,-revenue"};
         SplittableRandom random = new SplittableRandom(42);

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Ordering snapshots: for one (relation, sort, data version), a sorted copy of the relation's rows
- * numbered 0..n-1 in a column {@code __rowdesk_pos}, in a database file of its own under the
+ * in sort order (a row's rowid is its position 0..n-1), in a database file of its own under the
  * orderings folder, attached to the query instance (on disk, so memory does not bound how many are
  * kept; a total size budget does). The copy is written in position order, so zone maps let a window
  * read only the row group(s) holding positions offset..offset+limit-1, instead of sorting and

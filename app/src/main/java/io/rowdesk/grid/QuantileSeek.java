@@ -38,8 +38,12 @@ final class QuantileSeek {
     /** Boundaries per column: bins of about rows/1024 rows. */
     static final int QUANTILES = 1024;
 
-    /** A bin this small is sorted whole to answer a window inside it. */
-    static final long LEAF_ROWS = 50_000;
+    /**
+     * A bin this small is sorted whole to answer a window inside it. Reading the bin's rows costs a
+     * scan of the relation's sort columns anyway (unless zone maps prune it); sorting 250k of them
+     * adds little, while cutting a bin again costs two more scans.
+     */
+    static final long LEAF_ROWS = 250_000;
 
     /** Values sampled for a column's boundaries. */
     static final long SAMPLE_ROWS = 100_000;
@@ -231,6 +235,17 @@ final class QuantileSeek {
     }
 
     private record Leaf(List<Bound> bounds, long start) {}
+
+    /**
+     * Counts the bins of {@code column} over all rows of the relation (no search), so that a later
+     * window of any sort starting with that column, either way, finds them ready.
+     */
+    void warm(String relation, Column column, List<Column> columns, long version) {
+        GridQuery query = new GridQuery(relation, List.of(SortKey.ascending(column.name())));
+        if (supports(query, columns)) {
+            bins(query, columns, version, new Node(List.of(), 0, null));
+        }
+    }
 
     /** The smallest run of positions the seek knows exactly that holds {@code position}. */
     private Leaf locate(

@@ -1,5 +1,5 @@
--- One window of an ordering snapshot: positions ? to ? (inclusive).
-SELECT * EXCLUDE (__rowdesk_pos)
+-- One window of an ordering snapshot: positions ? to ? (inclusive); a row's rowid is its position.
+SELECT *
 FROM {{ordering}}
-WHERE __rowdesk_pos BETWEEN ? AND ?
-ORDER BY __rowdesk_pos
+WHERE rowid BETWEEN ? AND ?
+ORDER BY rowid

@@ -83,6 +83,8 @@ public final class Rowdesk implements AutoCloseable {
     private final List<Route> routes;
     private final WebServer web;
     private final Startup startup;
+    private volatile java.util.concurrent.CompletableFuture<Void> gridWarm =
+            java.util.concurrent.CompletableFuture.completedFuture(null);
 
     public Rowdesk(RowdeskConfig config, Map<String, String> env, Clock clock) {
         long started = System.nanoTime();
@@ -112,7 +114,12 @@ public final class Rowdesk implements AutoCloseable {
 
         Path cacheDir = dataDir.resolve("cache");
         SnapshotWriter writer = new SnapshotWriter(cacheDir, clock);
-        engine = new QueryEngine(cacheDir, DuckDb.Limits.QUERY);
+        engine =
+                new QueryEngine(
+                        cacheDir,
+                        new DuckDb.Limits(
+                                config.server().memoryBytes() + "B", DuckDb.Limits.QUERY.threads()),
+                        dataDir.resolve("query"));
         catalog = new RelationCatalog(config);
         List<Source> sources = config.sources().stream().map(s -> source(s, dataDir)).toList();
         profiles = new ProfileRepository(state.jdbi(), clock);
@@ -158,7 +165,13 @@ public final class Rowdesk implements AutoCloseable {
                         new SemanticMatcher(EmbeddingModels.allMiniLmL6V2()));
 
         orderings =
-                new OrderingSnapshots(engine, sqlFiles, OrderingSnapshots.Limits.DEFAULT, clock);
+                new OrderingSnapshots(
+                        engine,
+                        sqlFiles,
+                        OrderingSnapshots.Limits.DEFAULT.withMaxBytes(
+                                config.grid().orderingsDiskBytes()),
+                        clock,
+                        engine.orderingsDir());
         grid = new GridService(engine, orderings, config);
 
         Templates templates = new Templates();
@@ -188,11 +201,18 @@ public final class Rowdesk implements AutoCloseable {
     public Rowdesk start(String host) {
         web.start(host, config.server().port());
         LOG.info("Rowdesk listening on port {}", web.port());
+        // Once ready, never before: the grid's seek counts its bins for the large relations.
+        gridWarm = grid.warmInBackground(List.copyOf(catalog.all()));
         return this;
     }
 
     public int port() {
         return web.port();
+    }
+
+    /** Done when the grid's seek has counted the bins of the large relations (after start). */
+    public java.util.concurrent.CompletableFuture<Void> gridWarm() {
+        return gridWarm;
     }
 
     public Startup startup() {
@@ -256,6 +276,7 @@ public final class Rowdesk implements AutoCloseable {
         web.stop();
         llm.ifPresent(LlmTranslator::close);
         guard.close();
+        grid.close();
         orderings.close();
         engine.close();
         state.close();

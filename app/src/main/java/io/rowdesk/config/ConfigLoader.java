@@ -91,7 +91,8 @@ public final class ConfigLoader {
                 "llm",
                 "search",
                 "actions",
-                "auth");
+                "auth",
+                "grid");
         RowdeskConfig config =
                 new RowdeskConfig(
                         server(root.get("server")),
@@ -102,7 +103,8 @@ public final class ConfigLoader {
                         llm(root.get("llm")),
                         search(root.get("search")),
                         actions(root.get("actions")),
-                        auth(root.get("auth")));
+                        auth(root.get("auth")),
+                        grid(root.get("grid")));
         checkUniqueNames(config, problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(origin, problems);
@@ -172,11 +174,19 @@ public final class ConfigLoader {
     }
 
     private static ServerConfig server(ConfigNode node) {
-        node.allowOnly("port", "data_dir", "timezone");
+        node.allowOnly("port", "data_dir", "timezone", "memory");
         return new ServerConfig(
                 node.get("port").integer(ServerConfig.DEFAULT_PORT, 0, 65535),
                 Path.of(node.get("data_dir").string(ServerConfig.DEFAULT_DATA_DIR.toString())),
-                node.get("timezone").zone(java.time.ZoneOffset.UTC));
+                node.get("timezone").zone(java.time.ZoneOffset.UTC),
+                node.get("memory").bytes(ServerConfig.DEFAULT_MEMORY_BYTES, 64L << 20));
+    }
+
+    private static GridConfig grid(ConfigNode node) {
+        node.allowOnly("orderings_disk");
+        return new GridConfig(
+                node.get("orderings_disk")
+                        .bytes(GridConfig.DEFAULT.orderingsDiskBytes(), 1L << 20));
     }
 
     private static DemoConfig demo(ConfigNode node) {

@@ -196,6 +196,27 @@ public final class ConfigNode {
         return fallback;
     }
 
+    /**
+     * A size in bytes: {@code 512MB}, {@code 2GB}, or a share of the machine's memory, {@code 10%}.
+     */
+    public long bytes(long fallback, long min) {
+        if (!present()) {
+            return fallback;
+        }
+        String text = string("");
+        long parsed = ByteSizes.parse(text);
+        if (parsed >= min) {
+            return parsed;
+        }
+        problem(
+                "must be a size such as 512MB or 2GB (or a share of memory such as 10%), at least "
+                        + (min >> 20)
+                        + "MB, got '"
+                        + text
+                        + "'");
+        return fallback;
+    }
+
     public boolean bool(boolean fallback) {
         if (!present()) {
             return fallback;

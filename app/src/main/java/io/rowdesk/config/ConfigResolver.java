@@ -84,7 +84,8 @@ public final class ConfigResolver {
                 config.llm(),
                 config.search(),
                 config.actions(),
-                config.auth());
+                config.auth(),
+                config.grid());
     }
 
     /**

@@ -14,9 +14,35 @@ public record RowdeskConfig(
         LlmConfig llm,
         SearchConfig search,
         List<Map<String, Object>> actions,
-        AuthConfig auth) {
+        AuthConfig auth,
+        GridConfig grid) {
+
+    /** Without a {@code grid:} section: its defaults. */
+    public RowdeskConfig(
+            ServerConfig server,
+            DemoConfig demo,
+            List<SourceConfig> sources,
+            List<ViewConfig> views,
+            Map<String, RelationConfig> relations,
+            LlmConfig llm,
+            SearchConfig search,
+            List<Map<String, Object>> actions,
+            AuthConfig auth) {
+        this(
+                server,
+                demo,
+                sources,
+                views,
+                relations,
+                llm,
+                search,
+                actions,
+                auth,
+                GridConfig.DEFAULT);
+    }
 
     public RowdeskConfig {
+        grid = grid == null ? GridConfig.DEFAULT : grid;
         sources = List.copyOf(sources);
         views = List.copyOf(views);
         relations = Map.copyOf(relations);

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * snapshot; while it builds, windows near the top are answered by a plain top-N (cheap there) and
  * deeper ones wait for the build, after which every window is a range read.
  */
-public final class GridService {
+public final class GridService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GridService.class);
 
     /** While an ordering builds, windows that end within this many rows are answered by top-N. */
@@ -40,15 +40,29 @@ public final class GridService {
     private final QueryEngine engine;
     private final OrderingSnapshots orderings;
     private final RowdeskConfig config;
+    private final QuantileSeek seek;
     // Window reads take a slot in arrival order, as many at once as the query instance has threads.
     // Without it, 20 concurrent windows on 2 DuckDB threads were served unfairly: p50 22-36 ms but
     // p99 230-300 ms. Queued in order, each waits only for those ahead of it.
     private final Semaphore windowSlots = new Semaphore(DuckDb.Limits.QUERY.threads(), true);
 
+    /** Relations with at least this many rows get their columns' bins counted after start. */
+    public static final long WARM_ROWS = 1_000_000;
+
+    private final java.util.concurrent.ExecutorService warmer =
+            java.util.concurrent.Executors.newSingleThreadExecutor(
+                    runnable -> {
+                        Thread thread = new Thread(runnable, "rowdesk-grid-warm");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+    private volatile boolean closed;
+
     public GridService(QueryEngine engine, OrderingSnapshots orderings, RowdeskConfig config) {
         this.engine = Objects.requireNonNull(engine, "engine is null");
         this.orderings = Objects.requireNonNull(orderings, "orderings is null");
         this.config = Objects.requireNonNull(config, "config is null");
+        this.seek = new QuantileSeek(engine, orderings.sqlFiles());
     }
 
     /**
@@ -119,6 +133,14 @@ public final class GridService {
                 }
                 continue;
             }
+            if (ordering == null && QuantileSeek.supports(query, relation.columns())) {
+                // Deep before the ordering exists: seek by quantiles instead of waiting for it.
+                Window window = seek(query, relation, version, offset, limit);
+                if (engine.version(query.relation()) == version) {
+                    return window;
+                }
+                continue;
+            }
             if (ordering == null) {
                 ordering = await(pending);
                 if (ordering == null) {
@@ -129,7 +151,12 @@ public final class GridService {
                 return new Window(relation.columns(), List.of(), ordering.rows(), offset, true);
             }
             try {
-                QueryResult rows = readInTurn(ordering, offset, limit);
+                QueryResult rows;
+                try {
+                    rows = readInTurn(ordering, offset, limit);
+                } catch (OrderingSnapshots.StaleOrderingException dropped) {
+                    continue; // evicted or outdated before the read: seek or rebuild instead
+                }
                 // Read under the swap lock, so the rows are current unless a swap came before the
                 // read.
                 if (orderings.isCurrent(ordering)) {
@@ -210,6 +237,68 @@ public final class GridService {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the grid's ordering", e);
         }
+    }
+
+    /**
+     * In the background, counts the seek's first-level bins of every column of the large relations
+     * (one sample and one counting scan per column), so that the first deep window of a new sort
+     * costs a scan less. Meant to run once the server is ready; failures are only logged.
+     */
+    public CompletableFuture<Void> warmInBackground(java.util.Collection<RelationInfo> relations) {
+        return CompletableFuture.runAsync(
+                () -> {
+                    long started = System.nanoTime();
+                    for (RelationInfo relation : relations) {
+                        if (relation.rowCount() < WARM_ROWS) {
+                            continue;
+                        }
+                        for (Column column : relation.columns()) {
+                            if (closed) {
+                                return;
+                            }
+                            try {
+                                seek.warm(
+                                        relation.name(),
+                                        column,
+                                        relation.columns(),
+                                        engine.version(relation.name()));
+                            } catch (RuntimeException e) {
+                                LOG.warn(
+                                        "Could not count the bins of {}.{}: {}",
+                                        relation.name(),
+                                        column.name(),
+                                        e.getMessage());
+                            }
+                        }
+                        LOG.info(
+                                "Grid seek ready for every column of {} after {} ms",
+                                relation.name(),
+                                (System.nanoTime() - started) / 1_000_000);
+                    }
+                },
+                warmer);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        warmer.shutdown();
+        try {
+            warmer.awaitTermination(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Window seek(
+            GridQuery query, RelationInfo relation, long version, long offset, int limit) {
+        // Not in the window slots: a seek scans (hundreds of ms on tens of millions of rows) and
+        // would hold up the few-ms reads of built orderings queued behind it.
+        QuantileSeek.Result result = seek.window(query, relation.columns(), version, offset, limit);
+        LOG.debug(
+                "Window {}+{} of {} answered by the quantile seek", offset, limit, relation.name());
+        return new Window(
+                result.rows().columns(), result.rows().rows(), result.total(), offset, false);
     }
 
     private Window topN(GridQuery query, RelationInfo relation, long offset, int limit) {

@@ -5,6 +5,10 @@ import io.rowdesk.query.QueryEngine;
 import io.rowdesk.query.QueryException;
 import io.rowdesk.query.QueryResult;
 import io.rowdesk.store.SqlFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,14 +22,17 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Ordering snapshots: for one (relation, sort, data version), a sorted copy of the relation's rows
- * numbered 0..n-1 in a column {@code __rowdesk_pos}, in a table of the query instance's in-memory
- * database. The copy is written in position order, so zone maps let a window read only the row
- * group(s) holding positions offset..offset+limit-1, instead of sorting and skipping offset rows.
+ * in sort order (a row's rowid is its position 0..n-1), in a database file of its own under the
+ * orderings folder, attached to the query instance (on disk, so memory does not bound how many are
+ * kept; a total size budget does). The copy is written in position order, so zone maps let a window
+ * read only the row group(s) holding positions offset..offset+limit-1, instead of sorting and
+ * skipping offset rows.
  *
  * <p>Orderings are shared by all requests and users, built once per key in the background (one at a
  * time, so a build leaves room for windows), dropped when idle, when over budget (least recently
@@ -34,19 +41,31 @@ import org.slf4j.LoggerFactory;
  */
 public final class OrderingSnapshots implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OrderingSnapshots.class);
-    static final String SCHEMA = "__grid";
     private static final String WORKER_NAME = "rowdesk-grid-orderings";
 
     /**
      * @param maxSnapshots how many orderings to keep at most
-     * @param maxCells budget for all orderings, in stored values (rows x columns kept; a rowid
-     *     ordering keeps 2 columns), roughly 8 bytes each
+     * @param maxBytes budget for all orderings' files on disk ({@code grid.orderings_disk})
      * @param idleTtl an ordering not read for this long is dropped
      * @param buildTimeout a build that takes longer is stopped
+     * @param inUse an ordering read this recently is in use: it is not evicted for another one (the
+     *     budget may then be exceeded until it goes idle), so orderings are never rebuilt while
+     *     people scroll them
      */
-    public record Limits(int maxSnapshots, long maxCells, Duration idleTtl, Duration buildTimeout) {
+    public record Limits(
+            int maxSnapshots,
+            long maxBytes,
+            Duration idleTtl,
+            Duration buildTimeout,
+            Duration inUse) {
+        public static final long DEFAULT_MAX_BYTES = 10L << 30;
         public static final Limits DEFAULT =
-                new Limits(8, 150_000_000L, Duration.ofMinutes(10), Duration.ofMinutes(5));
+                new Limits(
+                        16,
+                        DEFAULT_MAX_BYTES,
+                        Duration.ofMinutes(10),
+                        Duration.ofMinutes(10),
+                        Duration.ofMinutes(2));
 
         public Limits {
             if (maxSnapshots < 1) {
@@ -54,11 +73,16 @@ public final class OrderingSnapshots implements AutoCloseable {
             }
             Objects.requireNonNull(idleTtl, "idleTtl is null");
             Objects.requireNonNull(buildTimeout, "buildTimeout is null");
+            Objects.requireNonNull(inUse, "inUse is null");
+        }
+
+        public Limits withMaxBytes(long bytes) {
+            return new Limits(maxSnapshots, bytes, idleTtl, buildTimeout, inUse);
         }
     }
 
     /** A built ordering of {@code query} over the data of {@code version}. */
-    public record Ordering(GridQuery query, long version, String table, long rows, long cells) {}
+    public record Ordering(GridQuery query, long version, String table, long rows, long bytes) {}
 
     /** The relation changed while its ordering was built; ask again for the current version. */
     public static final class StaleOrderingException extends RuntimeException {
@@ -71,21 +95,30 @@ public final class OrderingSnapshots implements AutoCloseable {
 
     private static final class Entry {
         final Key key;
+        final String alias;
         final String table;
+        final Path file;
         final CompletableFuture<Ordering> ready = new CompletableFuture<>();
         volatile Instant lastUsed;
         volatile Ordering built; // set just before ready completes
         boolean removed; // guarded by this
+        int readers; // guarded by this
+        boolean attached; // guarded by this
 
-        Entry(Key key, String table, Instant now) {
+        Entry(Key key, String alias, Path file, Instant now) {
             this.key = key;
-            this.table = table;
+            this.alias = alias;
+            this.table =
+                    SqlIdentifiers.quoteIdentifier(alias)
+                            + ".main."
+                            + SqlIdentifiers.quoteIdentifier("ordering");
+            this.file = file;
             this.lastUsed = now;
         }
 
-        long cells() {
+        long bytes() {
             Ordering ordering = built;
-            return ordering == null ? 0 : ordering.cells();
+            return ordering == null ? 0 : ordering.bytes();
         }
 
         boolean finished() {
@@ -97,20 +130,34 @@ public final class OrderingSnapshots implements AutoCloseable {
     private final SqlFiles sqlFiles;
     private final Limits limits;
     private final Clock clock;
+    private final Path directory;
     private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<String, Entry> byTable = new ConcurrentHashMap<>();
     private final ScheduledExecutorService worker;
     private final AtomicLong tableCounter = new AtomicLong();
     private final AtomicLong buildsStarted = new AtomicLong();
 
-    public OrderingSnapshots(QueryEngine engine, SqlFiles sqlFiles, Limits limits, Clock clock) {
+    /**
+     * @param directory where ordering files are written: the query instance's orderings folder
+     *     ({@link QueryEngine#orderingsDir()}); files left there by an earlier run are deleted
+     */
+    public OrderingSnapshots(
+            QueryEngine engine, SqlFiles sqlFiles, Limits limits, Clock clock, Path directory) {
         this.engine = Objects.requireNonNull(engine, "engine is null");
         this.sqlFiles = Objects.requireNonNull(sqlFiles, "sqlFiles is null");
         this.limits = Objects.requireNonNull(limits, "limits is null");
         this.clock = Objects.requireNonNull(clock, "clock is null");
-        engine.execute(
-                "CREATE SCHEMA IF NOT EXISTS " + SqlIdentifiers.quoteIdentifier(SCHEMA),
-                List.of(),
-                Duration.ofSeconds(10));
+        this.directory = Objects.requireNonNull(directory, "directory is null");
+        try {
+            Files.createDirectories(directory);
+            try (Stream<Path> old = Files.list(directory)) {
+                for (Path file : old.toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the orderings folder " + directory, e);
+        }
         ScheduledThreadPoolExecutor executor =
                 new ScheduledThreadPoolExecutor(
                         1,
@@ -140,13 +187,11 @@ public final class OrderingSnapshots implements AutoCloseable {
                         key,
                         k -> {
                             created[0] = true;
-                            return new Entry(
-                                    k,
-                                    SqlIdentifiers.quoteIdentifier(SCHEMA)
-                                            + "."
-                                            + SqlIdentifiers.quoteIdentifier(
-                                                    "o_" + tableCounter.incrementAndGet()),
-                                    now);
+                            String alias = "rowdesk_ordering_" + tableCounter.incrementAndGet();
+                            Entry created1 =
+                                    new Entry(k, alias, directory.resolve(alias + ".db"), now);
+                            byTable.put(created1.table, created1);
+                            return created1;
                         });
         entry.lastUsed = now;
         if (created[0]) {
@@ -169,10 +214,51 @@ public final class OrderingSnapshots implements AutoCloseable {
         return entry.ready;
     }
 
-    /** Rows {@code from} to {@code from + limit - 1} of a built ordering. */
+    /**
+     * Rows {@code from} to {@code from + limit - 1} of a built ordering.
+     *
+     * @throws StaleOrderingException when the ordering was dropped: a dropped copy is never read
+     *     (its file is detached only once no read holds it)
+     */
     public QueryResult read(Ordering ordering, long from, int limit, Duration timeout) {
-        String sql = sqlFiles.render("grid/window_copy.sql", Map.of("ordering", ordering.table()));
-        return engine.queryPrepared(sql, List.of(from, from + limit - 1), limit, timeout);
+        Entry entry = byTable.get(ordering.table());
+        if (entry == null) {
+            throw new StaleOrderingException("the ordering was dropped");
+        }
+        synchronized (entry) {
+            if (entry.removed || !entry.attached) {
+                throw new StaleOrderingException("the ordering was dropped");
+            }
+            entry.readers++;
+        }
+        entry.lastUsed = clock.instant();
+        try {
+            String sql =
+                    sqlFiles.render("grid/window_copy.sql", Map.of("ordering", ordering.table()));
+            return engine.queryPrepared(sql, List.of(from, from + limit - 1), limit, timeout);
+        } finally {
+            boolean dropNow;
+            synchronized (entry) {
+                entry.readers--;
+                dropNow = entry.removed && entry.readers == 0 && entry.attached;
+            }
+            if (dropNow) {
+                drop(entry);
+            }
+        }
+    }
+
+    /** The orderings' files on disk now, in bytes. */
+    public long diskBytes() {
+        long bytes = 0;
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                bytes += Files.size(file);
+            }
+        } catch (IOException e) {
+            // a file removed while listing: count the rest
+        }
+        return bytes;
     }
 
     /** False once the relation's data has changed since the ordering was built. */
@@ -215,6 +301,16 @@ public final class OrderingSnapshots implements AutoCloseable {
         try {
             String order = SortKey.orderBy(query.sort());
             engine.execute(
+                    "ATTACH "
+                            + SqlIdentifiers.quoteLiteral(entry.file.toAbsolutePath().toString())
+                            + " AS "
+                            + SqlIdentifiers.quoteIdentifier(entry.alias),
+                    List.of(),
+                    Duration.ofSeconds(30));
+            synchronized (entry) {
+                entry.attached = true;
+            }
+            engine.execute(
                     sqlFiles.render(
                             "grid/ordering_copy.sql",
                             Map.of(
@@ -236,9 +332,12 @@ public final class OrderingSnapshots implements AutoCloseable {
                             1,
                             Duration.ofSeconds(30));
             long rows = ((Number) count.rows().get(0).get(0)).longValue();
-            long columnsKept = engine.columns(query.relation()).size() + 1L;
-            Ordering ordering =
-                    new Ordering(query, entry.key.version(), entry.table, rows, rows * columnsKept);
+            engine.execute(
+                    "CHECKPOINT " + SqlIdentifiers.quoteIdentifier(entry.alias),
+                    List.of(),
+                    Duration.ofSeconds(60));
+            long bytes = fileBytes(entry.file);
+            Ordering ordering = new Ordering(query, entry.key.version(), entry.table, rows, bytes);
             boolean keep;
             synchronized (entry) {
                 // A swap between reading the version and building would label new data with the
@@ -252,7 +351,7 @@ public final class OrderingSnapshots implements AutoCloseable {
             }
             if (!keep) {
                 entries.remove(entry.key, entry);
-                drop(entry.table);
+                drop(entry);
                 entry.ready.completeExceptionally(
                         new StaleOrderingException(
                                 "the data of "
@@ -261,11 +360,12 @@ public final class OrderingSnapshots implements AutoCloseable {
                 return;
             }
             LOG.info(
-                    "Ordering of {} by {} built in {} ms ({} rows)",
+                    "Ordering of {} by {} built in {} ms ({} rows, {} MB on disk)",
                     query.relation(),
                     SortKey.format(query.sort()),
                     (System.nanoTime() - started) / 1_000_000,
-                    rows);
+                    rows,
+                    bytes >> 20);
             // Evict first, so that whoever waits for this ordering sees the budget already kept.
             evictOverBudget(entry);
             entry.ready.complete(ordering);
@@ -279,7 +379,7 @@ public final class OrderingSnapshots implements AutoCloseable {
                 entry.removed = true;
             }
             entries.remove(entry.key, entry);
-            drop(entry.table);
+            drop(entry);
             boolean changed = engine.version(query.relation()) != entry.key.version();
             entry.ready.completeExceptionally(
                     changed && e instanceof QueryException
@@ -292,8 +392,9 @@ public final class OrderingSnapshots implements AutoCloseable {
     }
 
     /**
-     * Keeps at most {@code maxSnapshots} orderings within the cell budget, dropping the least
-     * recently used.
+     * Keeps at most {@code maxSnapshots} orderings within the disk budget, dropping the least
+     * recently used first. The one just built and those in use (read within {@code inUse}) stay:
+     * evicting an ordering someone scrolls would only have it rebuilt a moment later.
      */
     private void evictOverBudget(Entry justBuilt) {
         List<Entry> byAge =
@@ -302,17 +403,24 @@ public final class OrderingSnapshots implements AutoCloseable {
                         .sorted(Comparator.comparing((Entry e) -> e.lastUsed))
                         .toList();
         int count = entries.size();
-        long cells = byAge.stream().mapToLong(Entry::cells).sum();
+        long bytes = byAge.stream().mapToLong(Entry::bytes).sum();
+        Instant inUseSince = clock.instant().minus(limits.inUse());
         for (Entry entry : byAge) {
-            if (count <= limits.maxSnapshots() && cells <= limits.maxCells()) {
+            if (count <= limits.maxSnapshots() && bytes <= limits.maxBytes()) {
                 break;
             }
-            if (entry == justBuilt) {
-                continue; // the one just asked for stays, even alone over budget
+            if (entry == justBuilt || entry.lastUsed.isAfter(inUseSince)) {
+                continue;
             }
-            cells -= entry.cells();
+            bytes -= entry.bytes();
             count--;
             remove(entry, "over budget");
+        }
+        if (bytes > limits.maxBytes()) {
+            LOG.info(
+                    "Orderings take {} MB, over the {} MB budget, until those in use go idle",
+                    bytes >> 20,
+                    limits.maxBytes() >> 20);
         }
     }
 
@@ -331,8 +439,9 @@ public final class OrderingSnapshots implements AutoCloseable {
                 return;
             }
             entry.removed = true;
-            // A build in progress sees the flag and drops its own table when it finishes.
-            dropNow = entry.finished();
+            // A build in progress sees the flag and drops its own file when it finishes; a read in
+            // progress drops it when it ends.
+            dropNow = entry.finished() && entry.readers == 0;
         }
         entries.remove(entry.key, entry);
         if (dropNow) {
@@ -341,29 +450,67 @@ public final class OrderingSnapshots implements AutoCloseable {
                     entry.key.query().relation(),
                     SortKey.format(entry.key.query().sort()),
                     why);
-            drop(entry.table);
+            drop(entry);
         }
     }
 
-    /** Drops on the worker thread, so that our CREATE and DROP statements never run at once. */
-    private void drop(String table) {
+    /** Detaches and deletes on the worker thread, so our ATTACH and DETACH never run at once. */
+    private void drop(Entry entry) {
         if (Thread.currentThread().getName().equals(WORKER_NAME)) {
-            dropNow(table);
+            dropNow(entry);
             return;
         }
         try {
-            worker.execute(() -> dropNow(table));
+            worker.execute(() -> dropNow(entry));
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            // shutting down: the in-memory database goes with the query instance
+            // shutting down: close() deletes the files
         }
     }
 
-    private void dropNow(String table) {
-        try {
-            engine.execute("DROP TABLE IF EXISTS " + table, List.of(), Duration.ofSeconds(30));
-        } catch (RuntimeException e) {
-            LOG.warn("Could not drop the grid ordering {}: {}", table, e.getMessage());
+    private void dropNow(Entry entry) {
+        synchronized (entry) {
+            if (!entry.attached || entry.readers > 0) {
+                byTable.remove(entry.table, entry);
+                if (!entry.attached) {
+                    deleteFiles(entry.file);
+                }
+                return;
+            }
+            entry.attached = false;
         }
+        byTable.remove(entry.table, entry);
+        try {
+            engine.execute(
+                    "DETACH " + SqlIdentifiers.quoteIdentifier(entry.alias),
+                    List.of(),
+                    Duration.ofSeconds(30));
+        } catch (RuntimeException e) {
+            LOG.warn("Could not detach the grid ordering {}: {}", entry.alias, e.getMessage());
+        }
+        deleteFiles(entry.file);
+    }
+
+    private static void deleteFiles(Path file) {
+        try {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(Path.of(file + ".wal"));
+        } catch (IOException e) {
+            LOG.warn("Could not delete the grid ordering file {}: {}", file, e.getMessage());
+        }
+    }
+
+    private static long fileBytes(Path file) {
+        try {
+            long bytes = Files.size(file);
+            Path wal = Path.of(file + ".wal");
+            return Files.exists(wal) ? bytes + Files.size(wal) : bytes;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    SqlFiles sqlFiles() {
+        return sqlFiles;
     }
 
     /** The SQL of a plain top-N window, for answering before the ordering is built. */
@@ -384,5 +531,7 @@ public final class OrderingSnapshots implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // The files are attached until the query instance closes; the next start clears the
+        // folder.
     }
 }

@@ -106,14 +106,48 @@ public final class QueryEngine implements AutoCloseable {
         }
     }
 
+    private final Path workDir;
+
+    /** With its working folder next to the snapshots: {@code <snapshotDir>/../query}. */
     public QueryEngine(Path snapshotDir, DuckDb.Limits limits) {
+        this(snapshotDir, limits, snapshotDir.toAbsolutePath().normalize().resolveSibling("query"));
+    }
+
+    /**
+     * @param snapshotDir the snapshot files (attached read-only)
+     * @param limits memory limit and threads; the memory limit holds because DuckDB spills to
+     *     {@code <workDir>/tmp} beyond it
+     * @param workDir the instance's own files: spilled intermediates ({@code tmp/}) and grid
+     *     orderings ({@code orderings/}). Allowed to the instance besides the snapshots; only the
+     *     app's own statements write there (users reach the instance through the guard, which lets
+     *     one SELECT of known relations through)
+     */
+    public QueryEngine(Path snapshotDir, DuckDb.Limits limits, Path workDir) {
         Objects.requireNonNull(snapshotDir, "snapshotDir is null");
+        this.workDir =
+                Objects.requireNonNull(workDir, "workDir is null").toAbsolutePath().normalize();
+        try {
+            java.nio.file.Files.createDirectories(this.workDir.resolve("tmp"));
+            java.nio.file.Files.createDirectories(this.workDir.resolve("orderings"));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(
+                    "cannot create the query instance's folder " + workDir + ": " + e.getMessage(),
+                    e);
+        }
         try {
             root = (DuckDBConnection) DuckDb.open(null, limits);
             String allowed = snapshotDir.toAbsolutePath().normalize() + "/";
             try (Statement statement = root.createStatement()) {
                 statement.execute(
-                        "SET allowed_directories = [" + SqlIdentifiers.quoteLiteral(allowed) + "]");
+                        "SET temp_directory = "
+                                + SqlIdentifiers.quoteLiteral(
+                                        this.workDir.resolve("tmp").toString()));
+                statement.execute(
+                        "SET allowed_directories = ["
+                                + SqlIdentifiers.quoteLiteral(allowed)
+                                + ", "
+                                + SqlIdentifiers.quoteLiteral(this.workDir + "/")
+                                + "]");
                 statement.execute("SET enable_external_access = false");
                 statement.execute("SET lock_configuration = true");
             }
@@ -121,6 +155,11 @@ public final class QueryEngine implements AutoCloseable {
             throw new IllegalStateException(
                     "cannot start the query instance: " + e.getMessage(), e);
         }
+    }
+
+    /** Where grid orderings are written (inside the instance's allowed folders). */
+    public Path orderingsDir() {
+        return workDir.resolve("orderings");
     }
 
     /**

@@ -34,6 +34,30 @@ class ConfigLoaderTest {
         assertThat(config.relation("anything").visibleTo(Role.VIEWER)).isTrue();
         assertThat(config.search())
                 .isEqualTo(new SearchConfig(java.time.Duration.ofSeconds(10), 10_000, 200));
+        assertThat(config.server().memoryBytes())
+                .isEqualTo(ServerConfig.DEFAULT_MEMORY_BYTES)
+                .isBetween(256L << 20, 1L << 30);
+        assertThat(config.grid().orderingsDiskBytes()).isEqualTo(10L << 30);
+    }
+
+    @Test
+    void the_query_memory_and_the_orderings_disk_budget_are_sizes() {
+        RowdeskConfig config =
+                loader.parse(
+                        """
+                server:
+                  memory: 1.5GB
+                grid:
+                  orderings_disk: 512MB
+                """,
+                        "test");
+        assertThat(config.server().memoryBytes()).isEqualTo(3L << 29);
+        assertThat(config.grid().orderingsDiskBytes()).isEqualTo(512L << 20);
+        assertThat(loader.parse("server:\n  memory: 10%\n", "test").server().memoryBytes())
+                .isEqualTo(io.rowdesk.config.ByteSizes.physicalMemory() / 10);
+        assertThatThrownBy(() -> loader.parse("server:\n  memory: lots\n", "bad.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("server.memory (line 2): must be a size such as 512MB");
     }
 
     @Test
@@ -136,7 +160,7 @@ class ConfigLoaderTest {
                                                 "server.port (line 2): must be a whole number from 0 to 65535, got 'seventy'",
                                                 "server.timezone (line 3): must be a time zone such as UTC or Europe/Paris, got 'Mars/Olympus'",
                                                 "sources[0].kind (line 6): must be one of [files], got 'mysql'",
-                                                "relatoins (line 8): unknown key; allowed here: server, demo, sources, views, relations, llm, search, actions, auth"))
+                                                "relatoins (line 8): unknown key; allowed here: server, demo, sources, views, relations, llm, search, actions, auth, grid"))
                 .hasMessageContaining("rowdesk.yaml has 4 problems");
     }
 

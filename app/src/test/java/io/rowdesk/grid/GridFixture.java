@@ -86,8 +86,10 @@ final class GridFixture implements AutoCloseable {
                         demo.llm(),
                         demo.search(),
                         demo.actions(),
-                        demo.auth());
-        this.orderings = new OrderingSnapshots(engine, new SqlFiles(), limits, clock);
+                        demo.auth(),
+                        demo.grid());
+        this.orderings =
+                new OrderingSnapshots(engine, new SqlFiles(), limits, clock, engine.orderingsDir());
         this.grid = new GridService(engine, orderings, config);
     }
 

@@ -140,15 +140,20 @@ class GridServiceTest {
     }
 
     @Test
-    void a_deep_window_is_read_from_the_ordering_snapshot() {
-        Window deep = fixture.grid.window(large, sort("-amount,grp", large), LARGE / 2, 100);
+    void a_deep_window_of_a_new_sort_is_sought_at_once_and_read_from_the_ordering_once_built()
+            throws Exception {
+        List<SortKey> sort = sort("-amount,grp", large);
+        String orderBy = "amount DESC NULLS LAST, grp NULLS LAST, id";
+        Window sought = fixture.grid.window(large, sort, LARGE / 2, 100);
+        assertThat(sought.fromSnapshot()).isFalse();
+        assertThat(sought.rows()).isEqualTo(fixture.plain("events", orderBy, LARGE / 2, 100));
+        fixture.orderings.request(fixture.grid.query(large, sort)).get();
+        Window deep = fixture.grid.window(large, sort, LARGE / 2, 100);
         assertThat(deep.fromSnapshot()).isTrue();
-        Window top = fixture.grid.window(large, sort("-amount,grp", large), 0, 100);
+        assertThat(deep.rows()).isEqualTo(sought.rows());
+        Window top = fixture.grid.window(large, sort, 0, 100);
         assertThat(top.fromSnapshot()).isTrue();
-        assertThat(top.rows())
-                .isEqualTo(
-                        fixture.plain(
-                                "events", "amount DESC NULLS LAST, grp NULLS LAST, id", 0, 100));
+        assertThat(top.rows()).isEqualTo(fixture.plain("events", orderBy, 0, 100));
     }
 
     @Test

@@ -1,11 +1,15 @@
 package io.rowdesk.grid;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rowdesk.query.RelationInfo;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,15 +66,35 @@ class OrderingSnapshotsTest {
                 .isNotEqualTo(old.rows());
     }
 
+    private static OrderingSnapshots.Limits limits(
+            int maxSnapshots, long maxBytes, Duration inUse) {
+        return new OrderingSnapshots.Limits(
+                maxSnapshots, maxBytes, Duration.ofMinutes(10), Duration.ofMinutes(1), inUse);
+    }
+
+    /** A deep window of a new sort (sought at once), then waits for its ordering to be built. */
+    private OrderingSnapshots.Ordering build(RelationInfo relation, String sort) {
+        fixture.grid.window(relation, sort(sort, relation), 15_000, 10);
+        try {
+            return fixture.orderings
+                    .request(fixture.grid.query(relation, sort(sort, relation)))
+                    .get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private long orderingFiles() throws IOException {
+        try (Stream<Path> files = Files.list(fixture.engine.orderingsDir())) {
+            return files.filter(f -> f.toString().endsWith(".db")).count();
+        }
+    }
+
     @Test
     void orderings_not_read_for_the_idle_time_are_dropped_and_rebuilt_on_the_next_request() {
-        fixture =
-                new GridFixture(
-                        dir,
-                        new OrderingSnapshots.Limits(
-                                8, 100_000_000L, Duration.ofMinutes(10), Duration.ofMinutes(1)));
+        fixture = new GridFixture(dir, limits(8, 1L << 30, Duration.ZERO));
         RelationInfo events = fixture.load("events", GridFixture.eventsSelect(20_000, 1));
-        fixture.grid.window(events, sort("score", events), 15_000, 10);
+        build(events, "score");
         fixture.clock.advance(Duration.ofMinutes(5));
         fixture.orderings.expireIdle();
         assertThat(fixture.orderings.size()).isEqualTo(1);
@@ -87,22 +111,17 @@ class OrderingSnapshotsTest {
 
     @Test
     void the_least_recently_used_orderings_are_dropped_beyond_the_limit() {
-        fixture =
-                new GridFixture(
-                        dir,
-                        new OrderingSnapshots.Limits(
-                                2, 100_000_000L, Duration.ofMinutes(10), Duration.ofMinutes(1)));
+        fixture = new GridFixture(dir, limits(2, 1L << 30, Duration.ZERO));
         RelationInfo events = fixture.load("events", GridFixture.eventsSelect(20_000, 1));
         for (String sort : List.of("score", "grp", "-amount")) {
-            fixture.grid.window(events, sort(sort, events), 15_000, 10);
+            build(events, sort);
             fixture.clock.advance(Duration.ofSeconds(1));
         }
         assertThat(fixture.orderings.size()).isEqualTo(2);
         long builds = fixture.orderings.buildsStarted();
-        fixture.grid.window(events, sort("-amount", events), 16_000, 10);
-        assertThat(fixture.orderings.buildsStarted())
-                .as("the most recent one is kept")
-                .isEqualTo(builds);
+        Window recent = fixture.grid.window(events, sort("-amount", events), 16_000, 10);
+        assertThat(recent.fromSnapshot()).as("the most recent one is kept").isTrue();
+        assertThat(fixture.orderings.buildsStarted()).isEqualTo(builds);
         Window oldest = fixture.grid.window(events, sort("score", events), 15_000, 10);
         assertThat(fixture.orderings.buildsStarted())
                 .as("the oldest one was dropped")
@@ -112,57 +131,72 @@ class OrderingSnapshotsTest {
     }
 
     @Test
-    void the_cell_budget_drops_older_orderings_but_keeps_the_one_just_built() {
-        fixture =
-                new GridFixture(
-                        dir,
-                        new OrderingSnapshots.Limits(
-                                8, 50_000L, Duration.ofMinutes(10), Duration.ofMinutes(1)));
+    void the_disk_budget_drops_older_orderings_and_their_files_but_keeps_the_one_just_built()
+            throws Exception {
+        fixture = new GridFixture(dir, limits(8, 1, Duration.ZERO));
         RelationInfo events = fixture.load("events", GridFixture.eventsSelect(20_000, 1));
-        fixture.grid.window(events, sort("score", events), 15_000, 10);
+        OrderingSnapshots.Ordering first = build(events, "score");
+        assertThat(first.bytes()).isPositive();
         fixture.clock.advance(Duration.ofSeconds(1));
-        fixture.grid.window(events, sort("grp", events), 15_000, 10);
-        // each ordering keeps 6 x 20,000 cells, over the budget alone: only the newest is kept
+        build(events, "grp");
+        // each ordering's file is over the budget alone: only the newest is kept
         assertThat(fixture.orderings.size()).isEqualTo(1);
         Window window = fixture.grid.window(events, sort("grp", events), 15_000, 10);
         assertThat(window.fromSnapshot()).isTrue();
+        long files = -1;
+        for (int i = 0; i < 200 && files != 1; i++) {
+            Thread.sleep(25);
+            files = orderingFiles();
+        }
+        assertThat(files).isEqualTo(1);
     }
 
     @Test
-    void dropped_orderings_leave_no_table_behind() throws InterruptedException {
-        fixture =
-                new GridFixture(
-                        dir,
-                        new OrderingSnapshots.Limits(
-                                1, 100_000_000L, Duration.ofMinutes(10), Duration.ofMinutes(1)));
+    void a_window_is_never_read_from_a_dropped_copy() throws Exception {
+        fixture = new GridFixture(dir, limits(8, 1, Duration.ZERO));
         RelationInfo events = fixture.load("events", GridFixture.eventsSelect(20_000, 1));
-        for (String sort : List.of("score", "grp", "-amount")) {
-            fixture.grid.window(events, sort(sort, events), 15_000, 10);
-        }
-        events = fixture.load("events", GridFixture.eventsSelect(20_000, 2));
-        fixture.grid.window(events, sort("score", events), 15_000, 10);
-        // Drops run on the orderings' worker thread, after the build that follows them at the
-        // latest.
-        long tables = -1;
-        for (int i = 0; i < 200 && tables != 1; i++) {
-            Thread.sleep(25);
-            tables = gridTables();
-        }
-        assertThat(tables).isEqualTo(1);
-        assertThat(fixture.orderings.size()).isEqualTo(1);
+        OrderingSnapshots.Ordering dropped = build(events, "-amount");
+        fixture.clock.advance(Duration.ofSeconds(1));
+        build(events, "score");
+        assertThatThrownBy(() -> fixture.orderings.read(dropped, 15_000, 10, Duration.ofSeconds(5)))
+                .isInstanceOf(OrderingSnapshots.StaleOrderingException.class);
+        Window window = fixture.grid.window(events, sort("-amount", events), 15_000, 10);
+        assertThat(window.rows())
+                .isEqualTo(fixture.plain("events", "amount DESC NULLS LAST, id", 15_000, 10));
     }
 
-    private long gridTables() {
-        return ((Number)
-                        fixture.engine
-                                .query(
-                                        "SELECT count(*) FROM duckdb_tables() WHERE schema_name = '__grid'",
-                                        List.of(),
-                                        1,
-                                        Duration.ofSeconds(10))
-                                .rows()
-                                .get(0)
-                                .get(0))
-                .longValue();
+    @Test
+    void an_ordering_in_use_is_not_evicted_for_another_until_it_goes_idle() {
+        fixture = new GridFixture(dir, limits(8, 1, Duration.ofMinutes(2)));
+        RelationInfo events = fixture.load("events", GridFixture.eventsSelect(20_000, 1));
+        build(events, "score");
+        fixture.clock.advance(Duration.ofSeconds(30));
+        build(events, "grp");
+        assertThat(fixture.orderings.size()).as("both in use, over budget").isEqualTo(2);
+        long builds = fixture.orderings.buildsStarted();
+        assertThat(fixture.grid.window(events, sort("score", events), 15_000, 10).fromSnapshot())
+                .isTrue();
+        fixture.clock.advance(Duration.ofMinutes(3));
+        build(events, "-amount");
+        assertThat(fixture.orderings.size()).as("the idle ones made room").isEqualTo(1);
+        assertThat(fixture.orderings.buildsStarted()).isEqualTo(builds + 1);
+    }
+
+    @Test
+    void dropped_orderings_leave_no_file_behind() throws Exception {
+        fixture = new GridFixture(dir, limits(1, 1L << 30, Duration.ZERO));
+        RelationInfo events = fixture.load("events", GridFixture.eventsSelect(20_000, 1));
+        for (String sort : List.of("score", "grp", "-amount")) {
+            build(events, sort);
+        }
+        events = fixture.load("events", GridFixture.eventsSelect(20_000, 2));
+        build(events, "score");
+        long files = -1;
+        for (int i = 0; i < 200 && files != 1; i++) {
+            Thread.sleep(25);
+            files = orderingFiles();
+        }
+        assertThat(files).isEqualTo(1);
+        assertThat(fixture.orderings.size()).isEqualTo(1);
     }
 }

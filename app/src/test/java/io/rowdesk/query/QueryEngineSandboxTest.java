@@ -58,6 +58,35 @@ class QueryEngineSandboxTest {
     }
 
     @Test
+    void the_memory_limit_is_the_configured_one_and_spills_go_under_the_data_folder() {
+        List<Object> settings =
+                engine.query(
+                                "SELECT current_setting('memory_limit'),"
+                                        + " current_setting('temp_directory')",
+                                List.of(),
+                                1,
+                                Duration.ofSeconds(5))
+                        .rows()
+                        .get(0);
+        // DuckDB says the limit in its own units, e.g. "1.0 GiB" or "953.6 MiB"
+        String[] limit = String.valueOf(settings.get(0)).split(" ");
+        double bytes =
+                Double.parseDouble(limit[0])
+                        * switch (limit[1]) {
+                            case "KiB" -> 1L << 10;
+                            case "MiB" -> 1L << 20;
+                            case "GiB" -> 1L << 30;
+                            default -> 1;
+                        };
+        assertThat(bytes)
+                .isCloseTo(
+                        (double) io.rowdesk.config.ServerConfig.DEFAULT_MEMORY_BYTES,
+                        org.assertj.core.data.Percentage.withPercentage(1));
+        assertThat(Path.of(String.valueOf(settings.get(1))))
+                .startsWith(dir.resolve("data").toAbsolutePath());
+    }
+
+    @Test
     void a_runaway_query_is_stopped_by_the_timeout_and_the_instance_keeps_answering() {
         try (SqlGuard guard = new SqlGuard(app.rowdesk().catalog())) {
             GuardedQueries queries =

@@ -1,0 +1,180 @@
+package io.rowdesk.grid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rowdesk.duck.SqlIdentifiers;
+import io.rowdesk.query.RelationInfo;
+import io.rowdesk.store.SqlFiles;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Windows from the quantile seek equal {@code ORDER BY <sort>, <key> NULLS LAST LIMIT n OFFSET k}
+ * at random (seeded) offsets. The seek is called directly (no ordering snapshot involved), with a
+ * small leaf size so that 60k rows are cut several levels deep: on the next sort column inside a
+ * bin of one value, and on finer quantiles inside a wide range.
+ */
+class QuantileSeekTest {
+    static final long ROWS = 60_000;
+    static final int LIMIT = 100;
+
+    @TempDir static Path dir;
+    static GridFixture fixture;
+    static QuantileSeek seek;
+    static RelationInfo events;
+    static RelationInfo dups;
+
+    /**
+     * id is the key. grp: 5 values and NULL (low cardinality); heavy: 0 in 60% of the rows, NULL in
+     * 5%, a long tail otherwise (skewed); score 0..9 and NULL; amount a DECIMAL with NULLs; name a
+     * VARCHAR with many values and NULLs; happened_at follows id with ties (clustered).
+     */
+    static String select(long rows) {
+        return "SELECT i::BIGINT AS id,"
+                + " CASE WHEN hash(i, 'g') % 7 = 0 THEN NULL"
+                + "      ELSE ['alpha','beta','gamma','delta','epsilon'][(hash(i, 'g') % 5 + 1)::INTEGER] END AS grp,"
+                + " CASE WHEN hash(i, 'h') % 100 < 60 THEN 0.0"
+                + "      WHEN hash(i, 'h') % 100 < 65 THEN NULL"
+                + "      ELSE exp((hash(i, 'x') % 1000) / 80.0) END AS heavy,"
+                + " CASE WHEN hash(i, 's') % 9 = 0 THEN NULL ELSE (hash(i, 's') % 10)::INTEGER END AS score,"
+                + " CASE WHEN hash(i, 'a') % 4 = 0 THEN NULL"
+                + "      ELSE ((hash(i, 'a') % 100000) / 100.0)::DECIMAL(10,2) END AS amount,"
+                + " CASE WHEN hash(i, 'n') % 10 = 0 THEN NULL ELSE 'n' || (hash(i, 'n') % 5000) END AS name,"
+                + " TIMESTAMP '2026-01-01' + to_seconds((i / 3)::BIGINT) AS happened_at"
+                + " FROM range("
+                + rows
+                + ") r(i)";
+    }
+
+    @BeforeAll
+    static void load() {
+        fixture = new GridFixture(dir, OrderingSnapshots.Limits.DEFAULT);
+        events = fixture.load("events", select(ROWS));
+        dups = fixture.load("dups", GridFixture.dupsSelect(8_000));
+        seek = new QuantileSeek(fixture.engine, new SqlFiles(), 500);
+    }
+
+    @AfterAll
+    static void close() {
+        fixture.close();
+    }
+
+    private static List<List<Object>> plain(
+            RelationInfo relation, GridQuery query, long offset, int limit) {
+        List<Object> params = new ArrayList<>(query.filter().params());
+        params.add(limit);
+        params.add(offset);
+        return fixture.engine
+                .query(
+                        "SELECT * FROM "
+                                + SqlIdentifiers.quoteIdentifier(relation.name())
+                                + " "
+                                + query.filter().where()
+                                + " ORDER BY "
+                                + SortKey.orderBy(query.sort())
+                                + " LIMIT ? OFFSET ?",
+                        params,
+                        limit,
+                        Duration.ofSeconds(60))
+                .rows();
+    }
+
+    private static long count(RelationInfo relation, GridFilter filter) {
+        return ((Number)
+                        fixture.engine
+                                .query(
+                                        "SELECT count(*) FROM "
+                                                + SqlIdentifiers.quoteIdentifier(relation.name())
+                                                + " "
+                                                + filter.where(),
+                                        filter.params(),
+                                        1,
+                                        Duration.ofSeconds(60))
+                                .rows()
+                                .get(0)
+                                .get(0))
+                .longValue();
+    }
+
+    private static void assertSeekMatchesOffset(
+            RelationInfo relation, String sort, GridFilter filter, long seed) {
+        GridQuery query =
+                fixture.grid.query(relation, SortKey.parse(sort, relation.columns()), filter);
+        assertThat(QuantileSeek.supports(query, relation.columns())).isTrue();
+        long total = count(relation, filter);
+        long version = fixture.engine.version(relation.name());
+        Random random = new Random(seed);
+        List<Long> offsets = new ArrayList<>(List.of(0L, total - 1, total - LIMIT, total / 2));
+        for (int i = 0; i < 8; i++) {
+            offsets.add((long) random.nextInt((int) total));
+        }
+        for (long offset : offsets) {
+            QuantileSeek.Result result =
+                    seek.window(query, relation.columns(), version, offset, LIMIT);
+            assertThat(result.total()).isEqualTo(total);
+            assertThat(result.rows().rows())
+                    .as(
+                            "%s sorted by %s where '%s' at offset %d",
+                            relation.name(), sort, filter.where(), offset)
+                    .isEqualTo(plain(relation, query, offset, LIMIT));
+        }
+    }
+
+    @Test
+    void a_low_cardinality_first_key_is_cut_on_the_next_key_down_to_the_relation_key() {
+        assertSeekMatchesOffset(events, "grp", GridFilter.NONE, 1);
+        assertSeekMatchesOffset(events, "grp,-score", GridFilter.NONE, 2);
+    }
+
+    @Test
+    void a_skewed_first_key_with_one_heavy_value_and_nulls_seeks_exactly() {
+        assertSeekMatchesOffset(events, "heavy", GridFilter.NONE, 3);
+        assertSeekMatchesOffset(events, "-heavy,name", GridFilter.NONE, 4);
+    }
+
+    @Test
+    void descending_and_multi_column_sorts_with_ties_and_nulls_seek_exactly() {
+        assertSeekMatchesOffset(events, "-amount", GridFilter.NONE, 5);
+        assertSeekMatchesOffset(events, "-score,amount,-name", GridFilter.NONE, 6);
+        assertSeekMatchesOffset(events, "-happened_at", GridFilter.NONE, 7);
+        assertSeekMatchesOffset(events, "name,-happened_at", GridFilter.NONE, 8);
+    }
+
+    @Test
+    void a_search_filter_combines_with_the_seek() {
+        GridFilter filter =
+                new GridFilter(
+                        "WHERE score >= ? AND (grp IS NULL OR grp <> ?)", List.of(3, "beta"));
+        assertSeekMatchesOffset(events, "grp,-amount", filter, 9);
+        assertSeekMatchesOffset(events, "-heavy", filter, 10);
+        assertSeekMatchesOffset(events, "happened_at", filter, 11);
+    }
+
+    @Test
+    void a_relation_without_a_key_is_cut_on_all_its_columns_and_duplicates_are_kept() {
+        assertSeekMatchesOffset(dups, "-b", GridFilter.NONE, 12);
+    }
+
+    @Test
+    void past_the_last_row_the_window_is_empty_and_the_total_is_exact() {
+        GridQuery query =
+                fixture.grid.query(
+                        events, SortKey.parse("score", events.columns()), GridFilter.NONE);
+        QuantileSeek.Result result =
+                seek.window(
+                        query,
+                        events.columns(),
+                        fixture.engine.version("events"),
+                        ROWS + 10,
+                        LIMIT);
+        assertThat(result.rows().rows()).isEmpty();
+        assertThat(result.total()).isEqualTo(ROWS);
+    }
+}

@@ -6,11 +6,12 @@ import io.rowdesk.auth.AuthService;
 import io.rowdesk.auth.PasswordHasher;
 import io.rowdesk.auth.SessionRepository;
 import io.rowdesk.auth.UserRepository;
-import io.rowdesk.cache.CacheLoader;
 import io.rowdesk.cache.ColumnProfiler;
 import io.rowdesk.cache.ProfileRepository;
 import io.rowdesk.cache.SnapshotRepository;
 import io.rowdesk.cache.SnapshotWriter;
+import io.rowdesk.cache.SyncService;
+import io.rowdesk.cache.SyncStateRepository;
 import io.rowdesk.config.LlmConfig;
 import io.rowdesk.config.RowdeskConfig;
 import io.rowdesk.config.SourceConfig;
@@ -29,6 +30,7 @@ import io.rowdesk.search.semantic.EmbeddingModels;
 import io.rowdesk.search.semantic.SemanticMatcher;
 import io.rowdesk.source.Source;
 import io.rowdesk.source.files.FileSource;
+import io.rowdesk.source.postgres.PostgresSource;
 import io.rowdesk.store.DuckDbStateStore;
 import io.rowdesk.store.SqlFiles;
 import io.rowdesk.store.StateStore;
@@ -64,7 +66,7 @@ public final class Rowdesk implements AutoCloseable {
     public record Startup(
             AuthService.AdminBootstrap admin,
             DemoBootstrap.Result demo,
-            CacheLoader.Report cache,
+            SyncService.Report cache,
             long elapsedMillis) {}
 
     private final RowdeskConfig config;
@@ -74,6 +76,7 @@ public final class Rowdesk implements AutoCloseable {
     private final AuthService auth;
     private final RelationCatalog catalog;
     private final ProfileRepository profiles;
+    private final SyncService sync;
     private final SqlGuard guard;
     private final GuardedQueries guardedQueries;
     private final Optional<LlmTranslator> llm;
@@ -114,21 +117,22 @@ public final class Rowdesk implements AutoCloseable {
         SnapshotWriter writer = new SnapshotWriter(cacheDir, clock);
         engine = new QueryEngine(cacheDir, DuckDb.Limits.QUERY);
         catalog = new RelationCatalog(config);
-        List<Source> sources = config.sources().stream().map(s -> source(s, dataDir)).toList();
         profiles = new ProfileRepository(state.jdbi(), clock);
-        CacheLoader.Report cache =
-                new CacheLoader(
-                                sources,
-                                config.views(),
-                                writer,
-                                new SnapshotRepository(state.jdbi()),
-                                engine,
-                                catalog,
-                                sqlFiles,
-                                new ColumnProfiler(
-                                        engine, sqlFiles, config.search().profileValueLimit()),
-                                profiles)
-                        .loadAll();
+        sync =
+                new SyncService(
+                        syncEntries(config, dataDir),
+                        config.views(),
+                        writer,
+                        new SnapshotRepository(state.jdbi()),
+                        new SyncStateRepository(state.jdbi()),
+                        engine,
+                        catalog,
+                        sqlFiles,
+                        new ColumnProfiler(engine, sqlFiles, config.search().profileValueLimit()),
+                        profiles,
+                        audit,
+                        clock);
+        SyncService.Report cache = sync.start(true);
 
         guard = new SqlGuard(catalog);
         guardedQueries =
@@ -179,14 +183,23 @@ public final class Rowdesk implements AutoCloseable {
         startup = new Startup(admin, demo, cache, (System.nanoTime() - started) / 1_000_000);
     }
 
+    /** The configured sources with their schedules (shared with {@code rowdesk sync}). */
+    public static List<SyncService.Entry> syncEntries(RowdeskConfig config, Path dataDir) {
+        return config.sources().stream()
+                .map(s -> new SyncService.Entry(source(s, dataDir), s.refresh(), s.fullRefresh()))
+                .toList();
+    }
+
     private static Source source(SourceConfig config, Path dataDir) {
         return switch (config.kind()) {
             case FILES -> new FileSource(config, dataDir);
+            case POSTGRES -> new PostgresSource(config);
         };
     }
 
     public Rowdesk start(String host) {
         web.start(host, config.server().port());
+        sync.startSchedules();
         LOG.info("Rowdesk listening on port {}", web.port());
         return this;
     }
@@ -247,6 +260,10 @@ public final class Rowdesk implements AutoCloseable {
         return orderings;
     }
 
+    public SyncService sync() {
+        return sync;
+    }
+
     public GridService grid() {
         return grid;
     }
@@ -254,6 +271,7 @@ public final class Rowdesk implements AutoCloseable {
     @Override
     public void close() {
         web.stop();
+        sync.close();
         llm.ifPresent(LlmTranslator::close);
         guard.close();
         orderings.close();

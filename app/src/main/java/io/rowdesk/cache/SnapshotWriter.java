@@ -211,13 +211,17 @@ public final class SnapshotWriter {
         String relation = SqlIdentifiers.quoteIdentifier(table.relation());
         String quotedKey = SqlIdentifiers.quoteIdentifier(key);
         DuckDb.execute(connection, "CREATE TEMP TABLE rowdesk_delta AS " + readCsv(table, csv));
-        List<String> existing = columnsOf(connection, "main", table.relation());
-        List<String> incoming = columnsOf(connection, "temp", "rowdesk_delta");
+        List<String> existing = columnsOf(connection, false, table.relation());
+        List<String> incoming = columnsOf(connection, true, "rowdesk_delta");
         if (!existing.equals(incoming)) {
             throw new SchemaChangedException(
                     "the columns of '"
                             + table.relation()
-                            + "' changed since the last sync; a full sync is needed");
+                            + "' changed since the last sync ("
+                            + existing
+                            + " -> "
+                            + incoming
+                            + "); a full sync is needed");
         }
         if (selection instanceof RowSelection.Keys keys) {
             DuckDb.execute(connection, "CREATE TEMP TABLE rowdesk_keys (k VARCHAR)");
@@ -257,14 +261,15 @@ public final class SnapshotWriter {
         }
     }
 
-    private static List<String> columnsOf(Connection connection, String schema, String table)
+    private static List<String> columnsOf(Connection connection, boolean temp, String table)
             throws SQLException {
         List<String> columns = new ArrayList<>();
         try (PreparedStatement statement =
                 connection.prepareStatement(
                         "SELECT column_name || ' ' || data_type FROM information_schema.columns"
-                                + " WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position")) {
-            statement.setString(1, schema);
+                                + " WHERE (table_catalog = 'temp') = ? AND table_name = ?"
+                                + " ORDER BY ordinal_position")) {
+            statement.setBoolean(1, temp);
             statement.setString(2, table);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {

@@ -43,6 +43,7 @@ import io.rowdesk.web.RelationController;
 import io.rowdesk.web.Route;
 import io.rowdesk.web.Routes;
 import io.rowdesk.web.SearchController;
+import io.rowdesk.web.SourcesController;
 import io.rowdesk.web.SqlController;
 import io.rowdesk.web.Templates;
 import io.rowdesk.web.WebServer;
@@ -178,7 +179,8 @@ public final class Rowdesk implements AutoCloseable {
                         new ApiController(catalog, audit, BuildInfo.VERSION),
                         new SqlController(guardedQueries),
                         new SearchController(search, catalog),
-                        new GridController(catalog, grid, search));
+                        new GridController(catalog, grid, search),
+                        new SourcesController(sync, catalog, templates));
         web = new WebServer(routes, access, new ErrorPages(templates));
         startup = new Startup(admin, demo, cache, (System.nanoTime() - started) / 1_000_000);
     }

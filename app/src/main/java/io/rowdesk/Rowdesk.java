@@ -202,6 +202,12 @@ public final class Rowdesk implements AutoCloseable {
     public Rowdesk start(String host) {
         web.start(host, config.server().port());
         sync.startSchedules();
+        ServerFile.write(
+                config.server().dataDir(),
+                "http://"
+                        + (host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host)
+                        + ":"
+                        + web.port());
         LOG.info("Rowdesk listening on port {}", web.port());
         return this;
     }
@@ -272,6 +278,11 @@ public final class Rowdesk implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            ServerFile.delete(config.server().dataDir(), web.port());
+        } catch (RuntimeException notStarted) {
+            // never listened: no server.json to remove
+        }
         web.stop();
         sync.close();
         llm.ifPresent(LlmTranslator::close);

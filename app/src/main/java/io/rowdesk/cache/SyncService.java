@@ -568,6 +568,15 @@ public final class SyncService implements AutoCloseable {
         }
     }
 
+    /** Rows read so far by a running sync of {@code relation}, and the estimate (-1: none). */
+    public long[] progress(String relation) {
+        Live state = live.get(relation);
+        if (state == null) {
+            return new long[] {0, -1};
+        }
+        return new long[] {state.progress, state.estimate == null ? -1 : state.estimate};
+    }
+
     /** Every source and table with its state now. */
     public List<SourceStatus> status() {
         List<SourceStatus> result = new ArrayList<>();

@@ -6,11 +6,12 @@ import io.rowdesk.auth.AuthService;
 import io.rowdesk.auth.PasswordHasher;
 import io.rowdesk.auth.SessionRepository;
 import io.rowdesk.auth.UserRepository;
-import io.rowdesk.cache.CacheLoader;
 import io.rowdesk.cache.ColumnProfiler;
 import io.rowdesk.cache.ProfileRepository;
 import io.rowdesk.cache.SnapshotRepository;
 import io.rowdesk.cache.SnapshotWriter;
+import io.rowdesk.cache.SyncService;
+import io.rowdesk.cache.SyncStateRepository;
 import io.rowdesk.config.LlmConfig;
 import io.rowdesk.config.RowdeskConfig;
 import io.rowdesk.config.SourceConfig;
@@ -29,6 +30,7 @@ import io.rowdesk.search.semantic.EmbeddingModels;
 import io.rowdesk.search.semantic.SemanticMatcher;
 import io.rowdesk.source.Source;
 import io.rowdesk.source.files.FileSource;
+import io.rowdesk.source.postgres.PostgresSource;
 import io.rowdesk.store.DuckDbStateStore;
 import io.rowdesk.store.SqlFiles;
 import io.rowdesk.store.StateStore;
@@ -41,6 +43,7 @@ import io.rowdesk.web.RelationController;
 import io.rowdesk.web.Route;
 import io.rowdesk.web.Routes;
 import io.rowdesk.web.SearchController;
+import io.rowdesk.web.SourcesController;
 import io.rowdesk.web.SqlController;
 import io.rowdesk.web.Templates;
 import io.rowdesk.web.WebServer;
@@ -64,7 +67,7 @@ public final class Rowdesk implements AutoCloseable {
     public record Startup(
             AuthService.AdminBootstrap admin,
             DemoBootstrap.Result demo,
-            CacheLoader.Report cache,
+            SyncService.Report cache,
             long elapsedMillis) {}
 
     private final RowdeskConfig config;
@@ -74,6 +77,7 @@ public final class Rowdesk implements AutoCloseable {
     private final AuthService auth;
     private final RelationCatalog catalog;
     private final ProfileRepository profiles;
+    private final SyncService sync;
     private final SqlGuard guard;
     private final GuardedQueries guardedQueries;
     private final Optional<LlmTranslator> llm;
@@ -121,21 +125,22 @@ public final class Rowdesk implements AutoCloseable {
                                 config.server().memoryBytes() + "B", DuckDb.Limits.QUERY.threads()),
                         dataDir.resolve("query"));
         catalog = new RelationCatalog(config);
-        List<Source> sources = config.sources().stream().map(s -> source(s, dataDir)).toList();
         profiles = new ProfileRepository(state.jdbi(), clock);
-        CacheLoader.Report cache =
-                new CacheLoader(
-                                sources,
-                                config.views(),
-                                writer,
-                                new SnapshotRepository(state.jdbi()),
-                                engine,
-                                catalog,
-                                sqlFiles,
-                                new ColumnProfiler(
-                                        engine, sqlFiles, config.search().profileValueLimit()),
-                                profiles)
-                        .loadAll();
+        sync =
+                new SyncService(
+                        syncEntries(config, dataDir),
+                        config.views(),
+                        writer,
+                        new SnapshotRepository(state.jdbi()),
+                        new SyncStateRepository(state.jdbi()),
+                        engine,
+                        catalog,
+                        sqlFiles,
+                        new ColumnProfiler(engine, sqlFiles, config.search().profileValueLimit()),
+                        profiles,
+                        audit,
+                        clock);
+        SyncService.Report cache = sync.start(true);
 
         guard = new SqlGuard(catalog);
         guardedQueries =
@@ -187,19 +192,35 @@ public final class Rowdesk implements AutoCloseable {
                         new ApiController(catalog, audit, BuildInfo.VERSION),
                         new SqlController(guardedQueries),
                         new SearchController(search, catalog),
-                        new GridController(catalog, grid, search));
+                        new GridController(catalog, grid, search),
+                        new SourcesController(sync, catalog, templates));
         web = new WebServer(routes, access, new ErrorPages(templates));
         startup = new Startup(admin, demo, cache, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** The configured sources with their schedules (shared with {@code rowdesk sync}). */
+    public static List<SyncService.Entry> syncEntries(RowdeskConfig config, Path dataDir) {
+        return config.sources().stream()
+                .map(s -> new SyncService.Entry(source(s, dataDir), s.refresh(), s.fullRefresh()))
+                .toList();
     }
 
     private static Source source(SourceConfig config, Path dataDir) {
         return switch (config.kind()) {
             case FILES -> new FileSource(config, dataDir);
+            case POSTGRES -> new PostgresSource(config);
         };
     }
 
     public Rowdesk start(String host) {
         web.start(host, config.server().port());
+        sync.startSchedules();
+        ServerFile.write(
+                config.server().dataDir(),
+                "http://"
+                        + (host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host)
+                        + ":"
+                        + web.port());
         LOG.info("Rowdesk listening on port {}", web.port());
         // Once ready, never before: the grid's seek counts its bins for the large relations.
         gridWarm = grid.warmInBackground(List.copyOf(catalog.all()));
@@ -267,13 +288,23 @@ public final class Rowdesk implements AutoCloseable {
         return orderings;
     }
 
+    public SyncService sync() {
+        return sync;
+    }
+
     public GridService grid() {
         return grid;
     }
 
     @Override
     public void close() {
+        try {
+            ServerFile.delete(config.server().dataDir(), web.port());
+        } catch (RuntimeException notStarted) {
+            // never listened: no server.json to remove
+        }
         web.stop();
+        sync.close();
         llm.ifPresent(LlmTranslator::close);
         guard.close();
         grid.close();

@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
             TranslateCommand.class,
             EvalCommand.class,
             AuditCommand.class,
-            BenchCommand.class
+            BenchCommand.class,
+            SyncCommand.class
         })
 public final class RowdeskCommand implements Runnable {
 

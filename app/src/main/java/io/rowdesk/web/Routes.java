@@ -19,7 +19,8 @@ public final class Routes {
             ApiController api,
             SqlController sql,
             SearchController search,
-            GridController grid) {
+            GridController grid,
+            SourcesController sources) {
         return List.of(
                 new Route(GET, ApiController.HEALTH, Role.PUBLIC, api::health),
                 new Route(GET, AuthController.LOGIN, Role.PUBLIC, auth::loginPage),
@@ -33,7 +34,11 @@ public final class Routes {
                 new Route(POST, SqlController.SQL, Role.BUILDER, sql::sql),
                 new Route(GET, GridController.ROWS, Role.VIEWER, grid::rows),
                 new Route(GET, GridController.EXPORT, Role.VIEWER, grid::export),
-                new Route(GET, ApiController.AUDIT, Role.ADMIN, api::audit));
+                new Route(GET, ApiController.AUDIT, Role.ADMIN, api::audit),
+                new Route(GET, SourcesController.PAGE, Role.BUILDER, sources::page),
+                new Route(POST, SourcesController.SYNC_FORM, Role.BUILDER, sources::syncForm),
+                new Route(GET, SourcesController.API, Role.BUILDER, sources::list),
+                new Route(POST, SourcesController.API_SYNC, Role.BUILDER, sources::syncApi));
     }
 
     public static void register(RoutesConfig config, List<Route> routes) {

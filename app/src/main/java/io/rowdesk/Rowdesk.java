@@ -3,7 +3,9 @@ package io.rowdesk;
 import io.rowdesk.audit.AuditLog;
 import io.rowdesk.auth.ApiTokenRepository;
 import io.rowdesk.auth.AuthService;
+import io.rowdesk.auth.InviteRepository;
 import io.rowdesk.auth.PasswordHasher;
+import io.rowdesk.auth.PasswordPolicy;
 import io.rowdesk.auth.SessionRepository;
 import io.rowdesk.auth.UserRepository;
 import io.rowdesk.cache.CacheLoader;
@@ -27,12 +29,14 @@ import io.rowdesk.search.llm.ChatModels;
 import io.rowdesk.search.llm.LlmTranslator;
 import io.rowdesk.search.semantic.EmbeddingModels;
 import io.rowdesk.search.semantic.SemanticMatcher;
+import io.rowdesk.secret.SecretBox;
 import io.rowdesk.source.Source;
 import io.rowdesk.source.files.FileSource;
 import io.rowdesk.store.DuckDbStateStore;
 import io.rowdesk.store.SqlFiles;
 import io.rowdesk.store.StateStore;
 import io.rowdesk.web.AccessControl;
+import io.rowdesk.web.AccountController;
 import io.rowdesk.web.ApiController;
 import io.rowdesk.web.AuthController;
 import io.rowdesk.web.ErrorPages;
@@ -43,6 +47,7 @@ import io.rowdesk.web.Routes;
 import io.rowdesk.web.SearchController;
 import io.rowdesk.web.SqlController;
 import io.rowdesk.web.Templates;
+import io.rowdesk.web.UsersController;
 import io.rowdesk.web.WebServer;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -72,6 +77,7 @@ public final class Rowdesk implements AutoCloseable {
     private final QueryEngine engine;
     private final AuditLog audit;
     private final AuthService auth;
+    private final SecretBox secrets;
     private final RelationCatalog catalog;
     private final ProfileRepository profiles;
     private final SqlGuard guard;
@@ -98,12 +104,16 @@ public final class Rowdesk implements AutoCloseable {
 
         state = DuckDbStateStore.open(dataDir.resolve("rowdesk.db"), sqlFiles);
         audit = new AuditLog(state.jdbi(), clock);
+        secrets = SecretBox.open(env, dataDir);
         auth =
                 new AuthService(
                         new UserRepository(state.jdbi()),
                         new SessionRepository(state.jdbi()),
                         new ApiTokenRepository(state.jdbi()),
+                        new InviteRepository(state.jdbi()),
                         new PasswordHasher(),
+                        new PasswordPolicy(),
+                        secrets,
                         audit,
                         config.auth(),
                         clock);
@@ -162,7 +172,7 @@ public final class Rowdesk implements AutoCloseable {
         grid = new GridService(engine, orderings, config);
 
         Templates templates = new Templates();
-        AccessControl access = new AccessControl(auth);
+        AccessControl access = new AccessControl(auth, config.server().publicUrlIsHttps());
         routes =
                 Routes.all(
                         new AuthController(auth, access, templates),
@@ -174,7 +184,10 @@ public final class Rowdesk implements AutoCloseable {
                         new ApiController(catalog, audit, BuildInfo.VERSION),
                         new SqlController(guardedQueries),
                         new SearchController(search, catalog),
-                        new GridController(catalog, grid, search));
+                        new GridController(catalog, grid, search),
+                        new UsersController(
+                                auth, access, catalog, templates, config.server().publicUrl()),
+                        new AccountController(auth, catalog, templates));
         web = new WebServer(routes, access, new ErrorPages(templates));
         startup = new Startup(admin, demo, cache, (System.nanoTime() - started) / 1_000_000);
     }
@@ -209,6 +222,10 @@ public final class Rowdesk implements AutoCloseable {
 
     public AuthService auth() {
         return auth;
+    }
+
+    public SecretBox secrets() {
+        return secrets;
     }
 
     public AuditLog audit() {
@@ -254,6 +271,7 @@ public final class Rowdesk implements AutoCloseable {
     @Override
     public void close() {
         web.stop();
+        auth.flushAudit();
         llm.ifPresent(LlmTranslator::close);
         guard.close();
         orderings.close();

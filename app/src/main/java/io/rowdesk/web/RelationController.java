@@ -35,7 +35,7 @@ public final class RelationController {
     public void home(Context ctx) {
         User user = AccessControl.user(ctx);
         List<RelationInfo> relations = catalog.visibleTo(user.role());
-        PageModel page = new PageModel("Relations", user, relations, null);
+        PageModel page = new PageModel("Relations", user, relations, null, AccessControl.csrf(ctx));
         ctx.html(templates.render("relation/home.jte", Map.of("page", page)));
     }
 
@@ -50,7 +50,11 @@ public final class RelationController {
                                                 "There is no relation called '" + name + "'."));
         PageModel page =
                 new PageModel(
-                        relation.name(), user, catalog.visibleTo(user.role()), relation.name());
+                        relation.name(),
+                        user,
+                        catalog.visibleTo(user.role()),
+                        relation.name(),
+                        AccessControl.csrf(ctx));
         ctx.html(
                 templates.render(
                         "relation/grid.jte",

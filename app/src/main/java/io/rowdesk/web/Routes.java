@@ -1,6 +1,8 @@
 package io.rowdesk.web;
 
+import static io.javalin.http.HandlerType.DELETE;
 import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.PATCH;
 import static io.javalin.http.HandlerType.POST;
 
 import io.javalin.config.RoutesConfig;
@@ -19,7 +21,9 @@ public final class Routes {
             ApiController api,
             SqlController sql,
             SearchController search,
-            GridController grid) {
+            GridController grid,
+            UsersController users,
+            AccountController account) {
         return List.of(
                 new Route(GET, ApiController.HEALTH, Role.PUBLIC, api::health),
                 new Route(GET, AuthController.LOGIN, Role.PUBLIC, auth::loginPage),
@@ -33,7 +37,32 @@ public final class Routes {
                 new Route(POST, SqlController.SQL, Role.BUILDER, sql::sql),
                 new Route(GET, GridController.ROWS, Role.VIEWER, grid::rows),
                 new Route(GET, GridController.EXPORT, Role.VIEWER, grid::export),
-                new Route(GET, ApiController.AUDIT, Role.ADMIN, api::audit));
+                new Route(GET, ApiController.AUDIT, Role.ADMIN, api::audit),
+                // teammates (admins) and the invite an invitee opens
+                new Route(GET, UsersController.USERS_API, Role.ADMIN, users::list),
+                new Route(POST, UsersController.USERS_API, Role.ADMIN, users::create),
+                new Route(PATCH, UsersController.USER_API, Role.ADMIN, users::update),
+                new Route(POST, UsersController.INVITES_API, Role.ADMIN, users::invite),
+                new Route(GET, UsersController.USERS, Role.ADMIN, users::page),
+                new Route(POST, UsersController.USERS_INVITE, Role.ADMIN, users::invitePost),
+                new Route(POST, UsersController.USER_UPDATE, Role.ADMIN, users::updatePost),
+                new Route(GET, UsersController.INVITE, Role.PUBLIC, users::invitePage),
+                new Route(POST, UsersController.INVITE, Role.PUBLIC, users::acceptInvite),
+                // everyone's own account and API tokens
+                new Route(GET, AccountController.ACCOUNT, Role.VIEWER, account::page),
+                new Route(POST, AccountController.PASSWORD, Role.VIEWER, account::changePassword),
+                new Route(
+                        POST, AccountController.TOKENS_PAGE, Role.VIEWER, account::createTokenPage),
+                new Route(
+                        POST,
+                        AccountController.TOKEN_REVOKE,
+                        Role.VIEWER,
+                        account::revokeTokenPage),
+                new Route(POST, AccountController.TOTP, Role.VIEWER, account::beginTotp),
+                new Route(POST, AccountController.TOTP_CONFIRM, Role.VIEWER, account::confirmTotp),
+                new Route(GET, AccountController.TOKENS_API, Role.VIEWER, account::listTokens),
+                new Route(POST, AccountController.TOKENS_API, Role.VIEWER, account::createToken),
+                new Route(DELETE, AccountController.TOKEN_API, Role.VIEWER, account::revokeToken));
     }
 
     public static void register(RoutesConfig config, List<Route> routes) {

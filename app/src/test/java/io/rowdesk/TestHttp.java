@@ -74,8 +74,13 @@ public final class TestHttp {
         if (cookie == null || !cookie.contains(AccessControl.SESSION_COOKIE + "=")) {
             return java.util.Optional.empty();
         }
-        String value = cookie.substring(cookie.indexOf('=') + 1);
-        return java.util.Optional.of(AuthService.csrfTokenFor(value));
+        for (String part : cookie.split(";\\s*")) {
+            if (part.startsWith(AccessControl.SESSION_COOKIE + "=")) {
+                return java.util.Optional.of(
+                        AuthService.csrfTokenFor(part.substring(part.indexOf('=') + 1)));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** The login form's pre-session CSRF cookie ("name=value") and its token. */

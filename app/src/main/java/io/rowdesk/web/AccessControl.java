@@ -12,6 +12,8 @@ import io.rowdesk.error.ErrorKind;
 import io.rowdesk.error.UserFacingException;
 import io.rowdesk.secret.SecretBox;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -211,17 +213,23 @@ public final class AccessControl {
 
     /** {@code preSession}: the login and invite forms may carry the pre-session token. */
     private void requireCsrfToken(Context ctx, boolean preSession) {
-        String sent = ctx.header(CSRF_HEADER);
-        if (sent == null && isForm(ctx)) {
-            sent = ctx.formParam(CSRF_FIELD);
+        List<String> sent = new ArrayList<>(2);
+        sent.add(ctx.header(CSRF_HEADER));
+        if (isForm(ctx)) {
+            sent.add(ctx.formParam(CSRF_FIELD));
         }
         Optional<String> session = sessionToken(ctx);
-        boolean ok =
-                session.isPresent()
-                        && SecretBox.constantTimeEquals(sent, auth.csrfToken(session.get()));
-        if (!ok && preSession) {
-            String cookie = ctx.cookie(cookieName(ctx, LOGIN_CSRF_COOKIE));
-            ok = cookie != null && !cookie.isEmpty() && SecretBox.constantTimeEquals(sent, cookie);
+        String cookie = preSession ? ctx.cookie(cookieName(ctx, LOGIN_CSRF_COOKIE)) : null;
+        boolean ok = false;
+        for (String candidate : sent) {
+            ok |=
+                    session.isPresent()
+                            && SecretBox.constantTimeEquals(
+                                    candidate, auth.csrfToken(session.get()));
+            ok |=
+                    cookie != null
+                            && !cookie.isEmpty()
+                            && SecretBox.constantTimeEquals(candidate, cookie);
         }
         if (!ok) {
             throw new UserFacingException(

@@ -90,6 +90,14 @@ public final class AuthController {
      * (also percent-encoded), anything that parses with a scheme or a host, and anything whose path
      * does not start with exactly one slash goes home instead.
      */
+    private static boolean unsafe(char c) {
+        return (c < 0x20 && c != ' ')
+                || c == 0x7f
+                || Character.isISOControl(c)
+                || Character.getType(c) == Character.FORMAT
+                || (Character.isWhitespace(c) && c != ' ');
+    }
+
     static String safeNext(String next) {
         if (next == null || next.isEmpty() || next.length() > 2048) {
             return RelationController.HOME;
@@ -100,17 +108,18 @@ public final class AuthController {
         } catch (IllegalArgumentException e) {
             return RelationController.HOME;
         }
+        for (int i = 0; i < next.length(); i++) {
+            char c = next.charAt(i);
+            if (c <= 0x20 || c == 0x7f || Character.isWhitespace(c) || unsafe(c)) {
+                return RelationController.HOME;
+            }
+        }
         for (String text : new String[] {next, decoded}) {
             if (!text.startsWith("/") || text.startsWith("//") || text.contains("\\")) {
                 return RelationController.HOME;
             }
             for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c < 0x21
-                        || c == 0x7f
-                        || Character.isWhitespace(c)
-                        || Character.isISOControl(c)
-                        || Character.getType(c) == Character.FORMAT) {
+                if (unsafe(text.charAt(i))) {
                     return RelationController.HOME;
                 }
             }

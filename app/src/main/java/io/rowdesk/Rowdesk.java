@@ -39,6 +39,7 @@ import io.rowdesk.web.AccessControl;
 import io.rowdesk.web.AccountController;
 import io.rowdesk.web.ApiController;
 import io.rowdesk.web.AuthController;
+import io.rowdesk.web.ConcurrentQueryLimit;
 import io.rowdesk.web.ErrorPages;
 import io.rowdesk.web.GridController;
 import io.rowdesk.web.RelationController;
@@ -174,20 +175,27 @@ public final class Rowdesk implements AutoCloseable {
         Templates templates = new Templates();
         AccessControl access = new AccessControl(auth, config.server().publicUrlIsHttps());
         routes =
-                Routes.all(
-                        new AuthController(auth, access, templates),
-                        new RelationController(
-                                catalog,
-                                templates,
-                                config.llm().provider()
-                                        != io.rowdesk.config.LlmConfig.Provider.NONE),
-                        new ApiController(catalog, audit, BuildInfo.VERSION),
-                        new SqlController(guardedQueries),
-                        new SearchController(search, catalog),
-                        new GridController(catalog, grid, search),
-                        new UsersController(
-                                auth, access, catalog, templates, config.server().publicUrl()),
-                        new AccountController(auth, catalog, templates));
+                new ConcurrentQueryLimit(ConcurrentQueryLimit.DEFAULT_PER_USER)
+                        .apply(
+                                Routes.all(
+                                        new AuthController(auth, access, templates),
+                                        new RelationController(
+                                                catalog,
+                                                templates,
+                                                config.llm().provider()
+                                                        != io.rowdesk.config.LlmConfig.Provider
+                                                                .NONE),
+                                        new ApiController(catalog, audit, BuildInfo.VERSION),
+                                        new SqlController(guardedQueries),
+                                        new SearchController(search, catalog),
+                                        new GridController(catalog, grid, search),
+                                        new UsersController(
+                                                auth,
+                                                access,
+                                                catalog,
+                                                templates,
+                                                config.server().publicUrl()),
+                                        new AccountController(auth, catalog, templates)));
         web = new WebServer(routes, access, new ErrorPages(templates));
         startup = new Startup(admin, demo, cache, (System.nanoTime() - started) / 1_000_000);
     }

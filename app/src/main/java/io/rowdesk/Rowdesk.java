@@ -1,5 +1,6 @@
 package io.rowdesk;
 
+import io.rowdesk.audit.AuditAnchor;
 import io.rowdesk.audit.AuditLog;
 import io.rowdesk.auth.ApiTokenRepository;
 import io.rowdesk.auth.AuthService;
@@ -104,8 +105,8 @@ public final class Rowdesk implements AutoCloseable {
                         : null;
 
         state = DuckDbStateStore.open(dataDir.resolve("rowdesk.db"), sqlFiles);
-        audit = new AuditLog(state.jdbi(), clock);
         secrets = SecretBox.open(env, dataDir);
+        audit = new AuditLog(state.jdbi(), clock, auditAnchor(secrets, dataDir));
         auth =
                 new AuthService(
                         new UserRepository(state.jdbi()),
@@ -198,6 +199,12 @@ public final class Rowdesk implements AutoCloseable {
                                         new AccountController(auth, catalog, templates)));
         web = new WebServer(routes, access, new ErrorPages(templates));
         startup = new Startup(admin, demo, cache, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** The audit chain's HMAC key and head file, both outside the state database. */
+    public static AuditAnchor auditAnchor(SecretBox secrets, Path dataDir) {
+        return new AuditAnchor(
+                secrets.derive("audit-chain"), dataDir.resolve(AuditAnchor.HEAD_FILE));
     }
 
     private static Source source(SourceConfig config, Path dataDir) {

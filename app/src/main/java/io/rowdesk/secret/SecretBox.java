@@ -59,6 +59,15 @@ public final class SecretBox {
         return new SecretBox(keyFile(dataDir.resolve(KEY_FILE)), "file");
     }
 
+    /** The key if there is one already (environment or key file); never creates a key file. */
+    public static java.util.Optional<SecretBox> find(Map<String, String> env, Path dataDir) {
+        String fromEnv = env.get(ENV);
+        if ((fromEnv == null || fromEnv.isBlank()) && !Files.exists(dataDir.resolve(KEY_FILE))) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(open(env, dataDir));
+    }
+
     /** For tests and tools: a box over a given 32-byte key. */
     public static SecretBox ofKey(byte[] key) {
         if (key.length != 32) {

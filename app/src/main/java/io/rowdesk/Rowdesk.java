@@ -2,6 +2,8 @@ package io.rowdesk;
 
 import io.rowdesk.audit.AuditAnchor;
 import io.rowdesk.audit.AuditLog;
+import io.rowdesk.audit.AuditSampler;
+import io.rowdesk.audit.AuditSearch;
 import io.rowdesk.auth.ApiTokenRepository;
 import io.rowdesk.auth.AuthService;
 import io.rowdesk.auth.InviteRepository;
@@ -39,6 +41,8 @@ import io.rowdesk.store.StateStore;
 import io.rowdesk.web.AccessControl;
 import io.rowdesk.web.AccountController;
 import io.rowdesk.web.ApiController;
+import io.rowdesk.web.AuditController;
+import io.rowdesk.web.AuditedRoutes;
 import io.rowdesk.web.AuthController;
 import io.rowdesk.web.ConcurrentQueryLimit;
 import io.rowdesk.web.ErrorPages;
@@ -174,29 +178,43 @@ public final class Rowdesk implements AutoCloseable {
         grid = new GridService(engine, orderings, config);
 
         Templates templates = new Templates();
-        AccessControl access = new AccessControl(auth, config.server().publicUrlIsHttps());
+        AccessControl access =
+                new AccessControl(
+                        auth, config.server().publicUrlIsHttps(), new AuditSampler(audit, clock));
         routes =
-                new ConcurrentQueryLimit(ConcurrentQueryLimit.DEFAULT_PER_USER)
+                new AuditedRoutes(audit)
                         .apply(
-                                Routes.all(
-                                        new AuthController(auth, access, templates),
-                                        new RelationController(
-                                                catalog,
-                                                templates,
-                                                config.llm().provider()
-                                                        != io.rowdesk.config.LlmConfig.Provider
-                                                                .NONE),
-                                        new ApiController(catalog, audit, BuildInfo.VERSION),
-                                        new SqlController(guardedQueries),
-                                        new SearchController(search, catalog),
-                                        new GridController(catalog, grid, search),
-                                        new UsersController(
-                                                auth,
-                                                access,
-                                                catalog,
-                                                templates,
-                                                config.server().publicUrl()),
-                                        new AccountController(auth, catalog, templates)));
+                                new ConcurrentQueryLimit(ConcurrentQueryLimit.DEFAULT_PER_USER)
+                                        .apply(
+                                                Routes.all(
+                                                        new AuthController(auth, access, templates),
+                                                        new RelationController(
+                                                                catalog,
+                                                                templates,
+                                                                config.llm().provider()
+                                                                        != io.rowdesk.config
+                                                                                .LlmConfig.Provider
+                                                                                .NONE),
+                                                        new ApiController(
+                                                                catalog, audit, BuildInfo.VERSION),
+                                                        new SqlController(guardedQueries),
+                                                        new SearchController(search, catalog),
+                                                        new GridController(catalog, grid, search),
+                                                        new UsersController(
+                                                                auth,
+                                                                access,
+                                                                catalog,
+                                                                templates,
+                                                                config.server().publicUrl()),
+                                                        new AccountController(
+                                                                auth, catalog, templates),
+                                                        new AuditController(
+                                                                audit,
+                                                                new AuditSearch(
+                                                                        state.jdbi(), sqlFiles),
+                                                                catalog,
+                                                                templates,
+                                                                clock))));
         web = new WebServer(routes, access, new ErrorPages(templates));
         startup = new Startup(admin, demo, cache, (System.nanoTime() - started) / 1_000_000);
     }

@@ -4,6 +4,8 @@ import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.HandlerType;
 import io.javalin.http.SameSite;
+import io.rowdesk.audit.AuditEntry;
+import io.rowdesk.audit.AuditSampler;
 import io.rowdesk.auth.AuthService;
 import io.rowdesk.auth.Role;
 import io.rowdesk.auth.Tokens;
@@ -14,6 +16,7 @@ import io.rowdesk.secret.SecretBox;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -44,17 +47,39 @@ public final class AccessControl {
 
     private final AuthService auth;
     private final boolean publicUrlIsHttps;
+    private final AuditSampler denials;
 
     public AccessControl(AuthService auth) {
-        this(auth, false);
+        this(auth, false, null);
     }
 
-    public AccessControl(AuthService auth, boolean publicUrlIsHttps) {
+    /** {@code denials}: where refusals are audited (repeats summarised); null for none. */
+    public AccessControl(AuthService auth, boolean publicUrlIsHttps, AuditSampler denials) {
         this.auth = Objects.requireNonNull(auth, "auth is null");
         this.publicUrlIsHttps = publicUrlIsHttps;
+        this.denials = denials;
     }
 
+    /** Checks the request, auditing a refusal before it becomes the answer. */
     public void check(Context ctx) {
+        try {
+            decide(ctx);
+        } catch (UserFacingException e) {
+            if (denials != null) {
+                String actor = optionalUser(ctx).map(User::email).orElse("anonymous");
+                denials.record(
+                        actor,
+                        "access.denied",
+                        ctx.method() + " " + ctx.path(),
+                        AuditEntry.Outcome.DENIED,
+                        ctx.ip(),
+                        Map.of("ip", ctx.ip(), "reason", e.getMessage()));
+            }
+            throw e;
+        }
+    }
+
+    private void decide(Context ctx) {
         Role required = RouteRoles.least(ctx.routeRoles());
         if (required == null) {
             throw new UserFacingException(ErrorKind.FORBIDDEN, "This address has no access rule.");

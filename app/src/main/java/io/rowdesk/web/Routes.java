@@ -23,7 +23,8 @@ public final class Routes {
             SearchController search,
             GridController grid,
             UsersController users,
-            AccountController account) {
+            AccountController account,
+            AuditController audit) {
         return List.of(
                 new Route(GET, ApiController.HEALTH, Role.PUBLIC, api::health),
                 new Route(GET, AuthController.LOGIN, Role.PUBLIC, auth::loginPage),
@@ -62,7 +63,13 @@ public final class Routes {
                 new Route(POST, AccountController.TOTP_CONFIRM, Role.VIEWER, account::confirmTotp),
                 new Route(GET, AccountController.TOKENS_API, Role.VIEWER, account::listTokens),
                 new Route(POST, AccountController.TOKENS_API, Role.VIEWER, account::createToken),
-                new Route(DELETE, AccountController.TOKEN_API, Role.VIEWER, account::revokeToken));
+                new Route(DELETE, AccountController.TOKEN_API, Role.VIEWER, account::revokeToken),
+                // the audit log (admins)
+                new Route(GET, AuditController.LOG, Role.ADMIN, audit::page),
+                new Route(GET, AuditController.EXPORT_CSV, Role.ADMIN, audit::exportCsv),
+                new Route(GET, AuditController.EXPORT_JSONL, Role.ADMIN, audit::exportJsonl),
+                new Route(POST, AuditController.VERIFY, Role.ADMIN, audit::verify),
+                new Route(POST, AuditController.RETENTION, Role.ADMIN, audit::retention));
     }
 
     public static void register(RoutesConfig config, List<Route> routes) {

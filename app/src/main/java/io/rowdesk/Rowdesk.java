@@ -23,6 +23,7 @@ import io.rowdesk.demo.DemoBootstrap;
 import io.rowdesk.duck.DuckDb;
 import io.rowdesk.grid.GridService;
 import io.rowdesk.grid.OrderingSnapshots;
+import io.rowdesk.metrics.AppMetrics;
 import io.rowdesk.query.QueryEngine;
 import io.rowdesk.query.RelationCatalog;
 import io.rowdesk.search.GuardedQueries;
@@ -47,6 +48,7 @@ import io.rowdesk.web.AuthController;
 import io.rowdesk.web.ConcurrentQueryLimit;
 import io.rowdesk.web.ErrorPages;
 import io.rowdesk.web.GridController;
+import io.rowdesk.web.MetricsController;
 import io.rowdesk.web.RelationController;
 import io.rowdesk.web.Route;
 import io.rowdesk.web.Routes;
@@ -84,6 +86,7 @@ public final class Rowdesk implements AutoCloseable {
     private final AuditLog audit;
     private final AuthService auth;
     private final SecretBox secrets;
+    private final AppMetrics metrics;
     private final RelationCatalog catalog;
     private final ProfileRepository profiles;
     private final SqlGuard guard;
@@ -99,6 +102,14 @@ public final class Rowdesk implements AutoCloseable {
     public Rowdesk(RowdeskConfig config, Map<String, String> env, Clock clock) {
         long started = System.nanoTime();
         this.config = Objects.requireNonNull(config, "config is null");
+        Logs.redact(
+                java.util.Arrays.asList(
+                        env.get("ROWDESK_ADMIN_PASSWORD"),
+                        env.get("ROWDESK_ADMIN_TOKEN"),
+                        env.get(SecretBox.ENV),
+                        env.get(MetricsController.TOKEN_ENV),
+                        config.llm().apiKey()));
+        Logs.use(config.server().logFormat());
         Path dataDir = config.server().dataDir();
         SqlFiles sqlFiles = new SqlFiles();
 
@@ -177,44 +188,42 @@ public final class Rowdesk implements AutoCloseable {
                 new OrderingSnapshots(engine, sqlFiles, OrderingSnapshots.Limits.DEFAULT, clock);
         grid = new GridService(engine, orderings, config);
 
+        metrics = new AppMetrics();
+        metrics.watch(engine.watchdog());
         Templates templates = new Templates();
         AccessControl access =
                 new AccessControl(
                         auth, config.server().publicUrlIsHttps(), new AuditSampler(audit, clock));
+        List<Route> declared =
+                Routes.all(
+                        new AuthController(auth, access, templates),
+                        new RelationController(
+                                catalog,
+                                templates,
+                                config.llm().provider() != LlmConfig.Provider.NONE),
+                        new ApiController(catalog, audit, BuildInfo.VERSION),
+                        new SqlController(guardedQueries),
+                        new SearchController(search, catalog),
+                        new GridController(catalog, grid, search),
+                        new UsersController(
+                                auth, access, catalog, templates, config.server().publicUrl()),
+                        new AccountController(auth, catalog, templates),
+                        new AuditController(
+                                audit,
+                                new AuditSearch(state.jdbi(), sqlFiles),
+                                catalog,
+                                templates,
+                                clock),
+                        new MetricsController(metrics, env.get(MetricsController.TOKEN_ENV)));
+        // Cross-cutting, outermost first: route timing, auditing of bulk reads, per-user limit.
         routes =
-                new AuditedRoutes(audit)
-                        .apply(
-                                new ConcurrentQueryLimit(ConcurrentQueryLimit.DEFAULT_PER_USER)
-                                        .apply(
-                                                Routes.all(
-                                                        new AuthController(auth, access, templates),
-                                                        new RelationController(
-                                                                catalog,
-                                                                templates,
-                                                                config.llm().provider()
-                                                                        != io.rowdesk.config
-                                                                                .LlmConfig.Provider
-                                                                                .NONE),
-                                                        new ApiController(
-                                                                catalog, audit, BuildInfo.VERSION),
-                                                        new SqlController(guardedQueries),
-                                                        new SearchController(search, catalog),
-                                                        new GridController(catalog, grid, search),
-                                                        new UsersController(
-                                                                auth,
-                                                                access,
-                                                                catalog,
-                                                                templates,
-                                                                config.server().publicUrl()),
-                                                        new AccountController(
-                                                                auth, catalog, templates),
-                                                        new AuditController(
-                                                                audit,
-                                                                new AuditSearch(
-                                                                        state.jdbi(), sqlFiles),
-                                                                catalog,
-                                                                templates,
-                                                                clock))));
+                MetricsController.timed(
+                        new AuditedRoutes(audit)
+                                .apply(
+                                        new ConcurrentQueryLimit(
+                                                        ConcurrentQueryLimit.DEFAULT_PER_USER)
+                                                .apply(declared)),
+                        metrics.registry());
         web = new WebServer(routes, access, new ErrorPages(templates));
         startup = new Startup(admin, demo, cache, (System.nanoTime() - started) / 1_000_000);
     }
@@ -255,6 +264,10 @@ public final class Rowdesk implements AutoCloseable {
 
     public AuthService auth() {
         return auth;
+    }
+
+    public AppMetrics metrics() {
+        return metrics;
     }
 
     public SecretBox secrets() {
@@ -310,5 +323,6 @@ public final class Rowdesk implements AutoCloseable {
         orderings.close();
         engine.close();
         state.close();
+        metrics.close();
     }
 }

@@ -182,12 +182,14 @@ public final class ConfigLoader {
     }
 
     private static ServerConfig server(ConfigNode node) {
-        node.allowOnly("port", "data_dir", "timezone", "public_url");
+        node.allowOnly("port", "data_dir", "timezone", "public_url", "log_format");
         return new ServerConfig(
                 node.get("port").integer(ServerConfig.DEFAULT_PORT, 0, 65535),
                 Path.of(node.get("data_dir").string(ServerConfig.DEFAULT_DATA_DIR.toString())),
                 node.get("timezone").zone(java.time.ZoneOffset.UTC),
-                publicUrl(node.get("public_url")));
+                publicUrl(node.get("public_url")),
+                node.get("log_format")
+                        .choice(ServerConfig.LogFormat.TEXT, ServerConfig.LogFormat.class));
     }
 
     private static java.net.URI publicUrl(ConfigNode node) {

@@ -9,12 +9,19 @@ import java.time.ZoneId;
  * address people reach it by ({@code public_url}, null when not set; an https address makes the
  * session cookie Secure even behind a TLS-terminating proxy).
  */
-public record ServerConfig(int port, Path dataDir, ZoneId timezone, URI publicUrl) {
+public record ServerConfig(
+        int port, Path dataDir, ZoneId timezone, URI publicUrl, LogFormat logFormat) {
     public static final int DEFAULT_PORT = 7070;
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
 
+    /** {@code server.log_format}: lines for people, or one JSON object per line for collectors. */
+    public enum LogFormat {
+        TEXT,
+        JSON
+    }
+
     public ServerConfig(int port, Path dataDir, ZoneId timezone) {
-        this(port, dataDir, timezone, null);
+        this(port, dataDir, timezone, null, LogFormat.TEXT);
     }
 
     public boolean publicUrlIsHttps() {
@@ -22,14 +29,14 @@ public record ServerConfig(int port, Path dataDir, ZoneId timezone, URI publicUr
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(newPort, dataDir, timezone, publicUrl);
+        return new ServerConfig(newPort, dataDir, timezone, publicUrl, logFormat);
     }
 
     public ServerConfig withDataDir(Path newDataDir) {
-        return new ServerConfig(port, newDataDir, timezone, publicUrl);
+        return new ServerConfig(port, newDataDir, timezone, publicUrl, logFormat);
     }
 
     public ServerConfig withTimezone(ZoneId newTimezone) {
-        return new ServerConfig(port, dataDir, newTimezone, publicUrl);
+        return new ServerConfig(port, dataDir, newTimezone, publicUrl, logFormat);
     }
 }

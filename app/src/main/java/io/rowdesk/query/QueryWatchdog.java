@@ -48,6 +48,10 @@ public final class QueryWatchdog implements AutoCloseable {
             Executors.newCachedThreadPool(daemon("rowdesk-query-cancel"));
     private final AtomicInteger runaways = new AtomicInteger();
     private final AtomicLong stopped = new AtomicLong();
+    private final java.util.concurrent.atomic.LongAdder completed =
+            new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder nanos =
+            new java.util.concurrent.atomic.LongAdder();
 
     /** A query's hook for the watchdog: the statement to cancel once it exists. */
     public static final class Deadline implements AutoCloseable {
@@ -120,9 +124,12 @@ public final class QueryWatchdog implements AutoCloseable {
         AtomicBoolean abandoned = new AtomicBoolean();
         Callable<T> task =
                 () -> {
+                    long started = System.nanoTime();
                     try {
                         return work.run(deadline);
                     } finally {
+                        completed.increment();
+                        nanos.add(System.nanoTime() - started);
                         if (abandoned.get()) {
                             runaways.decrementAndGet();
                         }
@@ -189,6 +196,16 @@ public final class QueryWatchdog implements AutoCloseable {
     /** Queries abandoned after their deadline whose DuckDB call has not returned yet. */
     public int runaways() {
         return runaways.get();
+    }
+
+    /** Queries run on worker threads since start. */
+    public long completed() {
+        return completed.sum();
+    }
+
+    /** Time those queries took, in nanoseconds. */
+    public long nanos() {
+        return nanos.sum();
     }
 
     /** Queries stopped at their deadline since start. */

@@ -24,7 +24,8 @@ public final class Routes {
             GridController grid,
             UsersController users,
             AccountController account,
-            AuditController audit) {
+            AuditController audit,
+            MetricsController metrics) {
         return List.of(
                 new Route(GET, ApiController.HEALTH, Role.PUBLIC, api::health),
                 new Route(GET, AuthController.LOGIN, Role.PUBLIC, auth::loginPage),
@@ -69,7 +70,9 @@ public final class Routes {
                 new Route(GET, AuditController.EXPORT_CSV, Role.ADMIN, audit::exportCsv),
                 new Route(GET, AuditController.EXPORT_JSONL, Role.ADMIN, audit::exportJsonl),
                 new Route(POST, AuditController.VERIFY, Role.ADMIN, audit::verify),
-                new Route(POST, AuditController.RETENTION, Role.ADMIN, audit::retention));
+                new Route(POST, AuditController.RETENTION, Role.ADMIN, audit::retention),
+                // admins, or a scraper with the metrics token (checked by the handler)
+                new Route(GET, MetricsController.METRICS, Role.PUBLIC, metrics::scrape));
     }
 
     public static void register(RoutesConfig config, List<Route> routes) {

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             TranslateCommand.class,
             EvalCommand.class,
             AuditCommand.class,
+            UsersCommand.class,
             BenchCommand.class
         })
 public final class RowdeskCommand implements Runnable {

@@ -92,6 +92,14 @@ public final class AuthService {
 
     private final AtomicLong generation = new AtomicLong();
 
+    // A code is valid for up to 90 s (one step of drift either way): one seen at a login is
+    // refused for the rest of that time, so a code read over someone's shoulder cannot be replayed.
+    private final Cache<String, Boolean> usedCodes =
+            Caffeine.newBuilder()
+                    .maximumSize(100_000)
+                    .expireAfterWrite(Duration.ofMinutes(2))
+                    .build();
+
     private static final class Identity {
         final User user;
         final long generation;
@@ -445,7 +453,9 @@ public final class AuthService {
             if (attempt.code() == null || attempt.code().isBlank()) {
                 return new CodeNeeded();
             }
-            if (!twoFactor.verify(secrets.open(sealed), attempt.code())) {
+            String codeKey = user.id() + ":" + attempt.code().replace(" ", "");
+            if (usedCodes.asMap().putIfAbsent(codeKey, Boolean.TRUE) != null
+                    || !twoFactor.verify(secrets.open(sealed), attempt.code())) {
                 throttle.failed(normalized, ip);
                 sampledAudit.record(
                         actor,

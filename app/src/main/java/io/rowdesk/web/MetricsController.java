@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.rowdesk.auth.Role;
 import io.rowdesk.error.ErrorKind;
-import io.rowdesk.error.UserFacingException;
 import io.rowdesk.metrics.AppMetrics;
 import io.rowdesk.secret.SecretBox;
 import java.util.List;
@@ -39,11 +38,15 @@ public final class MetricsController {
                         && authorization.startsWith("Bearer ")
                         && SecretBox.constantTimeEquals(authorization.substring(7).trim(), token);
         if (!admin && !scraper) {
-            throw new UserFacingException(
+            // A plain answer, not the login redirect pages get: scrapers read status codes.
+            ErrorKind kind =
                     AccessControl.optionalUser(ctx).isPresent()
                             ? ErrorKind.FORBIDDEN
-                            : ErrorKind.UNAUTHENTICATED,
-                    "Metrics are for admins and for the metrics token.");
+                            : ErrorKind.UNAUTHENTICATED;
+            ctx.status(kind.status())
+                    .contentType("text/plain; charset=utf-8")
+                    .result("Metrics are for admins and for the metrics token.\n");
+            return;
         }
         ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
     }

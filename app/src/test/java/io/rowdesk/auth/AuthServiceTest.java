@@ -150,6 +150,9 @@ class AuthServiceTest {
                         "1.2.3.4",
                         null);
         assertThat(auth.attempt(right)).isInstanceOf(AuthService.LoggedIn.class);
+        assertThat(auth.attempt(right))
+                .as("the same code again")
+                .isInstanceOf(AuthService.Refused.class);
         // stored sealed, never in clear
         String stored =
                 state.jdbi()

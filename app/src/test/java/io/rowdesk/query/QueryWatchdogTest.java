@@ -45,7 +45,8 @@ class QueryWatchdogTest {
         long millis = (System.nanoTime() - started) / 1_000_000;
         assertThat(thrown).isInstanceOf(QueryException.class);
         assertThat(((QueryException) thrown).kind()).isEqualTo(ErrorKind.TIMEOUT);
-        System.out.println("watchdog-bench string_split: limit 1000 ms, answered after " + millis + " ms");
+        System.out.println(
+                "watchdog-bench string_split: limit 1000 ms, answered after " + millis + " ms");
         // Far below the 31.9 s it ran before the watchdog; not a latency threshold.
         assertThat(millis).isLessThan(15_000);
     }
@@ -57,7 +58,8 @@ class QueryWatchdogTest {
         long millis = (System.nanoTime() - started) / 1_000_000;
         assertThat(thrown).isInstanceOf(QueryException.class);
         assertThat(((QueryException) thrown).kind()).isEqualTo(ErrorKind.TIMEOUT);
-        System.out.println("watchdog-bench levenshtein: limit 1000 ms, answered after " + millis + " ms");
+        System.out.println(
+                "watchdog-bench levenshtein: limit 1000 ms, answered after " + millis + " ms");
         // DuckDB folds the constant call inside prepareStatement, where no interrupt reaches it:
         // the caller still gets its answer at the limit plus the grace, far below the 15.9 s.
         assertThat(millis).isLessThan(8_000);

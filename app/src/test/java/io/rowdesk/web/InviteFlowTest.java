@@ -48,6 +48,29 @@ class InviteFlowTest extends DemoAppTest {
     }
 
     @Test
+    void the_users_page_changes_a_role_and_disables_a_user() {
+        var user =
+                app.rowdesk()
+                        .auth()
+                        .createUser("pagetest@example.com", Role.VIEWER, TestApp.PASSWORD, "test");
+        String target = http.login("pagetest@example.com", TestApp.PASSWORD);
+        String admin = http.login(TestApp.email(Role.ADMIN), TestApp.ADMIN_PASSWORD);
+        String path = UsersController.USER_UPDATE.replace("{id}", Long.toString(user.id()));
+        assertThat(http.postForm(path, Map.of("role", "builder"), admin, true).statusCode())
+                .isEqualTo(302);
+        assertThat(http.getWithCookie(RelationController.HOME, target).body()).contains("builder");
+        assertThat(http.postForm(path, Map.of("disabled", "true"), admin, true).statusCode())
+                .isEqualTo(302);
+        assertThat(http.getWithCookie(RelationController.HOME, target).statusCode()).isEqualTo(302);
+        assertThat(http.getWithCookie(UsersController.USERS, admin).body())
+                .contains("pagetest@example.com", "disabled");
+        // a viewer cannot use the page's form
+        String viewer = http.login("viewer@example.com", TestApp.PASSWORD);
+        assertThat(http.postForm(path, Map.of("disabled", "false"), viewer, true).statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
     void the_tokens_api_shows_a_token_once_and_never_again() {
         String viewer = app.token(Role.VIEWER);
         HttpResponse<String> created =

@@ -57,6 +57,17 @@ class RouteAccessTest extends DemoAppTest {
                             .replace("{token}", "not-an-invite");
             String label = route.method() + " " + route.path();
             HttpResponse<String> anonymous = call(route.method(), path, null);
+            if (route.path().equals(MetricsController.METRICS)) {
+                // public to the router so a scraper's token (not a user) can pass; the handler
+                // itself admits only admins and that token
+                assertThat(anonymous.statusCode()).as(label).isEqualTo(401);
+                for (Role role : Role.assignable()) {
+                    assertThat(call(route.method(), path, app.token(role)).statusCode())
+                            .as("%s as %s", label, role)
+                            .isEqualTo(role == Role.ADMIN ? 200 : 403);
+                }
+                continue;
+            }
             if (route.role() == Role.PUBLIC) {
                 if (route.method() == HandlerType.GET) {
                     assertThat(anonymous.statusCode()).as(label).isNotIn(401, 403);

@@ -7,6 +7,12 @@
 
   const DEBOUNCE_MS = 250;
 
+  // The session's CSRF token, which the layout puts in a meta tag; every POST sends it.
+  function csrfToken() {
+    const meta = document.querySelector('meta[name="csrf-token"]');
+    return meta ? meta.content : '';
+  }
+
   function el(tag, cls, text) {
     const node = document.createElement(tag);
     if (cls) node.className = cls;
@@ -72,7 +78,7 @@
       try {
         response = await fetch(this.searchUrl, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-CSRF-Token': csrfToken() },
           body: JSON.stringify({ q: q, relation: this.relation, limit: 1000, removed: this.removed, engine: this.engine })
         });
         body = await response.json();
@@ -211,7 +217,7 @@
     async runEditedSql() {
       const sequence = ++this.sequence;
       const response = await fetch(this.sqlUrl, {
-        method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-CSRF-Token': csrfToken() },
         body: JSON.stringify({ sql: this.sqlText.value, limit: 1000 })
       });
       const body = await response.json();

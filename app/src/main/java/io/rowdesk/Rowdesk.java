@@ -1,9 +1,14 @@
 package io.rowdesk;
 
+import io.rowdesk.audit.AuditAnchor;
 import io.rowdesk.audit.AuditLog;
+import io.rowdesk.audit.AuditSampler;
+import io.rowdesk.audit.AuditSearch;
 import io.rowdesk.auth.ApiTokenRepository;
 import io.rowdesk.auth.AuthService;
+import io.rowdesk.auth.InviteRepository;
 import io.rowdesk.auth.PasswordHasher;
+import io.rowdesk.auth.PasswordPolicy;
 import io.rowdesk.auth.SessionRepository;
 import io.rowdesk.auth.UserRepository;
 import io.rowdesk.cache.ColumnProfiler;
@@ -19,6 +24,7 @@ import io.rowdesk.demo.DemoBootstrap;
 import io.rowdesk.duck.DuckDb;
 import io.rowdesk.grid.GridService;
 import io.rowdesk.grid.OrderingSnapshots;
+import io.rowdesk.metrics.AppMetrics;
 import io.rowdesk.query.QueryEngine;
 import io.rowdesk.query.RelationCatalog;
 import io.rowdesk.search.GuardedQueries;
@@ -28,6 +34,7 @@ import io.rowdesk.search.llm.ChatModels;
 import io.rowdesk.search.llm.LlmTranslator;
 import io.rowdesk.search.semantic.EmbeddingModels;
 import io.rowdesk.search.semantic.SemanticMatcher;
+import io.rowdesk.secret.SecretBox;
 import io.rowdesk.source.Source;
 import io.rowdesk.source.files.FileSource;
 import io.rowdesk.source.postgres.PostgresSource;
@@ -35,10 +42,15 @@ import io.rowdesk.store.DuckDbStateStore;
 import io.rowdesk.store.SqlFiles;
 import io.rowdesk.store.StateStore;
 import io.rowdesk.web.AccessControl;
+import io.rowdesk.web.AccountController;
 import io.rowdesk.web.ApiController;
+import io.rowdesk.web.AuditController;
+import io.rowdesk.web.AuditedRoutes;
 import io.rowdesk.web.AuthController;
+import io.rowdesk.web.ConcurrentQueryLimit;
 import io.rowdesk.web.ErrorPages;
 import io.rowdesk.web.GridController;
+import io.rowdesk.web.MetricsController;
 import io.rowdesk.web.RelationController;
 import io.rowdesk.web.Route;
 import io.rowdesk.web.Routes;
@@ -46,6 +58,7 @@ import io.rowdesk.web.SearchController;
 import io.rowdesk.web.SourcesController;
 import io.rowdesk.web.SqlController;
 import io.rowdesk.web.Templates;
+import io.rowdesk.web.UsersController;
 import io.rowdesk.web.WebServer;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -75,6 +88,8 @@ public final class Rowdesk implements AutoCloseable {
     private final QueryEngine engine;
     private final AuditLog audit;
     private final AuthService auth;
+    private final SecretBox secrets;
+    private final AppMetrics metrics;
     private final RelationCatalog catalog;
     private final ProfileRepository profiles;
     private final SyncService sync;
@@ -93,6 +108,14 @@ public final class Rowdesk implements AutoCloseable {
     public Rowdesk(RowdeskConfig config, Map<String, String> env, Clock clock) {
         long started = System.nanoTime();
         this.config = Objects.requireNonNull(config, "config is null");
+        Logs.redact(
+                java.util.Arrays.asList(
+                        env.get("ROWDESK_ADMIN_PASSWORD"),
+                        env.get("ROWDESK_ADMIN_TOKEN"),
+                        env.get(SecretBox.ENV),
+                        env.get(MetricsController.TOKEN_ENV),
+                        config.llm().apiKey()));
+        Logs.use(config.server().logFormat());
         Path dataDir = config.server().dataDir();
         SqlFiles sqlFiles = new SqlFiles();
 
@@ -103,13 +126,17 @@ public final class Rowdesk implements AutoCloseable {
                         : null;
 
         state = DuckDbStateStore.open(dataDir.resolve("rowdesk.db"), sqlFiles);
-        audit = new AuditLog(state.jdbi(), clock);
+        secrets = SecretBox.open(env, dataDir);
+        audit = new AuditLog(state.jdbi(), clock, auditAnchor(secrets, dataDir));
         auth =
                 new AuthService(
                         new UserRepository(state.jdbi()),
                         new SessionRepository(state.jdbi()),
                         new ApiTokenRepository(state.jdbi()),
+                        new InviteRepository(state.jdbi()),
                         new PasswordHasher(),
+                        new PasswordPolicy(),
+                        secrets,
                         audit,
                         config.auth(),
                         clock);
@@ -179,21 +206,43 @@ public final class Rowdesk implements AutoCloseable {
                         engine.orderingsDir());
         grid = new GridService(engine, orderings, config);
 
+        metrics = new AppMetrics();
+        metrics.watch(engine.watchdog());
         Templates templates = new Templates();
-        AccessControl access = new AccessControl(auth);
-        routes =
+        AccessControl access =
+                new AccessControl(
+                        auth, config.server().publicUrlIsHttps(), new AuditSampler(audit, clock));
+        List<Route> declared =
                 Routes.all(
                         new AuthController(auth, access, templates),
                         new RelationController(
                                 catalog,
                                 templates,
-                                config.llm().provider()
-                                        != io.rowdesk.config.LlmConfig.Provider.NONE),
+                                config.llm().provider() != LlmConfig.Provider.NONE),
                         new ApiController(catalog, audit, BuildInfo.VERSION),
                         new SqlController(guardedQueries),
                         new SearchController(search, catalog),
                         new GridController(catalog, grid, search),
-                        new SourcesController(sync, catalog, templates));
+                        new SourcesController(sync, catalog, templates),
+                        new UsersController(
+                                auth, access, catalog, templates, config.server().publicUrl()),
+                        new AccountController(auth, catalog, templates),
+                        new AuditController(
+                                audit,
+                                new AuditSearch(state.jdbi(), sqlFiles),
+                                catalog,
+                                templates,
+                                clock),
+                        new MetricsController(metrics, env.get(MetricsController.TOKEN_ENV)));
+        // Cross-cutting, outermost first: route timing, auditing of bulk reads, per-user limit.
+        routes =
+                MetricsController.timed(
+                        new AuditedRoutes(audit)
+                                .apply(
+                                        new ConcurrentQueryLimit(
+                                                        ConcurrentQueryLimit.DEFAULT_PER_USER)
+                                                .apply(declared)),
+                        metrics.registry());
         web = new WebServer(routes, access, new ErrorPages(templates));
         startup = new Startup(admin, demo, cache, (System.nanoTime() - started) / 1_000_000);
     }
@@ -203,6 +252,12 @@ public final class Rowdesk implements AutoCloseable {
         return config.sources().stream()
                 .map(s -> new SyncService.Entry(source(s, dataDir), s.refresh(), s.fullRefresh()))
                 .toList();
+    }
+
+    /** The audit chain's HMAC key and head file, both outside the state database. */
+    public static AuditAnchor auditAnchor(SecretBox secrets, Path dataDir) {
+        return new AuditAnchor(
+                secrets.derive("audit-chain"), dataDir.resolve(AuditAnchor.HEAD_FILE));
     }
 
     private static Source source(SourceConfig config, Path dataDir) {
@@ -250,6 +305,14 @@ public final class Rowdesk implements AutoCloseable {
 
     public AuthService auth() {
         return auth;
+    }
+
+    public AppMetrics metrics() {
+        return metrics;
+    }
+
+    public SecretBox secrets() {
+        return secrets;
     }
 
     public AuditLog audit() {
@@ -305,11 +368,13 @@ public final class Rowdesk implements AutoCloseable {
         }
         web.stop();
         sync.close();
+        auth.flushAudit();
         llm.ifPresent(LlmTranslator::close);
         guard.close();
         grid.close();
         orderings.close();
         engine.close();
         state.close();
+        metrics.close();
     }
 }

@@ -15,9 +15,10 @@ import java.util.Map;
  * each role are created with known passwords and API tokens.
  */
 public final class TestApp implements AutoCloseable {
-    public static final String ADMIN_PASSWORD = "admin-test-password";
+    // Both pass the password rule (12+ characters, not guessable by zxcvbn).
+    public static final String ADMIN_PASSWORD = "Quartz-lantern-admin-47";
     public static final String ADMIN_TOKEN = "test-admin-token";
-    public static final String PASSWORD = "correct horse battery";
+    public static final String PASSWORD = "Velvet harbor compass 92";
     public static final LocalDate AS_OF = LocalDate.of(2026, 11, 20);
     public static final double SCALE = 0.01;
 

@@ -2,6 +2,8 @@ package io.rowdesk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rowdesk.auth.AuthService;
+import io.rowdesk.web.AccessControl;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -62,17 +64,60 @@ public final class TestHttp {
         }
         if (sameOrigin) {
             builder.header("Origin", baseUrl);
+            csrfFor(cookie).ifPresent(token -> builder.header(AccessControl.CSRF_HEADER, token));
         }
         return send(builder.build());
     }
 
+    /** The CSRF token our pages would hold for this session cookie ("name=value"). */
+    public static java.util.Optional<String> csrfFor(String cookie) {
+        if (cookie == null || !cookie.contains(AccessControl.SESSION_COOKIE + "=")) {
+            return java.util.Optional.empty();
+        }
+        for (String part : cookie.split(";\\s*")) {
+            if (part.startsWith(AccessControl.SESSION_COOKIE + "=")) {
+                return java.util.Optional.of(
+                        AuthService.csrfTokenFor(part.substring(part.indexOf('=') + 1)));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The login form's pre-session CSRF cookie ("name=value") and its token. */
+    public record LoginForm(String cookie, String token) {}
+
+    public LoginForm loginForm() {
+        HttpResponse<String> page = get("/login");
+        String cookie =
+                page.headers().allValues("Set-Cookie").stream()
+                        .filter(c -> c.contains(AccessControl.LOGIN_CSRF_COOKIE + "="))
+                        .map(c -> c.substring(0, c.indexOf(';')))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError("no CSRF cookie on the login page"));
+        return new LoginForm(cookie, cookie.substring(cookie.indexOf('=') + 1));
+    }
+
+    /** Posts the login form as a browser would: its CSRF cookie and token, our Origin. */
+    public HttpResponse<String> postLogin(Map<String, String> fields) {
+        LoginForm form = loginForm();
+        Map<String, String> withToken = new java.util.LinkedHashMap<>(fields);
+        withToken.put(AccessControl.CSRF_FIELD, form.token());
+        return postForm("/login", withToken, form.cookie(), true);
+    }
+
+    /** The session cookie ("name=value") a response set, if any. */
+    public static java.util.Optional<String> sessionCookie(HttpResponse<String> response) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.contains(AccessControl.SESSION_COOKIE + "="))
+                .map(c -> c.substring(0, c.indexOf(';')))
+                .filter(c -> !c.endsWith("="))
+                .findFirst();
+    }
+
     /** Logs in through the form and returns the session cookie ("name=value"). */
     public String login(String email, String password) {
-        HttpResponse<String> response =
-                postForm("/login", Map.of("email", email, "password", password), null, true);
-        return response.headers()
-                .firstValue("Set-Cookie")
-                .map(c -> c.substring(0, c.indexOf(';')))
+        HttpResponse<String> response = postLogin(Map.of("email", email, "password", password));
+        return sessionCookie(response)
                 .orElseThrow(
                         () -> new AssertionError("login failed with " + response.statusCode()));
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,17 +13,30 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * The append-only audit writer. Entries are chained by hash so that {@link AuditVerifier} finds
- * edits, deletions and reordering. Writes are serialized: the chain has one tip.
+ * edits, deletions and reordering: SHA-256 for entries written before an {@link AuditAnchor} was
+ * configured, HMAC-SHA256 under a key outside the database from the {@link AuditAnchor#HMAC_MARK}
+ * entry on, and every entry's position and hash appended to the head file. Writes are serialized:
+ * the chain has one tip. Entries are never updated; retention deletes the oldest ones and appends a
+ * checkpoint that carries the hash of the last one pruned.
  */
 public final class AuditLog {
+    public static final String CHECKPOINT = "audit.checkpoint";
+
     private final Jdbi jdbi;
     private final Clock clock;
+    private final AuditAnchor anchor;
     private long lastSeq;
     private String lastHash;
+    private boolean hmac;
 
     public AuditLog(Jdbi jdbi, Clock clock) {
+        this(jdbi, clock, null);
+    }
+
+    public AuditLog(Jdbi jdbi, Clock clock, AuditAnchor anchor) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi is null");
         this.clock = Objects.requireNonNull(clock, "clock is null");
+        this.anchor = anchor;
         var tip =
                 jdbi.withHandle(
                         handle ->
@@ -32,6 +46,28 @@ public final class AuditLog {
                                         .findOne());
         this.lastSeq = tip.map(Map.Entry::getKey).orElse(0L);
         this.lastHash = tip.map(Map.Entry::getValue).orElse(CanonicalJson.GENESIS);
+        if (anchor != null) {
+            boolean marked =
+                    jdbi.withHandle(
+                            handle ->
+                                    handle.createQuery(
+                                                            "SELECT count(*) FROM audit_log WHERE action = ? AND actor = 'system'")
+                                                    .bind(0, AuditAnchor.HMAC_MARK)
+                                                    .mapTo(Long.class)
+                                                    .one()
+                                            > 0);
+            hmac = true;
+            if (!marked) {
+                // The migration entry: everything up to here was chained with SHA-256; this entry
+                // and all after it with HMAC, which covers the earlier chain through prev_hash.
+                record(
+                        "system",
+                        AuditAnchor.HMAC_MARK,
+                        "audit_log",
+                        AuditEntry.Outcome.SUCCESS,
+                        Map.of("from_seq", lastSeq + 1, "algorithm", "HMAC-SHA256"));
+            }
+        }
     }
 
     public synchronized AuditEntry record(
@@ -47,7 +83,10 @@ public final class AuditLog {
         AuditEntry unsigned =
                 new AuditEntry(
                         lastSeq + 1, at, actor, action, target, outcome, redacted, lastHash, null);
-        String hash = CanonicalJson.chain(lastHash, unsigned.hashedFields());
+        String hash =
+                hmac
+                        ? CanonicalJson.hmac(anchor.key(), lastHash, unsigned.hashedFields())
+                        : CanonicalJson.chain(lastHash, unsigned.hashedFields());
         AuditEntry entry =
                 new AuditEntry(
                         unsigned.seq(),
@@ -76,7 +115,42 @@ public final class AuditLog {
                                 hash));
         lastSeq = entry.seq();
         lastHash = hash;
+        if (anchor != null) {
+            anchor.append(entry.seq(), hash);
+        }
         return entry;
+    }
+
+    /**
+     * Retention: deletes the entries older than {@code before} (never the newest one) and appends a
+     * checkpoint with the hash of the last entry deleted, from which the verifier continues.
+     * Returns how many were deleted.
+     */
+    public synchronized long prune(Instant before, String actor) {
+        LocalDateTime cutoff = LocalDateTime.ofInstant(before, ZoneOffset.UTC);
+        var last =
+                jdbi.withHandle(
+                        handle ->
+                                handle.createQuery(
+                                                "SELECT seq, hash FROM audit_log WHERE occurred_at < ? AND seq < ? ORDER BY seq DESC LIMIT 1")
+                                        .bind(0, cutoff)
+                                        .bind(1, lastSeq)
+                                        .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                                        .findOne());
+        if (last.isEmpty()) {
+            return 0;
+        }
+        long through = last.get().getKey();
+        long deleted =
+                jdbi.withHandle(
+                        handle -> handle.execute("DELETE FROM audit_log WHERE seq <= ?", through));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("pruned_through", through);
+        details.put("last_pruned_hash", last.get().getValue());
+        details.put("pruned", deleted);
+        details.put("before", before.toString());
+        record(actor, CHECKPOINT, "audit_log", AuditEntry.Outcome.SUCCESS, details);
+        return deleted;
     }
 
     /** The newest entries first. */
@@ -87,5 +161,10 @@ public final class AuditLog {
                                 .bind(0, limit)
                                 .map(AuditRows.MAPPER)
                                 .list());
+    }
+
+    /** For the verifier of the running app. */
+    public AuditVerifier verifier() {
+        return new AuditVerifier(jdbi, anchor);
     }
 }

@@ -40,6 +40,19 @@ final class CanonicalJson {
         }
     }
 
+    /** HMAC-SHA256 under {@code key} over the previous hash and the entry's canonical JSON. */
+    static String hmac(byte[] key, String prevHash, Map<String, Object> fields) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            mac.update(prevHash.getBytes(StandardCharsets.UTF_8));
+            mac.update(write(fields).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(mac.doFinal());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** SHA-256 over the previous hash followed by the entry's canonical JSON. */
     static String chain(String prevHash, Map<String, Object> fields) {
         try {

@@ -1,6 +1,8 @@
 package io.rowdesk.cli;
 
+import io.rowdesk.Rowdesk;
 import io.rowdesk.audit.AuditVerifier;
+import io.rowdesk.secret.SecretBox;
 import io.rowdesk.store.DuckDbStateStore;
 import io.rowdesk.store.SqlFiles;
 import java.nio.file.Files;
@@ -38,7 +40,22 @@ public final class AuditCommand {
                 return 2;
             }
             try (DuckDbStateStore state = DuckDbStateStore.open(file, new SqlFiles())) {
-                AuditVerifier.Result result = new AuditVerifier(state.jdbi()).verify();
+                var secrets = SecretBox.find(System.getenv(), dataDir);
+                if (secrets.isEmpty()) {
+                    System.out.println(
+                            "No "
+                                    + SecretBox.ENV
+                                    + " and no "
+                                    + SecretBox.KEY_FILE
+                                    + ": checking the SHA-256 chain only, not the HMAC part or"
+                                    + " the head file.");
+                }
+                AuditVerifier.Result result =
+                        new AuditVerifier(
+                                        state.jdbi(),
+                                        secrets.map(s -> Rowdesk.auditAnchor(s, dataDir))
+                                                .orElse(null))
+                                .verify();
                 if (result.intact()) {
                     System.out.println(
                             "Audit chain intact: " + result.entries() + " entries verified.");

@@ -15,8 +15,9 @@ import picocli.CommandLine.Command;
             TranslateCommand.class,
             EvalCommand.class,
             AuditCommand.class,
-            BenchCommand.class,
-            SyncCommand.class
+            SyncCommand.class,
+            UsersCommand.class,
+            BenchCommand.class
         })
 public final class RowdeskCommand implements Runnable {
 

@@ -174,12 +174,35 @@ public final class ConfigLoader {
     }
 
     private static ServerConfig server(ConfigNode node) {
-        node.allowOnly("port", "data_dir", "timezone", "memory");
+        node.allowOnly("port", "data_dir", "timezone", "memory", "public_url", "log_format");
         return new ServerConfig(
                 node.get("port").integer(ServerConfig.DEFAULT_PORT, 0, 65535),
                 Path.of(node.get("data_dir").string(ServerConfig.DEFAULT_DATA_DIR.toString())),
                 node.get("timezone").zone(java.time.ZoneOffset.UTC),
-                node.get("memory").bytes(ServerConfig.DEFAULT_MEMORY_BYTES, 64L << 20));
+                node.get("memory").bytes(ServerConfig.DEFAULT_MEMORY_BYTES, 64L << 20),
+                publicUrl(node.get("public_url")),
+                node.get("log_format")
+                        .choice(ServerConfig.LogFormat.TEXT, ServerConfig.LogFormat.class));
+    }
+
+    private static java.net.URI publicUrl(ConfigNode node) {
+        String text = node.string(null);
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            java.net.URI uri = new java.net.URI(text.trim());
+            if (uri.getHost() == null
+                    || !("https".equalsIgnoreCase(uri.getScheme())
+                            || "http".equalsIgnoreCase(uri.getScheme()))) {
+                node.problem("must be an http or https address, e.g. https://rowdesk.example.com");
+                return null;
+            }
+            return uri;
+        } catch (java.net.URISyntaxException e) {
+            node.problem("must be an http or https address, e.g. https://rowdesk.example.com");
+            return null;
+        }
     }
 
     private static GridConfig grid(ConfigNode node) {
@@ -464,11 +487,32 @@ public final class ConfigLoader {
     }
 
     private static AuthConfig auth(ConfigNode node) {
-        node.allowOnly("admin_email", "session_hours", "secure_cookies");
+        node.allowOnly(
+                "admin_email",
+                "session_hours",
+                "secure_cookies",
+                "idle_minutes",
+                "require_totp_from");
+        ConfigNode secure = node.get("secure_cookies");
+        ConfigNode totp = node.get("require_totp_from");
+        Role totpFrom = null;
+        if (totp.present()) {
+            totpFrom = Role.parse(totp.string(""));
+            if (totpFrom == null) {
+                totp.problem("must be one of viewer, builder, admin");
+            }
+        }
         return new AuthConfig(
                 node.get("admin_email").string(AuthConfig.DEFAULT.adminEmail()),
                 Duration.ofHours(node.get("session_hours").integer(12, 1, 24 * 90)),
-                node.get("secure_cookies").bool(false));
+                secure.present() ? secure.bool(false) : null,
+                Duration.ofMinutes(
+                        node.get("idle_minutes")
+                                .integer(
+                                        (int) AuthConfig.DEFAULT_IDLE.toMinutes(),
+                                        5,
+                                        24 * 60 * 90)),
+                totpFrom);
     }
 
     private static String name(ConfigNode node) {

@@ -1,14 +1,23 @@
 package io.rowdesk.config;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.ZoneId;
 
 /**
- * {@code server:} where to listen, where data lives, the zone that "today" is in, and the memory
- * the query instance may use ({@code memory}: a size such as {@code 1GB}, or a share of the machine
- * such as {@code 10%}; beyond it DuckDB spills to disk under the data folder).
+ * {@code server:} where to listen, where data lives, the zone that "today" is in, the memory the
+ * query instance may use ({@code memory}: a size such as {@code 1GB}, or a share of the machine
+ * such as {@code 10%}; beyond it DuckDB spills to disk under the data folder), and the public
+ * address people reach it by ({@code public_url}, null when not set; an https address makes the
+ * session cookie Secure even behind a TLS-terminating proxy).
  */
-public record ServerConfig(int port, Path dataDir, ZoneId timezone, long memoryBytes) {
+public record ServerConfig(
+        int port,
+        Path dataDir,
+        ZoneId timezone,
+        long memoryBytes,
+        URI publicUrl,
+        LogFormat logFormat) {
     public static final int DEFAULT_PORT = 7070;
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
 
@@ -16,19 +25,29 @@ public record ServerConfig(int port, Path dataDir, ZoneId timezone, long memoryB
     public static final long DEFAULT_MEMORY_BYTES =
             Math.max(256L << 20, Math.min(1L << 30, ByteSizes.physicalMemory() / 8));
 
+    /** {@code server.log_format}: lines for people, or one JSON object per line for collectors. */
+    public enum LogFormat {
+        TEXT,
+        JSON
+    }
+
     public ServerConfig(int port, Path dataDir, ZoneId timezone) {
-        this(port, dataDir, timezone, DEFAULT_MEMORY_BYTES);
+        this(port, dataDir, timezone, DEFAULT_MEMORY_BYTES, null, LogFormat.TEXT);
+    }
+
+    public boolean publicUrlIsHttps() {
+        return publicUrl != null && "https".equalsIgnoreCase(publicUrl.getScheme());
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(newPort, dataDir, timezone, memoryBytes);
+        return new ServerConfig(newPort, dataDir, timezone, memoryBytes, publicUrl, logFormat);
     }
 
     public ServerConfig withDataDir(Path newDataDir) {
-        return new ServerConfig(port, newDataDir, timezone, memoryBytes);
+        return new ServerConfig(port, newDataDir, timezone, memoryBytes, publicUrl, logFormat);
     }
 
     public ServerConfig withTimezone(ZoneId newTimezone) {
-        return new ServerConfig(port, dataDir, newTimezone, memoryBytes);
+        return new ServerConfig(port, dataDir, newTimezone, memoryBytes, publicUrl, logFormat);
     }
 }

@@ -50,6 +50,12 @@ public final class QueryEngine implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicInteger preparedConnections =
             new java.util.concurrent.atomic.AtomicInteger();
     private static final int PREPARED_CONNECTIONS = 4;
+
+    /** The most memory one query's collected result may take (estimated), unless configured. */
+    public static final long DEFAULT_RESULT_BYTES = 64L * 1024 * 1024;
+
+    private final QueryWatchdog watchdog = new QueryWatchdog();
+    private final long resultBytesCap;
     private static final int PREPARED_PER_CONNECTION = 32;
 
     /**
@@ -110,7 +116,19 @@ public final class QueryEngine implements AutoCloseable {
 
     /** With its working folder next to the snapshots: {@code <snapshotDir>/../query}. */
     public QueryEngine(Path snapshotDir, DuckDb.Limits limits) {
-        this(snapshotDir, limits, snapshotDir.toAbsolutePath().normalize().resolveSibling("query"));
+        this(snapshotDir, limits, defaultWorkDir(snapshotDir), DEFAULT_RESULT_BYTES);
+    }
+
+    public QueryEngine(Path snapshotDir, DuckDb.Limits limits, long resultBytesCap) {
+        this(snapshotDir, limits, defaultWorkDir(snapshotDir), resultBytesCap);
+    }
+
+    public QueryEngine(Path snapshotDir, DuckDb.Limits limits, Path workDir) {
+        this(snapshotDir, limits, workDir, DEFAULT_RESULT_BYTES);
+    }
+
+    private static Path defaultWorkDir(Path snapshotDir) {
+        return snapshotDir.toAbsolutePath().normalize().resolveSibling("query");
     }
 
     /**
@@ -121,9 +139,14 @@ public final class QueryEngine implements AutoCloseable {
      *     orderings ({@code orderings/}). Allowed to the instance besides the snapshots; only the
      *     app's own statements write there (users reach the instance through the guard, which lets
      *     one SELECT of known relations through)
+     * @param resultBytesCap the most a query's result may hold in memory
      */
-    public QueryEngine(Path snapshotDir, DuckDb.Limits limits, Path workDir) {
+    public QueryEngine(Path snapshotDir, DuckDb.Limits limits, Path workDir, long resultBytesCap) {
         Objects.requireNonNull(snapshotDir, "snapshotDir is null");
+        if (resultBytesCap < 1024) {
+            throw new IllegalArgumentException("resultBytesCap must be at least 1 KiB");
+        }
+        this.resultBytesCap = resultBytesCap;
         this.workDir =
                 Objects.requireNonNull(workDir, "workDir is null").toAbsolutePath().normalize();
         try {
@@ -243,11 +266,14 @@ public final class QueryEngine implements AutoCloseable {
      */
     public void execute(String sql, List<?> params, Duration timeout) {
         swapLock.readLock().lock();
-        try (Connection connection = root.duplicate();
+        QueryWatchdog.Deadline deadline = watchdog.arm(timeout);
+        try (deadline;
+                Connection connection = root.duplicate();
                 PreparedStatement statement = prepare(connection, sql, params, timeout)) {
+            deadline.watch(statement);
             statement.execute();
         } catch (SQLException e) {
-            throw failure(e, "statement", timeout);
+            throw failure(e, "statement", timeout, deadline);
         } finally {
             swapLock.readLock().unlock();
         }
@@ -287,20 +313,26 @@ public final class QueryEngine implements AutoCloseable {
      * guard.
      */
     public QueryResult query(String sql, List<?> params, int maxRows, Duration timeout) {
-        Collector collector = new Collector(maxRows);
+        Collector collector = new Collector(maxRows, resultBytesCap);
         stream(sql, params, timeout, collector);
         return collector.result();
     }
 
-    /** Keeps at most {@code maxRows} rows and notes whether there were more. */
+    /**
+     * Keeps at most {@code maxRows} rows and about {@code maxBytes} of their values, and notes
+     * whether there were more. A first row larger than the cap is refused outright.
+     */
     private static final class Collector implements RowSink {
         private final int maxRows;
+        private final long maxBytes;
         private final List<Column> columns = new ArrayList<>();
         private final List<List<Object>> rows = new ArrayList<>();
+        private long bytes;
         private boolean truncated;
 
-        Collector(int maxRows) {
+        Collector(int maxRows, long maxBytes) {
             this.maxRows = maxRows;
+            this.maxBytes = maxBytes;
         }
 
         @Override
@@ -314,6 +346,20 @@ public final class QueryEngine implements AutoCloseable {
                 truncated = true;
                 return false;
             }
+            long size = estimatedBytes(row);
+            if (bytes + size > maxBytes) {
+                if (rows.isEmpty()) {
+                    throw new QueryException(
+                            "one row of the result is larger than the "
+                                    + maxBytes / (1024 * 1024)
+                                    + " MiB a query may return",
+                            false,
+                            null);
+                }
+                truncated = true;
+                return false;
+            }
+            bytes += size;
             rows.add(row);
             return true;
         }
@@ -345,21 +391,24 @@ public final class QueryEngine implements AutoCloseable {
         swapLock.readLock().lock();
         try {
             boolean kept = cache.has(sql);
-            try {
-                return runPrepared(cache, sql, params, maxRows, timeout);
-            } catch (SQLException e) {
-                cache.forget(sql);
-                if (!kept) {
-                    throw failure(e, "query", timeout);
+            QueryWatchdog.Deadline deadline = watchdog.arm(timeout);
+            try (deadline) {
+                try {
+                    return runPrepared(cache, sql, params, maxRows, timeout, deadline);
+                } catch (SQLException e) {
+                    cache.forget(sql);
+                    if (!kept || deadline.fired()) {
+                        throw failure(e, "query", timeout, deadline);
+                    }
                 }
-            }
-            // A kept statement can be bound to a table that was dropped and created again (a
-            // swapped snapshot, a rebuilt ordering): prepare it afresh, once.
-            try {
-                return runPrepared(cache, sql, params, maxRows, timeout);
-            } catch (SQLException e) {
-                cache.forget(sql);
-                throw failure(e, "query", timeout);
+                // A kept statement can be bound to a table that was dropped and created again (a
+                // swapped snapshot, a rebuilt ordering): prepare it afresh, once.
+                try {
+                    return runPrepared(cache, sql, params, maxRows, timeout, deadline);
+                } catch (SQLException e) {
+                    cache.forget(sql);
+                    throw failure(e, "query", timeout, deadline);
+                }
             }
         } finally {
             swapLock.readLock().unlock();
@@ -367,19 +416,41 @@ public final class QueryEngine implements AutoCloseable {
         }
     }
 
-    private static QueryResult runPrepared(
-            PreparedCache cache, String sql, List<?> params, int maxRows, Duration timeout)
+    private QueryResult runPrepared(
+            PreparedCache cache,
+            String sql,
+            List<?> params,
+            int maxRows,
+            Duration timeout,
+            QueryWatchdog.Deadline deadline)
             throws SQLException {
         PreparedStatement statement = cache.get(sql);
+        deadline.watch(statement);
         statement.setQueryTimeout((int) Math.max(1, Math.ceil(timeout.toMillis() / 1000.0)));
         for (int i = 0; i < params.size(); i++) {
             statement.setObject(i + 1, params.get(i));
         }
-        Collector collector = new Collector(maxRows);
+        Collector collector = new Collector(maxRows, resultBytesCap);
         try (ResultSet rs = statement.executeQuery()) {
             drain(rs, collector);
         }
         return collector.result();
+    }
+
+    /** A rough size of a row held in Java: headers plus the characters or bytes of each value. */
+    static long estimatedBytes(List<Object> row) {
+        long size = 16L + 8L * row.size();
+        for (Object value : row) {
+            if (value instanceof CharSequence text) {
+                size += 40L + 2L * text.length();
+            } else if (value instanceof byte[] binary) {
+                size += 16L + binary.length;
+            } else if (value != null) {
+                String text = value instanceof Number ? "" : String.valueOf(value);
+                size += 24L + 2L * text.length();
+            }
+        }
+        return size;
     }
 
     /** Hands the columns, then the rows, to {@code sink} until it says stop. */
@@ -406,19 +477,34 @@ public final class QueryEngine implements AutoCloseable {
      * (CSV export). Swaps wait while it runs, as for any query.
      */
     public void stream(String sql, List<?> params, Duration timeout, RowSink sink) {
-        swapLock.readLock().lock();
-        // A fresh connection and statement per query: a DuckDB statement whose query failed is
-        // closed.
-        try (Connection connection = root.duplicate();
-                PreparedStatement statement = prepare(connection, sql, params, timeout)) {
-            try (ResultSet rs = statement.executeQuery()) {
-                drain(rs, sink);
-            }
-        } catch (SQLException e) {
-            throw failure(e, "query", timeout);
-        } finally {
-            swapLock.readLock().unlock();
-        }
+        // On a worker thread under the watchdog: the caller gets its answer at the deadline even
+        // when DuckDB cannot be interrupted (see QueryWatchdog).
+        watchdog.run(
+                timeout,
+                deadline -> {
+                    swapLock.readLock().lock();
+                    // A fresh connection and statement per query: a DuckDB statement whose query
+                    // failed is closed.
+                    try (Connection connection = root.duplicate();
+                            PreparedStatement statement =
+                                    prepare(connection, sql, params, timeout)) {
+                        deadline.watch(statement);
+                        try (ResultSet rs = statement.executeQuery()) {
+                            drain(rs, sink);
+                        }
+                        return null;
+                    } finally {
+                        swapLock.readLock().unlock();
+                    }
+                },
+                e -> {
+                    throw failure(e, "query", timeout, null);
+                });
+    }
+
+    /** The watchdog of this instance: how many queries it stopped, how many still run. */
+    public QueryWatchdog watchdog() {
+        return watchdog;
     }
 
     /** A fresh statement per query: a DuckDB statement whose query failed is closed. */
@@ -437,9 +523,11 @@ public final class QueryEngine implements AutoCloseable {
      * A timeout (JDBC's, or DuckDB's interrupt) is said as such; any other error keeps DuckDB's
      * gist.
      */
-    private static QueryException failure(SQLException e, String what, Duration timeout) {
+    private static QueryException failure(
+            SQLException e, String what, Duration timeout, QueryWatchdog.Deadline deadline) {
         boolean timedOut =
-                e instanceof SQLTimeoutException
+                (deadline != null && deadline.fired())
+                        || e instanceof SQLTimeoutException
                         || String.valueOf(e.getMessage()).contains("INTERRUPT");
         return new QueryException(
                 timedOut
@@ -479,6 +567,7 @@ public final class QueryEngine implements AutoCloseable {
 
     @Override
     public void close() {
+        watchdog.close();
         PreparedCache cache;
         while ((cache = preparedPool.poll()) != null) {
             cache.close();

@@ -12,6 +12,14 @@ public final class QueryException extends UserFacingException {
         this.timedOut = timedOut;
     }
 
+    /** A query stopped at its deadline. */
+    public static QueryException timedOut(java.time.Duration timeout, Throwable cause) {
+        long millis = timeout.toMillis();
+        String limit = millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+        return new QueryException(
+                "the query took longer than " + limit + " and was stopped", true, cause);
+    }
+
     public boolean timedOut() {
         return timedOut;
     }

@@ -43,11 +43,13 @@ final class CsvRowWriter implements QueryEngine.RowSink, AutoCloseable {
             for (Object value : row) {
                 if (value == null) {
                     generator.writeNull();
-                } else {
+                } else if (value instanceof Number) {
                     generator.writeString(
                             value instanceof BigDecimal d
                                     ? d.toPlainString()
                                     : JsonValues.text(value));
+                } else {
+                    generator.writeString(neutralise(JsonValues.text(value)));
                 }
             }
             generator.writeEndArray();
@@ -56,6 +58,26 @@ final class CsvRowWriter implements QueryEngine.RowSink, AutoCloseable {
             // the browser went away: stop the query rather than fill a closed socket
             return false;
         }
+    }
+
+    /**
+     * OWASP CSV injection: a spreadsheet runs a cell that starts with = + - @ (or a tab or CR
+     * before one) as a formula, so such text gets a leading apostrophe, which spreadsheets show as
+     * text and hide. Numbers never pass through here, so -5 stays a number.
+     */
+    static String neutralise(String text) {
+        if (text.isEmpty()) {
+            return text;
+        }
+        char first = text.charAt(0);
+        return first == '='
+                        || first == '+'
+                        || first == '-'
+                        || first == '@'
+                        || first == '\t'
+                        || first == '\r'
+                ? "'" + text
+                : text;
     }
 
     @Override

@@ -34,7 +34,7 @@ public final class RelationController {
     public void home(Context ctx) {
         User user = AccessControl.user(ctx);
         List<RelationInfo> relations = catalog.visibleTo(user.role());
-        PageModel page = new PageModel("Relations", user, relations, null);
+        PageModel page = new PageModel("Relations", user, relations, null, AccessControl.csrf(ctx));
         ctx.html(templates.render("relation/home.jte", Map.of("page", page)));
     }
 
@@ -43,7 +43,11 @@ public final class RelationController {
         RelationInfo relation = catalog.require(ctx.pathParam("relation"), user.role());
         PageModel page =
                 new PageModel(
-                        relation.name(), user, catalog.visibleTo(user.role()), relation.name());
+                        relation.name(),
+                        user,
+                        catalog.visibleTo(user.role()),
+                        relation.name(),
+                        AccessControl.csrf(ctx));
         ctx.html(
                 templates.render(
                         "relation/grid.jte",

@@ -1,6 +1,8 @@
 package io.rowdesk.web;
 
+import static io.javalin.http.HandlerType.DELETE;
 import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.PATCH;
 import static io.javalin.http.HandlerType.POST;
 
 import io.javalin.config.RoutesConfig;
@@ -20,7 +22,11 @@ public final class Routes {
             SqlController sql,
             SearchController search,
             GridController grid,
-            SourcesController sources) {
+            SourcesController sources,
+            UsersController users,
+            AccountController account,
+            AuditController audit,
+            MetricsController metrics) {
         return List.of(
                 new Route(GET, ApiController.HEALTH, Role.PUBLIC, api::health),
                 new Route(GET, AuthController.LOGIN, Role.PUBLIC, auth::loginPage),
@@ -38,7 +44,40 @@ public final class Routes {
                 new Route(GET, SourcesController.PAGE, Role.BUILDER, sources::page),
                 new Route(POST, SourcesController.SYNC_FORM, Role.BUILDER, sources::syncForm),
                 new Route(GET, SourcesController.API, Role.BUILDER, sources::list),
-                new Route(POST, SourcesController.API_SYNC, Role.BUILDER, sources::syncApi));
+                new Route(POST, SourcesController.API_SYNC, Role.BUILDER, sources::syncApi),
+                // teammates (admins) and the invite an invitee opens
+                new Route(GET, UsersController.USERS_API, Role.ADMIN, users::list),
+                new Route(POST, UsersController.USERS_API, Role.ADMIN, users::create),
+                new Route(PATCH, UsersController.USER_API, Role.ADMIN, users::update),
+                new Route(POST, UsersController.INVITES_API, Role.ADMIN, users::invite),
+                new Route(GET, UsersController.USERS, Role.ADMIN, users::page),
+                new Route(POST, UsersController.USERS_INVITE, Role.ADMIN, users::invitePost),
+                new Route(POST, UsersController.USER_UPDATE, Role.ADMIN, users::updatePost),
+                new Route(GET, UsersController.INVITE, Role.PUBLIC, users::invitePage),
+                new Route(POST, UsersController.INVITE, Role.PUBLIC, users::acceptInvite),
+                // everyone's own account and API tokens
+                new Route(GET, AccountController.ACCOUNT, Role.VIEWER, account::page),
+                new Route(POST, AccountController.PASSWORD, Role.VIEWER, account::changePassword),
+                new Route(
+                        POST, AccountController.TOKENS_PAGE, Role.VIEWER, account::createTokenPage),
+                new Route(
+                        POST,
+                        AccountController.TOKEN_REVOKE,
+                        Role.VIEWER,
+                        account::revokeTokenPage),
+                new Route(POST, AccountController.TOTP, Role.VIEWER, account::beginTotp),
+                new Route(POST, AccountController.TOTP_CONFIRM, Role.VIEWER, account::confirmTotp),
+                new Route(GET, AccountController.TOKENS_API, Role.VIEWER, account::listTokens),
+                new Route(POST, AccountController.TOKENS_API, Role.VIEWER, account::createToken),
+                new Route(DELETE, AccountController.TOKEN_API, Role.VIEWER, account::revokeToken),
+                // the audit log (admins)
+                new Route(GET, AuditController.LOG, Role.ADMIN, audit::page),
+                new Route(GET, AuditController.EXPORT_CSV, Role.ADMIN, audit::exportCsv),
+                new Route(GET, AuditController.EXPORT_JSONL, Role.ADMIN, audit::exportJsonl),
+                new Route(POST, AuditController.VERIFY, Role.ADMIN, audit::verify),
+                new Route(POST, AuditController.RETENTION, Role.ADMIN, audit::retention),
+                // admins, or a scraper with the metrics token (checked by the handler)
+                new Route(GET, MetricsController.METRICS, Role.PUBLIC, metrics::scrape));
     }
 
     public static void register(RoutesConfig config, List<Route> routes) {

@@ -37,6 +37,10 @@ public final class WebServer {
                                                             info.getHttpMethod(),
                                                             info.getPath(),
                                                             RouteRoles.least(info.getRoles()))));
+                            // Jetty answers some requests itself (a malformed URI, a bad header)
+                            // before Javalin sees them: its error pages get our headers too.
+                            config.jetty.modifyServer(
+                                    server -> server.setErrorHandler(new HeaderedErrorHandler()));
                             config.staticFiles.add(
                                     files -> {
                                         files.hostedPath = "/static";
@@ -63,13 +67,33 @@ public final class WebServer {
     }
 
     /** Everything the pages load is ours: scripts, styles and requests only from this origin. */
+    static final java.util.Map<String, String> SECURITY_HEADERS =
+            java.util.Map.of(
+                    "Content-Security-Policy",
+                    "default-src 'self'; style-src 'self' 'unsafe-inline'; "
+                            + "img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+                    "X-Content-Type-Options",
+                    "nosniff",
+                    "Referrer-Policy",
+                    "same-origin",
+                    "X-Frame-Options",
+                    "DENY");
+
     private static void securityHeaders(io.javalin.http.Context ctx) {
-        ctx.header(
-                "Content-Security-Policy",
-                "default-src 'self'; style-src 'self' 'unsafe-inline'; "
-                        + "img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "same-origin");
+        SECURITY_HEADERS.forEach(ctx::header);
+    }
+
+    /** Jetty's own error pages, with the same headers as ours. */
+    static final class HeaderedErrorHandler extends org.eclipse.jetty.server.handler.ErrorHandler {
+        @Override
+        public boolean handle(
+                org.eclipse.jetty.server.Request request,
+                org.eclipse.jetty.server.Response response,
+                org.eclipse.jetty.util.Callback callback)
+                throws Exception {
+            SECURITY_HEADERS.forEach((k, v) -> response.getHeaders().put(k, v));
+            return super.handle(request, response, callback);
+        }
     }
 
     public WebServer start(String host, int port) {

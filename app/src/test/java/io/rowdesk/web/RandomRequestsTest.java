@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.javalin.http.HandlerType;
 import io.rowdesk.DemoAppTest;
 import io.rowdesk.auth.Role;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -119,14 +120,16 @@ class RandomRequestsTest extends DemoAppTest {
                             route.method() + " " + route.path(),
                             () -> {
                                 for (HttpRequest request : requests) {
-                                    HttpResponse<String> response = http.send(request);
+                                    HttpResponse<String> response = send(request);
                                     assertThat(response.statusCode())
                                             .as("%s %s", request.method(), request.uri())
                                             .isLessThan(500);
-                                    // 414 and 431 come from Jetty before any route is matched
+                                    // Jetty refuses some requests (a NUL in the path, a URI too
+                                    // long) before any route is matched, with its own page
                                     boolean refusedByJetty =
                                             response.statusCode() == 414
-                                                    || response.statusCode() == 431;
+                                                    || response.statusCode() == 431
+                                                    || response.body().contains("/badMessage");
                                     if (request.uri().getPath().startsWith("/api/")
                                             && response.statusCode() >= 400
                                             && !refusedByJetty) {
@@ -142,6 +145,21 @@ class RandomRequestsTest extends DemoAppTest {
                             }));
         }
         return tests.stream();
+    }
+
+    /**
+     * Sends once more when a pooled keep-alive connection turns out to be closed by the server (the
+     * JDK client reports "header parser received no bytes"): a transport race, not an answer.
+     */
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request);
+        } catch (UncheckedIOException e) {
+            if (!String.valueOf(e.getMessage()).contains("received no bytes")) {
+                throw e;
+            }
+            return http.send(request);
+        }
     }
 
     private static HttpRequest randomRequest(Route route, Random random) {

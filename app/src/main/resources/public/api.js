@@ -1,0 +1,45 @@
+// The one way the pages talk to the JSON API. A 401 (the session ended) goes to the login page and
+// comes back to where the user was; every other answer is returned as {ok, status, body}.
+
+/** Sends the browser to the login page, to come back to the current page and its state. */
+export function toLogin() {
+  location.href = '/login?next=' + encodeURIComponent(location.pathname + location.search);
+}
+
+async function send(url, options) {
+  let response;
+  try {
+    response = await fetch(url, options);
+  } catch (e) {
+    if (e.name === 'AbortError') throw e;
+    return { ok: false, status: 0, body: { error: 'The server could not be reached.' } };
+  }
+  if (response.status === 401) {
+    toLogin();
+    return { ok: false, status: 401, body: { error: 'Your session has ended; log in again.' }, redirected: true };
+  }
+  if (response.status === 204) return { ok: response.ok, status: response.status, body: null };
+  try {
+    return { ok: response.ok, status: response.status, body: await response.json() };
+  } catch (e) {
+    if (e.name === 'AbortError') throw e;
+    return { ok: false, status: response.status, body: { error: 'The server answered something unexpected (' + response.status + ').' } };
+  }
+}
+
+export function getJson(url, signal) {
+  return send(url, { headers: { Accept: 'application/json' }, signal: signal });
+}
+
+export function sendJson(method, url, payload, signal) {
+  return send(url, {
+    method: method,
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: payload === undefined ? undefined : JSON.stringify(payload),
+    signal: signal
+  });
+}
+
+export function postJson(url, payload, signal) {
+  return sendJson('POST', url, payload, signal);
+}

@@ -170,11 +170,12 @@ public final class Rowdesk implements AutoCloseable {
                                 catalog,
                                 templates,
                                 config.llm().provider()
-                                        != io.rowdesk.config.LlmConfig.Provider.NONE),
+                                        != io.rowdesk.config.LlmConfig.Provider.NONE,
+                                config),
                         new ApiController(catalog, audit, BuildInfo.VERSION),
                         new SqlController(guardedQueries),
                         new SearchController(search, catalog),
-                        new GridController(catalog, grid, search));
+                        new GridController(catalog, grid, search, config));
         web = new WebServer(routes, access, new ErrorPages(templates));
         startup = new Startup(admin, demo, cache, (System.nanoTime() - started) / 1_000_000);
     }

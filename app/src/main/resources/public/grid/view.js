@@ -6,11 +6,12 @@
 // to a row index by proportion (dragging it to 80% shows the rows at 80%). Wheel and keys move the
 // virtual position by exact pixels, so fine scrolling stays smooth at any depth.
 import { el, button, writeClipboard } from '../dom.js';
-import { format, plain, count, isNumberType } from '../format.js';
+import { format, plain, count, isNumberType, label, unit, describe, kindOf } from '../format.js';
 import { RowData } from './data.js';
 import { Selection } from './selection.js';
 import { RowPanel } from './panel.js';
-import { MIN_WIDTH, readState, sortParam, stateParams } from './state.js';
+import { filtersParam, parseFilters } from './filters.js';
+import { MIN_WIDTH, defaults, readState, sortParam, stateParams } from './state.js';
 
 const ROW_H = 30;
 const HEAD_H = 44;
@@ -34,7 +35,11 @@ export class Grid {
     this.virtualY = 0;
     this.q = '';
     this.removed = [];
-    Object.assign(this, readState(location.search, this.columns, this.total));
+    this.defaults = defaults(this.columns, root.dataset.defaultSort);
+    this.titleColumn = root.dataset.titleColumn || null;
+    this.keyColumn = root.dataset.keyColumn || null;
+    this.filters = parseFilters(new URLSearchParams(location.search).get('filters'), this.columns);
+    Object.assign(this, readState(location.search, this.columns, this.total, this.defaults));
     this.build();
     this.layout();
     this.scrollToRow(this.row || 0);
@@ -48,7 +53,7 @@ export class Grid {
   writeUrl() {
     clearTimeout(this.urlTimer);
     this.urlTimer = setTimeout(() => {
-      const query = stateParams(this, this.columns.map(c => c.name).join(',')).toString();
+      const query = stateParams(this, this.columns.map(c => c.name).join(','), this.defaults).toString();
       history.replaceState(null, '', location.pathname + (query ? '?' + query : ''));
     }, 150);
   }
@@ -61,6 +66,7 @@ export class Grid {
   queryParams(params) {
     if (this.q) params.set('q', this.q);
     if (this.removed.length) params.set('removed', this.removed.join(','));
+    if (this.filters.length) params.set('filters', filtersParam(this.filters));
     if (this.sort.length) params.set('sort', sortParam(this.sort));
     return params;
   }
@@ -110,6 +116,7 @@ export class Grid {
     this.scrollbar.addEventListener('mousedown', e => this.onTrackClick(e));
     this.viewport.addEventListener('keydown', e => this.onKey(e));
     this.rowsLayer.addEventListener('mousedown', e => this.onRowClick(e));
+    this.rowsLayer.addEventListener('dblclick', e => { if (e.target.closest('.row') && !this.panelOpen) this.togglePanel(); });
     document.addEventListener('click', e => {
       if (!this.columnMenu.hidden && !this.columnMenu.contains(e.target) && e.target !== this.columnsButton) {
         this.columnMenu.hidden = true;
@@ -123,10 +130,12 @@ export class Grid {
 
   width(column) {
     if (this.widths[column.name]) return this.widths[column.name];
-    const type = column.type.toUpperCase();
-    if (type.startsWith('TIMESTAMP')) return 190;
-    if (isNumberType(type)) return Math.max(110, column.name.length * 9 + 30);
-    return Math.max(150, Math.min(260, column.name.length * 9 + 40));
+    const kind = kindOf(column);
+    const text = label(column).length * 8;
+    if (kind === 'datetime') return Math.max(170, text + 30);
+    if (kind === 'date') return Math.max(130, text + 30);
+    if (isNumberType(column.type)) return Math.max(110, text + 34);
+    return Math.max(150, Math.min(260, text + 40));
   }
 
   layout() {
@@ -152,8 +161,9 @@ export class Grid {
       cell.setAttribute('role', 'columnheader');
       cell.dataset.column = column.name;
       cell.draggable = true;
-      const name = el('span', 'col-name', column.name);
-      const type = el('span', 'col-type', column.type.toLowerCase());
+      const name = el('span', 'col-name', label(column));
+      const type = el('span', 'col-type', unit(column));
+      cell.title = describe(column);
       const sortIndex = this.sort.findIndex(s => s.name === column.name);
       if (sortIndex >= 0) {
         const mark = el('span', 'sort-mark', (this.sort[sortIndex].desc ? '▼' : '▲') + (this.sort.length > 1 ? sortIndex + 1 : ''));
@@ -185,7 +195,7 @@ export class Grid {
     this.columnMenu.innerHTML = '';
     this.columnMenu.append(el('div', 'menu-title', 'Show columns'));
     this.order.forEach(name => {
-      const label = el('label', 'menu-item');
+      const item = el('label', 'menu-item');
       const box = document.createElement('input');
       box.type = 'checkbox';
       box.checked = !this.hidden.has(name);
@@ -195,11 +205,11 @@ export class Grid {
         else box.checked = true;
         this.columnsChanged();
       });
-      label.append(box, document.createTextNode(' ' + name));
-      this.columnMenu.append(label);
+      item.append(box, document.createTextNode(' ' + label(this.columns.find(c => c.name === name))));
+      this.columnMenu.append(item);
     });
     this.columnMenu.append(button('tool small', 'Reset columns', () => {
-      this.hidden.clear();
+      this.hidden = new Set(this.defaults.hide.split(',').filter(Boolean));
       this.widths = {};
       this.order = this.columns.map(c => c.name);
       this.columnsChanged();

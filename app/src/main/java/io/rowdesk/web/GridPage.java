@@ -3,7 +3,14 @@ package io.rowdesk.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rowdesk.auth.Role;
+import io.rowdesk.config.RelationConfig;
+import io.rowdesk.grid.ColumnView;
+import io.rowdesk.grid.Presentation;
+import io.rowdesk.grid.SortKey;
 import io.rowdesk.query.RelationInfo;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,16 +25,26 @@ public record GridPage(
         String suggestionsUrl,
         String columnsJson,
         boolean canEditSql,
-        boolean llmEnabled) {
+        boolean llmEnabled,
+        String defaultSort,
+        String titleColumn,
+        String keyColumn,
+        String timeZone) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public static GridPage of(RelationInfo relation, Role role, boolean llmEnabled) {
+    /**
+     * The page of {@code relation} with its presentation (labels, formats, hidden columns, default
+     * sort, title column) and the zone its dates and times are shown in.
+     */
+    public static GridPage of(
+            RelationInfo relation,
+            Role role,
+            boolean llmEnabled,
+            RelationConfig config,
+            ZoneId zone) {
         try {
             String columns =
-                    JSON.writeValueAsString(
-                            relation.columns().stream()
-                                    .map(c -> Map.of("name", c.name(), "type", c.type()))
-                                    .toList());
+                    JSON.writeValueAsString(columnsJson(Presentation.columns(relation, config)));
             return new GridPage(
                     relation,
                     GridController.rowsPath(relation.name()),
@@ -37,9 +54,45 @@ public record GridPage(
                     SearchController.suggestionsPath(relation.name()),
                     columns,
                     role.includes(Role.BUILDER),
-                    llmEnabled);
+                    llmEnabled,
+                    SortKey.format(Presentation.defaultSort(relation, config)),
+                    Presentation.titleColumn(relation, config).orElse(""),
+                    Presentation.keyColumn(relation, config).orElse(""),
+                    zoneName(zone));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A zone name the browser's Intl accepts: "UTC" rather than "Z". */
+    static String zoneName(ZoneId zone) {
+        ZoneId normalized = zone.normalized();
+        return normalized.equals(java.time.ZoneOffset.UTC) ? "UTC" : zone.getId();
+    }
+
+    static List<Map<String, Object>> columnsJson(List<ColumnView> columns) {
+        return columns.stream()
+                .map(
+                        c -> {
+                            Map<String, Object> format = new LinkedHashMap<>();
+                            format.put("kind", c.format().kind().label());
+                            if (c.format().currency() != null) {
+                                format.put("currency", c.format().currency());
+                            }
+                            if (c.format().decimals() != null) {
+                                format.put("decimals", c.format().decimals());
+                            }
+                            if (!c.format().labels().isEmpty()) {
+                                format.put("labels", c.format().labels());
+                            }
+                            Map<String, Object> json = new LinkedHashMap<>();
+                            json.put("name", c.name());
+                            json.put("type", c.type());
+                            json.put("label", c.label());
+                            json.put("format", format);
+                            json.put("hidden", c.hidden());
+                            return json;
+                        })
+                .toList();
     }
 }

@@ -2,6 +2,7 @@ package io.rowdesk.web;
 
 import io.javalin.http.Context;
 import io.rowdesk.auth.User;
+import io.rowdesk.config.RowdeskConfig;
 import io.rowdesk.error.UserFacingException;
 import io.rowdesk.query.RelationCatalog;
 import io.rowdesk.query.RelationInfo;
@@ -20,12 +21,18 @@ public final class RelationController {
     private final Templates templates;
 
     private final boolean llmEnabled;
+    private final RowdeskConfig config;
 
     /** {@code llmEnabled}: a language model is configured, so the search bar offers to ask it. */
-    public RelationController(RelationCatalog catalog, Templates templates, boolean llmEnabled) {
+    public RelationController(
+            RelationCatalog catalog,
+            Templates templates,
+            boolean llmEnabled,
+            RowdeskConfig config) {
         this.catalog = Objects.requireNonNull(catalog, "catalog is null");
         this.llmEnabled = llmEnabled;
         this.templates = Objects.requireNonNull(templates, "templates is null");
+        this.config = Objects.requireNonNull(config, "config is null");
     }
 
     public static String relationPath(String name) {
@@ -58,6 +65,11 @@ public final class RelationController {
                                 "page",
                                 page,
                                 "grid",
-                                GridPage.of(relation, user.role(), llmEnabled))));
+                                GridPage.of(
+                                        relation,
+                                        user.role(),
+                                        llmEnabled,
+                                        config.relation(relation.name()),
+                                        config.server().timezone()))));
     }
 }

@@ -51,7 +51,8 @@ class GridBrowserTest extends BrowserAppTest {
             String expected =
                     (String)
                             page.evaluate(
-                                    "t => RowdeskGrid.format(t, {name: 'occurred_at', type: 'TIMESTAMP'}).text",
+                                    "t => RowdeskGrid.format(t, document.querySelector('[data-grid]').grid"
+                                            + ".columns.find(c => c.name === 'occurred_at')).text",
                                     oldestEventTime());
             assertThat(shown).isEqualTo(expected);
             page.screenshot(
@@ -126,9 +127,12 @@ class GridBrowserTest extends BrowserAppTest {
             page.keyboard().press("Enter");
             Locator panel = page.locator(".row-panel");
             assertThat(panel).isVisible();
-            assertThat(panel.locator(".panel-title")).hasText("Row 3");
+            // titled by the referrer's name (title_column), fields by their labels
+            String name = page.locator(".grid .row[aria-rowindex='3'] .cell").nth(2).textContent();
+            assertThat(panel.locator(".panel-title")).hasText(name);
             assertThat(panel.locator("dt")).hasCount(9);
-            assertThat(panel).containsText("email");
+            assertThat(panel.locator("dt").nth(2)).hasText("Name");
+            assertThat(panel).containsText("Email");
             page.screenshot(
                     new Page.ScreenshotOptions().setPath(Browser.artifact("grid-panel.png")));
             page.keyboard().press("Escape");

@@ -28,7 +28,7 @@ class SearchBrowserTest extends BrowserAppTest {
             assertThat(page).hasURL(Pattern.compile(".*q=paid.*"));
             String filtered = page.locator(".grid-count").textContent();
             assertThat(filtered).doesNotContain("600 rows");
-            assertThat(page.locator(".grid .row:not(.loading) .cell").nth(5)).hasText("paid");
+            assertThat(page.locator(".grid .row:not(.loading) .cell").nth(5)).hasText("Paid");
             page.screenshot(
                     new Page.ScreenshotOptions().setPath(Browser.artifact("search-chips.png")));
 

@@ -6,6 +6,8 @@ export function toLogin() {
   location.href = '/login?next=' + encodeURIComponent(location.pathname + location.search);
 }
 
+const INLINE_PROBLEMS = 'Rowdesk-Inline-Problems';
+
 async function send(url, options) {
   let response;
   try {
@@ -31,15 +33,25 @@ export function getJson(url, signal) {
   return send(url, { headers: { Accept: 'application/json' }, signal: signal });
 }
 
-export function sendJson(method, url, payload, signal) {
-  return send(url, {
+/**
+ * options.inlineProblems: a question not understood (422) comes back as a 200 whose body says
+ * `problem: true`, so that a hint under the search bar is not also a network error in the console.
+ */
+export async function sendJson(method, url, payload, signal, options) {
+  const headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
+  if (options && options.inlineProblems) headers[INLINE_PROBLEMS] = '1';
+  const answer = await send(url, {
     method: method,
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    headers: headers,
     body: payload === undefined ? undefined : JSON.stringify(payload),
     signal: signal
   });
+  if (answer.ok && answer.body && answer.body.problem === true) {
+    return { ok: false, status: answer.body.status || 422, body: answer.body };
+  }
+  return answer;
 }
 
-export function postJson(url, payload, signal) {
-  return sendJson('POST', url, payload, signal);
+export function postJson(url, payload, signal, options) {
+  return sendJson('POST', url, payload, signal, options);
 }

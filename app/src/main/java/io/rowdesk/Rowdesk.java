@@ -171,7 +171,8 @@ public final class Rowdesk implements AutoCloseable {
                                 templates,
                                 config.llm().provider()
                                         != io.rowdesk.config.LlmConfig.Provider.NONE,
-                                config),
+                                config,
+                                profiles),
                         new ApiController(catalog, audit, BuildInfo.VERSION),
                         new SqlController(guardedQueries),
                         new SearchController(search, catalog),

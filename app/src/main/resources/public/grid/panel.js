@@ -9,6 +9,10 @@ export class RowPanel {
     this.grid = grid;
     this.node = node;
     this.node.setAttribute('aria-label', 'Row details');
+    this.node.tabIndex = -1;
+    this.node.addEventListener('keydown', e => {
+      if (e.key === 'Escape' && grid.panelOpen) { e.preventDefault(); grid.togglePanel(); grid.viewport.focus({ preventScroll: true }); }
+    });
   }
 
   /** The panel's title: the title column's value, else the key's, else the row's position. */

@@ -52,7 +52,8 @@ export function sortParam(sort) {
  */
 export function stateParams(grid, natural, base) {
   const params = new URLSearchParams();
-  if (grid.q) params.set('q', grid.q);
+  if (grid.shown.q) params.set('q', grid.shown.q);
+  if (grid.shown.q && grid.shown.removed.length) params.set('removed', grid.shown.removed.join(','));
   if (grid.filters.length) params.set('filters', filtersParam(grid.filters));
   if (sortParam(grid.sort) !== base.sort) params.set('sort', sortParam(grid.sort));
   const top = Math.floor(grid.topRow());

@@ -10,7 +10,8 @@ import { format, plain, count, isNumberType, label, unit, describe, kindOf } fro
 import { RowData } from './data.js';
 import { Selection } from './selection.js';
 import { RowPanel } from './panel.js';
-import { filtersParam, parseFilters } from './filters.js';
+import { filtersParam, parseFilters, describeFilter } from './filters.js';
+import { FilterPanel } from './filterpanel.js';
 import { MIN_WIDTH, defaults, readState, sortParam, stateParams } from './state.js';
 
 const ROW_H = 30;
@@ -35,12 +36,16 @@ export class Grid {
     this.virtualY = 0;
     this.q = '';
     this.removed = [];
+    this.shown = { q: '', removed: [] };   // the question the page shows, rows or a grouped answer
     this.defaults = defaults(this.columns, root.dataset.defaultSort);
     this.titleColumn = root.dataset.titleColumn || null;
     this.keyColumn = root.dataset.keyColumn || null;
     this.filters = parseFilters(new URLSearchParams(location.search).get('filters'), this.columns);
+    this.profile = JSON.parse(root.dataset.profile || '[]');
+    this.baseTotal = this.total;
     Object.assign(this, readState(location.search, this.columns, this.total, this.defaults));
     this.build();
+    this.renderChips();
     this.layout();
     this.scrollToRow(this.row || 0);
     this.renderHeader();
@@ -83,7 +88,13 @@ export class Grid {
     this.exportLink.setAttribute('download', this.relation + '.csv');
     this.columnMenu = el('div', 'column-menu');
     this.columnMenu.hidden = true;
-    toolbar.append(this.countLabel, el('span', 'grow'), this.selectAllButton, this.columnsButton, this.exportLink, this.columnMenu);
+    this.filterPanel = new FilterPanel(this);
+    this.filterButton = button('tool filter-button', 'Filter', () => this.filterPanel.toggle());
+    this.filterButton.setAttribute('aria-haspopup', 'dialog');
+    this.chipsArea = document.querySelector('.filter-chips') || el('div', 'chips filter-chips');
+    if (!this.chipsArea.isConnected) toolbar.append(this.chipsArea);
+    toolbar.append(this.countLabel, el('span', 'grow'), this.filterButton, this.selectAllButton, this.columnsButton,
+      this.exportLink, this.columnMenu, this.filterPanel.node);
 
     const body = el('div', 'grid-body');
     this.viewport = el('div', 'grid-viewport');
@@ -107,6 +118,10 @@ export class Grid {
     this.panel = new RowPanel(this, panelNode);
     body.append(this.viewport, this.scrollbar, panelNode);
 
+    this.empty = el('div', 'grid-empty');
+    this.empty.hidden = true;
+    this.empty.setAttribute('role', 'status');
+    body.append(this.empty);
     this.status = el('div', 'grid-status');
     this.root.append(toolbar, body, this.status);
 
@@ -120,6 +135,10 @@ export class Grid {
     document.addEventListener('click', e => {
       if (!this.columnMenu.hidden && !this.columnMenu.contains(e.target) && e.target !== this.columnsButton) {
         this.columnMenu.hidden = true;
+      }
+      if (!this.filterPanel.node.hidden && !this.filterPanel.node.contains(e.target) && e.target !== this.filterButton
+          && !e.target.closest('.col-filter')) {
+        this.filterPanel.close();
       }
     });
   }
@@ -171,6 +190,16 @@ export class Grid {
         cell.setAttribute('aria-sort', this.sort[sortIndex].desc ? 'descending' : 'ascending');
       }
       if (isNumberType(column.type)) cell.classList.add('num');
+      const filter = button('col-filter', '▾', e => { e.stopPropagation(); this.filterPanel.open(column.name); });
+      filter.title = 'Filter ' + label(column);
+      filter.setAttribute('aria-label', 'Filter ' + label(column));
+      const active = this.filters.find(f => f.column === column.name);
+      if (active) {
+        filter.classList.add('active');
+        filter.textContent = '●';
+        filter.title = 'Filtered: ' + describeFilter(active, this.columns);
+      }
+      name.append(filter);
       const handle = el('span', 'resize');
       handle.addEventListener('mousedown', e => this.startResize(e, column));
       handle.addEventListener('click', e => e.stopPropagation());
@@ -359,12 +388,17 @@ export class Grid {
     }
     const lastVisible = Math.min(this.total, Math.floor((this.virtualY + this.rowsAreaH - 1) / ROW_H) + 1);
     const selected = this.selection.count(this.total);
-    this.countLabel.textContent = count(this.total) + ' rows';
+    const narrowed = this.q || this.filters.length;
+    // the one row count; the status line says where in the rows the view is
+    this.countLabel.textContent = count(this.total) + (this.total === 1 ? ' row' : ' rows')
+      + (narrowed && this.total !== this.baseTotal ? ' · filtered from ' + count(this.baseTotal) : '');
     this.status.textContent = this.total === 0 ? 'No rows'
-      : 'Rows ' + count(first + 1) + '–' + count(lastVisible) + ' of ' + count(this.total)
+      : 'Rows ' + count(first + 1) + '–' + count(lastVisible)
         + (selected ? ' · ' + count(selected) + ' selected' : '')
         + (missing ? ' · loading…' : '');
     this.selectAllButton.textContent = this.selection.all ? 'Clear selection' : 'Select all ' + count(this.total);
+    this.selectAllButton.hidden = this.total === 0;
+    this.renderEmpty();
     const exportParams = this.queryParams(new URLSearchParams());
     this.exportLink.href = this.exportUrl + (exportParams.toString() ? '?' + exportParams : '');
     if (missing) this.data.scheduleFetch(start, end);
@@ -400,16 +434,82 @@ export class Grid {
 
   /** Filters the grid by an English search (the search bar calls this); '' shows every row. */
   setSearch(q, removed, total) {
-    if (q === this.q && JSON.stringify(removed) === JSON.stringify(this.removed)) return;
+    this.shown = { q: q, removed: removed.slice() };
+    if (q === this.q && JSON.stringify(removed) === JSON.stringify(this.removed)) { this.writeUrl(); return; }
     this.q = q;
     this.removed = removed.slice();
+    // with column filters too, the search's own count is not the grid's: the first window says it
+    this.restart(total === null || total === undefined || this.filters.length ? null : total);
+  }
+
+  /** The search bar shows a grouped answer for `q`: the grid keeps its rows, the URL keeps `q`. */
+  showingAnswer(q, removed) {
+    this.shown = { q: q, removed: removed.slice() };
+    this.writeUrl();
+  }
+
+  /** Replaces the column filters (the filter panel and the chips call this). */
+  setFilters(filters) {
+    this.filters = filters;
+    this.renderHeader();
+    this.restart(null);
+  }
+
+  /** Starts over from the top with new rows; `total` when known, else the first window says it. */
+  restart(total) {
     this.data.reset();
     this.selection.clear();
     this.focus.row = 0;
-    this.total = total === null || total === undefined ? Number(this.root.dataset.total) : total;
+    if (total !== null) this.total = total;
+    else if (!this.q && !this.filters.length) this.total = this.baseTotal;
+    else this.total = Math.max(this.total, 1); // keep a row to ask for until the answer comes
     this.viewport.setAttribute('aria-rowcount', String(this.total));
     this.layout();
     this.setContentY(0);
+    this.renderChips();
+    this.writeUrl();
+  }
+
+  /** The column filters as removable chips, beside the search's own. */
+  renderChips() {
+    this.chipsArea.innerHTML = '';
+    this.filters.forEach(filter => {
+      const text = describeFilter(filter, this.columns);
+      const chip = el('span', 'chip filter-chip', text);
+      chip.dataset.column = filter.column;
+      const remove = button('chip-remove', '×', () => this.setFilters(this.filters.filter(f => f !== filter)));
+      remove.setAttribute('aria-label', 'Remove ' + text);
+      chip.append(remove);
+      this.chipsArea.append(chip);
+    });
+  }
+
+  /** No rows: say what was searched and offer ways to widen it. */
+  renderEmpty() {
+    const empty = this.total === 0;
+    this.empty.hidden = !empty;
+    if (!empty) { this.empty.dataset.key = ''; return; }
+    const key = this.q + '|' + JSON.stringify(this.filters);
+    if (this.empty.dataset.key === key) return;
+    this.empty.dataset.key = key;
+    this.empty.innerHTML = '';
+    const what = [];
+    if (this.q) what.push('“' + this.q + '”');
+    this.filters.forEach(f => what.push(describeFilter(f, this.columns)));
+    this.empty.append(el('div', 'empty-title', what.length ? 'No rows match ' + what.join(' and ') : 'There are no rows here yet.'));
+    if (!what.length) return;
+    const ways = el('div', 'empty-actions');
+    ways.append(el('span', 'muted', 'Widen it: '));
+    this.filters.forEach(f => ways.append(button('tool small', 'Remove “' + describeFilter(f, this.columns) + '”',
+      () => this.setFilters(this.filters.filter(x => x !== f)))));
+    if (this.q) ways.append(button('tool small', 'Clear the search', () => this.root.dispatchEvent(new CustomEvent('rowdesk:clear-search', { bubbles: true }))));
+    if (this.q && this.filters.length) ways.append(button('tool small', 'Show all rows', () => {
+      this.filters = [];
+      this.renderHeader();
+      this.root.dispatchEvent(new CustomEvent('rowdesk:clear-search', { bubbles: true }));
+      this.restart(null);
+    }));
+    this.empty.append(ways);
   }
 
   showError(message) {

@@ -22,6 +22,11 @@ import org.slf4j.LoggerFactory;
 public final class ErrorPages {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
 
+    /**
+     * A request header by which a page asks for 422 answers as 200 with {@code "problem": true}.
+     */
+    public static final String INLINE_PROBLEMS = "Rowdesk-Inline-Problems";
+
     private final Templates templates;
 
     public ErrorPages(Templates templates) {
@@ -78,6 +83,13 @@ public final class ErrorPages {
             body.put("error", message);
             body.put("kind", kind.label());
             body.putAll(details);
+            if (kind.status() == 422 && "1".equals(ctx.header(INLINE_PROBLEMS))) {
+                // The search bar shows a question it did not understand as a hint; as a 422 the
+                // browser would also log it as a failed request. Same body, said to be a problem.
+                ctx.status(200);
+                body.put("problem", true);
+                body.put("status", kind.status());
+            }
             ctx.json(body);
             return;
         }

@@ -3,6 +3,7 @@ package io.rowdesk.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rowdesk.auth.Role;
+import io.rowdesk.cache.ColumnProfile;
 import io.rowdesk.config.RelationConfig;
 import io.rowdesk.grid.ColumnView;
 import io.rowdesk.grid.Presentation;
@@ -29,7 +30,8 @@ public record GridPage(
         String defaultSort,
         String titleColumn,
         String keyColumn,
-        String timeZone) {
+        String timeZone,
+        String profileJson) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -41,7 +43,8 @@ public record GridPage(
             Role role,
             boolean llmEnabled,
             RelationConfig config,
-            ZoneId zone) {
+            ZoneId zone,
+            List<ColumnProfile> profiles) {
         try {
             String columns =
                     JSON.writeValueAsString(columnsJson(Presentation.columns(relation, config)));
@@ -58,10 +61,41 @@ public record GridPage(
                     SortKey.format(Presentation.defaultSort(relation, config)),
                     Presentation.titleColumn(relation, config).orElse(""),
                     Presentation.keyColumn(relation, config).orElse(""),
-                    zoneName(zone));
+                    zoneName(zone),
+                    JSON.writeValueAsString(profileJson(profiles)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * What the filter panel and the "Try asking" examples know of each column: its range, how often
+     * it is empty, and for a column with few values each value with its count.
+     */
+    static List<Map<String, Object>> profileJson(List<ColumnProfile> profiles) {
+        return profiles.stream()
+                .map(
+                        p -> {
+                            Map<String, Object> json = new LinkedHashMap<>();
+                            json.put("column", p.column());
+                            json.put("min", p.min());
+                            json.put("max", p.max());
+                            json.put("nullFraction", p.nullFraction());
+                            json.put("distinct", p.distinctCount());
+                            if (p.values() != null) {
+                                json.put(
+                                        "values",
+                                        p.values().stream()
+                                                .map(
+                                                        v ->
+                                                                Map.<String, Object>of(
+                                                                        "value", v.value(),
+                                                                        "count", v.count()))
+                                                .toList());
+                            }
+                            return json;
+                        })
+                .toList();
     }
 
     /** A zone name the browser's Intl accepts: "UTC" rather than "Z". */

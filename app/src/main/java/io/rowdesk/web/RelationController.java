@@ -2,6 +2,7 @@ package io.rowdesk.web;
 
 import io.javalin.http.Context;
 import io.rowdesk.auth.User;
+import io.rowdesk.cache.ProfileRepository;
 import io.rowdesk.config.RowdeskConfig;
 import io.rowdesk.error.UserFacingException;
 import io.rowdesk.query.RelationCatalog;
@@ -22,13 +23,16 @@ public final class RelationController {
 
     private final boolean llmEnabled;
     private final RowdeskConfig config;
+    private final ProfileRepository profiles;
 
     /** {@code llmEnabled}: a language model is configured, so the search bar offers to ask it. */
     public RelationController(
             RelationCatalog catalog,
             Templates templates,
             boolean llmEnabled,
-            RowdeskConfig config) {
+            RowdeskConfig config,
+            ProfileRepository profiles) {
+        this.profiles = Objects.requireNonNull(profiles, "profiles is null");
         this.catalog = Objects.requireNonNull(catalog, "catalog is null");
         this.llmEnabled = llmEnabled;
         this.templates = Objects.requireNonNull(templates, "templates is null");
@@ -70,6 +74,7 @@ public final class RelationController {
                                         user.role(),
                                         llmEnabled,
                                         config.relation(relation.name()),
-                                        config.server().timezone()))));
+                                        config.server().timezone(),
+                                        profiles.forRelation(relation.name())))));
     }
 }

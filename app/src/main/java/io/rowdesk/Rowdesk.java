@@ -20,6 +20,8 @@ import io.rowdesk.grid.GridService;
 import io.rowdesk.grid.OrderingSnapshots;
 import io.rowdesk.query.QueryEngine;
 import io.rowdesk.query.RelationCatalog;
+import io.rowdesk.savedview.SavedViewRepository;
+import io.rowdesk.savedview.SavedViews;
 import io.rowdesk.search.GuardedQueries;
 import io.rowdesk.search.SearchService;
 import io.rowdesk.search.SqlGuard;
@@ -40,6 +42,7 @@ import io.rowdesk.web.GridController;
 import io.rowdesk.web.RelationController;
 import io.rowdesk.web.Route;
 import io.rowdesk.web.Routes;
+import io.rowdesk.web.SavedViewController;
 import io.rowdesk.web.SearchController;
 import io.rowdesk.web.SqlController;
 import io.rowdesk.web.Templates;
@@ -176,8 +179,13 @@ public final class Rowdesk implements AutoCloseable {
                         new ApiController(catalog, audit, BuildInfo.VERSION),
                         new SqlController(guardedQueries),
                         new SearchController(search, catalog),
-                        new GridController(catalog, grid, search, config));
-        web = new WebServer(routes, access, new ErrorPages(templates));
+                        new GridController(catalog, grid, search, config),
+                        new SavedViewController(
+                                new SavedViews(
+                                        new SavedViewRepository(state.jdbi(), clock),
+                                        catalog,
+                                        audit)));
+        web = new WebServer(routes, access, new ErrorPages(templates, access));
         startup = new Startup(admin, demo, cache, (System.nanoTime() - started) / 1_000_000);
     }
 

@@ -67,5 +67,6 @@ export function stateParams(grid, natural, base) {
   const widths = Object.entries(grid.widths).map(([n, px]) => n + ':' + Math.round(px));
   if (widths.length) params.set('w', widths.join(','));
   if (grid.panelOpen) params.set('panel', '1');
+  if (grid.viewId) params.set('view', grid.viewId);
   return params;
 }

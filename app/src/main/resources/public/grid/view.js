@@ -12,6 +12,7 @@ import { Selection } from './selection.js';
 import { RowPanel } from './panel.js';
 import { filtersParam, parseFilters, describeFilter } from './filters.js';
 import { FilterPanel } from './filterpanel.js';
+import { SaveView } from './saveview.js';
 import { MIN_WIDTH, defaults, readState, sortParam, stateParams } from './state.js';
 
 const ROW_H = 30;
@@ -40,6 +41,7 @@ export class Grid {
     this.defaults = defaults(this.columns, root.dataset.defaultSort);
     this.titleColumn = root.dataset.titleColumn || null;
     this.keyColumn = root.dataset.keyColumn || null;
+    this.viewId = new URLSearchParams(location.search).get('view');
     this.filters = parseFilters(new URLSearchParams(location.search).get('filters'), this.columns);
     this.profile = JSON.parse(root.dataset.profile || '[]');
     this.baseTotal = this.total;
@@ -91,10 +93,13 @@ export class Grid {
     this.filterPanel = new FilterPanel(this);
     this.filterButton = button('tool filter-button', 'Filter', () => this.filterPanel.toggle());
     this.filterButton.setAttribute('aria-haspopup', 'dialog');
+    this.saveView = new SaveView(this, this.root.dataset.savedViewsUrl, this.root.dataset.canShare === 'true');
+    this.saveButton = button('tool save-button', 'Save view', () => this.saveView.toggle());
+    this.saveButton.setAttribute('aria-haspopup', 'dialog');
     this.chipsArea = document.querySelector('.filter-chips') || el('div', 'chips filter-chips');
     if (!this.chipsArea.isConnected) toolbar.append(this.chipsArea);
-    toolbar.append(this.countLabel, el('span', 'grow'), this.filterButton, this.selectAllButton, this.columnsButton,
-      this.exportLink, this.columnMenu, this.filterPanel.node);
+    toolbar.append(this.countLabel, el('span', 'grow'), this.filterButton, this.saveButton, this.selectAllButton,
+      this.columnsButton, this.exportLink, this.columnMenu, this.filterPanel.node, this.saveView.node);
 
     const body = el('div', 'grid-body');
     this.viewport = el('div', 'grid-viewport');
@@ -135,6 +140,9 @@ export class Grid {
     document.addEventListener('click', e => {
       if (!this.columnMenu.hidden && !this.columnMenu.contains(e.target) && e.target !== this.columnsButton) {
         this.columnMenu.hidden = true;
+      }
+      if (!this.saveView.node.hidden && !this.saveView.node.contains(e.target) && e.target !== this.saveButton) {
+        this.saveView.node.hidden = true;
       }
       if (!this.filterPanel.node.hidden && !this.filterPanel.node.contains(e.target) && e.target !== this.filterButton
           && !e.target.closest('.col-filter')) {

@@ -28,9 +28,16 @@ public final class ErrorPages {
     public static final String INLINE_PROBLEMS = "Rowdesk-Inline-Problems";
 
     private final Templates templates;
+    private final AccessControl access;
 
     public ErrorPages(Templates templates) {
+        this(templates, null);
+    }
+
+    /** {@code access}: to recognise the logged-in reader of a page no route matched. */
+    public ErrorPages(Templates templates, AccessControl access) {
         this.templates = Objects.requireNonNull(templates, "templates is null");
+        this.access = access;
     }
 
     public void userFacing(UserFacingException e, Context ctx) {
@@ -96,7 +103,10 @@ public final class ErrorPages {
         Map<String, Object> params = new HashMap<>();
         params.put("status", kind.status());
         params.put("message", message);
-        params.put("user", AccessControl.optionalUser(ctx).orElse(null));
+        params.put(
+                "user",
+                (access == null ? AccessControl.optionalUser(ctx) : access.currentUser(ctx))
+                        .orElse(null));
         ctx.html(templates.render("error.jte", params));
     }
 

@@ -31,7 +31,9 @@ public record GridPage(
         String titleColumn,
         String keyColumn,
         String timeZone,
-        String profileJson) {
+        String profileJson,
+        String savedViewsUrl,
+        boolean canShare) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -62,7 +64,9 @@ public record GridPage(
                     Presentation.titleColumn(relation, config).orElse(""),
                     Presentation.keyColumn(relation, config).orElse(""),
                     zoneName(zone),
-                    JSON.writeValueAsString(profileJson(profiles)));
+                    JSON.writeValueAsString(profileJson(profiles)),
+                    SavedViewController.SAVED_VIEWS,
+                    role.includes(Role.BUILDER));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -13,4 +13,13 @@ public record PageModel(String title, User user, List<RelationInfo> relations, S
     public String relationPath(String name) {
         return RelationController.relationPath(name);
     }
+
+    /** The other pages this user's role may open (see {@link Navigation}). */
+    public java.util.List<Navigation.Link> pages() {
+        return Navigation.forRole(user.role());
+    }
+
+    public String savedViewsUrl() {
+        return SavedViewController.SAVED_VIEWS;
+    }
 }

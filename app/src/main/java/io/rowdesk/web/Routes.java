@@ -1,7 +1,9 @@
 package io.rowdesk.web;
 
+import static io.javalin.http.HandlerType.DELETE;
 import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.POST;
+import static io.javalin.http.HandlerType.PUT;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.router.Endpoint;
@@ -19,7 +21,8 @@ public final class Routes {
             ApiController api,
             SqlController sql,
             SearchController search,
-            GridController grid) {
+            GridController grid,
+            SavedViewController savedViews) {
         return List.of(
                 new Route(GET, ApiController.HEALTH, Role.PUBLIC, api::health),
                 new Route(GET, AuthController.LOGIN, Role.PUBLIC, auth::loginPage),
@@ -33,7 +36,13 @@ public final class Routes {
                 new Route(POST, SqlController.SQL, Role.BUILDER, sql::sql),
                 new Route(GET, GridController.ROWS, Role.VIEWER, grid::rows),
                 new Route(GET, GridController.EXPORT, Role.VIEWER, grid::export),
-                new Route(GET, ApiController.AUDIT, Role.ADMIN, api::audit));
+                new Route(GET, ApiController.AUDIT, Role.ADMIN, api::audit),
+                new Route(GET, Assets.FAVICON_ICO, Role.PUBLIC, Assets::favicon),
+                new Route(GET, SavedViewController.SAVED_VIEWS, Role.VIEWER, savedViews::list),
+                new Route(POST, SavedViewController.SAVED_VIEWS, Role.VIEWER, savedViews::create),
+                new Route(GET, SavedViewController.SAVED_VIEW, Role.VIEWER, savedViews::get),
+                new Route(PUT, SavedViewController.SAVED_VIEW, Role.VIEWER, savedViews::update),
+                new Route(DELETE, SavedViewController.SAVED_VIEW, Role.VIEWER, savedViews::delete));
     }
 
     public static void register(RoutesConfig config, List<Route> routes) {

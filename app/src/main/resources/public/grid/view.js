@@ -84,7 +84,7 @@ export class Grid {
     const toolbar = el('div', 'grid-toolbar');
     this.countLabel = el('span', 'grid-count');
     this.selectAllButton = button('tool', 'Select all', () => this.selectAll());
-    this.columnsButton = button('tool', 'Columns', () => this.toggleColumnMenu());
+    this.columnsButton = button('tool columns-button', 'Columns', () => this.toggleColumnMenu());
     this.columnsButton.setAttribute('aria-haspopup', 'true');
     this.exportLink = el('a', 'tool', 'Export CSV');
     this.exportLink.setAttribute('download', this.relation + '.csv');

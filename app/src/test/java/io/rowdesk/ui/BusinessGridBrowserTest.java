@@ -292,4 +292,76 @@ class BusinessGridBrowserTest extends BrowserAppTest {
                     new Page.ScreenshotOptions().setPath(Browser.artifact("grouped-by-month.png")));
         }
     }
+
+    @Test
+    void a_shared_view_opens_as_saved_for_another_user_and_a_private_one_stays_private()
+            throws Exception {
+        try (BrowserContext builderContext = browser.newContext(app.baseUrl());
+                BrowserContext viewerContext = browser.newContext(app.baseUrl())) {
+            Page builder = loggedIn(builderContext, Role.BUILDER, "/relations/payouts?sort=amount");
+            builder.locator(".search-input").fill("pending");
+            builder.locator(".search-input").press("Enter");
+            assertThat(builder.locator(".chips .chip").first()).containsText("status is pending");
+            builder.locator(".filter-button").click();
+            builder.locator(".filter-menu .filter-column").selectOption("method");
+            builder.locator(".filter-menu .value-item:has-text('PayPal') input").check();
+            builder.locator(".filter-menu button:has-text('Apply')").click();
+            assertThat(builder.locator(".filter-chips .chip")).hasCount(1);
+            builder.locator(".grid-toolbar .columns-button").click();
+            builder.locator(".column-menu label:has-text('Referral ID') input").uncheck();
+            builder.locator(".grid-toolbar .save-button")
+                    .click(new Locator.ClickOptions().setForce(true));
+            Locator dialog = builder.locator(".save-menu");
+            assertThat(dialog).isVisible();
+            dialog.locator(".view-name").fill("Team pending PayPal");
+            dialog.locator(".share input").check();
+            builder.screenshot(
+                    new Page.ScreenshotOptions().setPath(Browser.artifact("save-view.png")));
+            dialog.locator(".save-new").click();
+            assertThat(dialog).isHidden();
+            Locator builderSidebar = builder.locator("[data-saved-views] .saved-link");
+            assertThat(
+                            builderSidebar.filter(
+                                    new Locator.FilterOptions().setHasText("Team pending PayPal")))
+                    .containsText("shared");
+            String expectedCount = builder.locator(".grid-count").textContent();
+
+            // another user finds it in the sidebar and it opens exactly as saved
+            Page viewer = loggedIn(viewerContext, Role.VIEWER, "/relations/partners");
+            Locator shared =
+                    viewer.locator(
+                            "[data-saved-views] .saved-link:has-text('Team pending PayPal')");
+            assertThat(shared).isVisible();
+            shared.click();
+            viewer.waitForURL(Pattern.compile(".*/relations/payouts\\?.*view=.*"));
+            assertThat(viewer.locator(".chips .chip").first()).containsText("status is pending");
+            assertThat(viewer.locator(".filter-chips .chip"))
+                    .hasText(Pattern.compile("Method is PayPal.*"));
+            assertThat(viewer.locator(".grid-head .cell.head[data-column=referral_id]"))
+                    .hasCount(0);
+            assertThat(viewer.locator(".grid-head .cell.head[data-column=amount]"))
+                    .hasAttribute("aria-sort", "ascending");
+            assertThat(viewer.locator(".grid-count")).hasText(expectedCount);
+            assertThat(viewer.locator("[data-saved-views] .saved-link.active"))
+                    .containsText("Team pending PayPal");
+            viewer.screenshot(
+                    new Page.ScreenshotOptions()
+                            .setPath(Browser.artifact("saved-view-opened.png")));
+
+            // a viewer may not share, but keeps a private view that the builder does not see
+            viewer.locator(".grid-toolbar .save-button").click();
+            assertThat(viewer.locator(".save-menu .share input")).isDisabled();
+            viewer.locator(".save-menu .view-name").fill("My own PayPal");
+            viewer.locator(".save-menu .save-new").click();
+            assertThat(viewer.locator("[data-saved-views] .saved-link:has-text('My own PayPal')"))
+                    .isVisible();
+            builder.reload();
+            assertThat(
+                            builder.locator(
+                                    "[data-saved-views] .saved-link:has-text('Team pending PayPal')"))
+                    .isVisible();
+            assertThat(builder.locator("[data-saved-views] .saved-link:has-text('My own PayPal')"))
+                    .hasCount(0);
+        }
+    }
 }

@@ -290,8 +290,12 @@ class SearchBar {
       byColumn.get(v.column).push(v.value);
     });
     // a category: a column with a few values, status-like names first; its most common value
+    const preference = name => {
+      const i = ['status', 'stage', 'state', 'tier', 'method', 'type'].findIndex(word => name.includes(word));
+      return i < 0 ? 99 : i;
+    };
     const categories = [...byColumn.keys()].filter(c => byColumn.get(c).length >= 2 && byColumn.get(c).length <= 12)
-      .sort((a, b) => (/status|stage|state|tier|method|type/.test(b) ? 1 : 0) - (/status|stage|state|tier|method|type/.test(a) ? 1 : 0));
+      .sort((a, b) => preference(a) - preference(b));
     const examples = [];
     const category = categories[0];
     if (category) {

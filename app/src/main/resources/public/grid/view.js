@@ -245,6 +245,9 @@ export class Grid {
       item.append(box, document.createTextNode(' ' + label(this.columns.find(c => c.name === name))));
       this.columnMenu.append(item);
     });
+    this.labelledExport = el('a', 'menu-item export-labels', 'Export CSV with labels as headers');
+    this.labelledExport.setAttribute('download', this.relation + '.csv');
+    this.columnMenu.append(this.labelledExport);
     this.columnMenu.append(button('tool small', 'Reset columns', () => {
       this.hidden = new Set(this.defaults.hide.split(',').filter(Boolean));
       this.widths = {};
@@ -409,6 +412,9 @@ export class Grid {
     this.renderEmpty();
     const exportParams = this.queryParams(new URLSearchParams());
     this.exportLink.href = this.exportUrl + (exportParams.toString() ? '?' + exportParams : '');
+    this.exportLink.title = 'Raw values, column names as headers';
+    exportParams.set('header', 'labels');
+    if (this.labelledExport) this.labelledExport.href = this.exportUrl + '?' + exportParams;
     if (missing) this.data.scheduleFetch(start, end);
     this.panel.render();
   }

@@ -70,6 +70,11 @@ class BusinessGridBrowserTest extends BrowserAppTest {
                             .asText();
             assertThat(first.nth(0)).hasText(newest);
             assertThat(page.locator("body")).not().containsText("visa_gift_card");
+            // the export keeps raw values; the column menu offers labels as headers
+            assertThat(page.locator(".grid-toolbar a:has-text('Export CSV')").first())
+                    .hasAttribute("href", Pattern.compile(".*/export\\.csv\\?sort=-requested_at$"));
+            assertThat(page.locator(".column-menu .export-labels"))
+                    .hasAttribute("href", Pattern.compile(".*header=labels.*"));
             page.screenshot(
                     new Page.ScreenshotOptions().setPath(Browser.artifact("labels-formats.png")));
         }

@@ -27,6 +27,8 @@ import io.rowdesk.grid.OrderingSnapshots;
 import io.rowdesk.metrics.AppMetrics;
 import io.rowdesk.query.QueryEngine;
 import io.rowdesk.query.RelationCatalog;
+import io.rowdesk.savedview.SavedViewRepository;
+import io.rowdesk.savedview.SavedViews;
 import io.rowdesk.search.GuardedQueries;
 import io.rowdesk.search.SearchService;
 import io.rowdesk.search.SqlGuard;
@@ -54,6 +56,7 @@ import io.rowdesk.web.MetricsController;
 import io.rowdesk.web.RelationController;
 import io.rowdesk.web.Route;
 import io.rowdesk.web.Routes;
+import io.rowdesk.web.SavedViewController;
 import io.rowdesk.web.SearchController;
 import io.rowdesk.web.SourcesController;
 import io.rowdesk.web.SqlController;
@@ -218,11 +221,13 @@ public final class Rowdesk implements AutoCloseable {
                         new RelationController(
                                 catalog,
                                 templates,
-                                config.llm().provider() != LlmConfig.Provider.NONE),
+                                config.llm().provider() != LlmConfig.Provider.NONE,
+                                config,
+                                profiles),
                         new ApiController(catalog, audit, BuildInfo.VERSION),
                         new SqlController(guardedQueries),
                         new SearchController(search, catalog),
-                        new GridController(catalog, grid, search),
+                        new GridController(catalog, grid, search, config),
                         new SourcesController(sync, catalog, templates),
                         new UsersController(
                                 auth, access, catalog, templates, config.server().publicUrl()),
@@ -233,7 +238,12 @@ public final class Rowdesk implements AutoCloseable {
                                 catalog,
                                 templates,
                                 clock),
-                        new MetricsController(metrics, env.get(MetricsController.TOKEN_ENV)));
+                        new MetricsController(metrics, env.get(MetricsController.TOKEN_ENV)),
+                        new SavedViewController(
+                                new SavedViews(
+                                        new SavedViewRepository(state.jdbi(), clock),
+                                        catalog,
+                                        audit)));
         // Cross-cutting, outermost first: route timing, auditing of bulk reads, per-user limit.
         routes =
                 MetricsController.timed(
@@ -243,7 +253,7 @@ public final class Rowdesk implements AutoCloseable {
                                                         ConcurrentQueryLimit.DEFAULT_PER_USER)
                                                 .apply(declared)),
                         metrics.registry());
-        web = new WebServer(routes, access, new ErrorPages(templates));
+        web = new WebServer(routes, access, new ErrorPages(templates, access));
         startup = new Startup(admin, demo, cache, (System.nanoTime() - started) / 1_000_000);
     }
 

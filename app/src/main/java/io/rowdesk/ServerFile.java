@@ -2,6 +2,7 @@ package io.rowdesk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rowdesk.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ServerFile {
     private static final Logger LOG = LoggerFactory.getLogger(ServerFile.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     public static final String NAME = "server.json";
 
     private ServerFile() {}

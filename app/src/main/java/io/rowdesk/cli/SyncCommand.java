@@ -14,6 +14,7 @@ import io.rowdesk.cache.SyncStateRepository;
 import io.rowdesk.config.RowdeskConfig;
 import io.rowdesk.demo.DemoBootstrap;
 import io.rowdesk.duck.DuckDb;
+import io.rowdesk.json.Json;
 import io.rowdesk.query.QueryEngine;
 import io.rowdesk.query.RelationCatalog;
 import io.rowdesk.source.Source;
@@ -53,7 +54,7 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = "Sync sources (or one SOURCE, or one SOURCE.TABLE) into the cache.")
 public final class SyncCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     @Mixin AppOptions app;
 

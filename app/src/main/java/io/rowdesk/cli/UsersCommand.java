@@ -15,6 +15,7 @@ import io.rowdesk.auth.SessionRepository;
 import io.rowdesk.auth.User;
 import io.rowdesk.auth.UserRepository;
 import io.rowdesk.error.UserFacingException;
+import io.rowdesk.json.Json;
 import io.rowdesk.secret.SecretBox;
 import io.rowdesk.store.DuckDbStateStore;
 import io.rowdesk.store.SqlFiles;
@@ -52,7 +53,7 @@ import picocli.CommandLine.Parameters;
             UsersCommand.Disable.class
         })
 public final class UsersCommand {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     /** Where to act: a server's API, or the data folder. */
     static final class Target {

@@ -374,7 +374,15 @@ public final class ConfigLoader {
                             if (!NAME.matcher(name).matches()) {
                                 item.problem("relation names use lower-case letters, digits and _");
                             }
-                            item.allowOnly("roles", "synonyms", "date_column", "key_column");
+                            item.allowOnly(
+                                    "roles",
+                                    "synonyms",
+                                    "date_column",
+                                    "key_column",
+                                    "columns",
+                                    "default_sort",
+                                    "title_column",
+                                    "currency");
                             Set<Role> roles = EnumSet.noneOf(Role.class);
                             ConfigNode rolesNode = item.get("roles");
                             for (String role : rolesNode.strings()) {
@@ -425,7 +433,11 @@ public final class ConfigLoader {
                                             columns,
                                             values,
                                             item.get("date_column").string(null),
-                                            item.get("key_column").string(null)));
+                                            item.get("key_column").string(null),
+                                            ColumnPresentations.parse(item.get("columns")),
+                                            item.get("default_sort").string(null),
+                                            item.get("title_column").string(null),
+                                            ColumnPresentations.currency(item.get("currency"))));
                         });
         return relations;
     }

@@ -17,4 +17,21 @@ public record GridFilter(String where, List<Object> params) {
     public boolean isNone() {
         return where.isEmpty();
     }
+
+    /** The rows both filters keep; parameters in the order of their placeholders. */
+    public GridFilter and(GridFilter other) {
+        if (other.isNone()) {
+            return this;
+        }
+        if (isNone()) {
+            return other;
+        }
+        List<Object> both = new java.util.ArrayList<>(params);
+        both.addAll(other.params);
+        return new GridFilter("WHERE (" + condition() + ") AND (" + other.condition() + ")", both);
+    }
+
+    private String condition() {
+        return where.startsWith("WHERE ") ? where.substring("WHERE ".length()) : where;
+    }
 }

@@ -3,6 +3,7 @@ package io.rowdesk.grid;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rowdesk.duck.SqlIdentifiers;
+import io.rowdesk.json.Json;
 import io.rowdesk.query.Column;
 import io.rowdesk.query.QueryEngine;
 import io.rowdesk.query.QueryResult;
@@ -67,7 +68,7 @@ final class QuantileSeek {
 
     private final QueryEngine engine;
     private final SqlFiles sqlFiles;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Json.MAPPER;
     private final Map<Object, CompletableFuture<Object>> cache =
             new LinkedHashMap<>(64, 0.75f, true) {
                 @Override

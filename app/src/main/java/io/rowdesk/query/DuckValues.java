@@ -2,6 +2,7 @@ package io.rowdesk.query;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rowdesk.json.Json;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.SQLException;
@@ -20,7 +21,7 @@ import java.util.Map;
  * query package, so no caller casts them or prints their {@code toString}.
  */
 public final class DuckValues {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private DuckValues() {}
 

@@ -158,6 +158,15 @@ public final class AccessControl {
         return token;
     }
 
+    /**
+     * Who is logged in, also on a path no route matched (where {@link #check} did not run): so that
+     * a 404 page knows its reader.
+     */
+    public Optional<User> currentUser(Context ctx) {
+        Optional<User> checked = optionalUser(ctx);
+        return checked.isPresent() ? checked : identify(ctx);
+    }
+
     private Optional<User> identify(Context ctx) {
         String authorization = ctx.header("Authorization");
         if (authorization != null && authorization.startsWith(BEARER)) {

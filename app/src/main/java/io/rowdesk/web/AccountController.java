@@ -81,7 +81,7 @@ public final class AccountController {
     }
 
     public void createToken(Context ctx) {
-        NewToken body = Bodies.read(ctx, NewToken.class);
+        NewToken body = RequestBodies.read(ctx, NewToken.class, "{\"name\": \"reporting script\"}");
         var token = auth.createToken(AccessControl.user(ctx), body.name());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", token.id());

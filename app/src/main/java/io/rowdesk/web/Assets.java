@@ -11,6 +11,15 @@ public final class Assets {
     public static final String SEARCH = "/static/search.js";
     public static final String CSS = "/static/rowdesk.css";
     public static final String GRID = "/static/grid.js";
+    public static final String SIDEBAR = "/static/sidebar.js";
+    public static final String FAVICON = "/static/favicon.svg";
+
+    /** Browsers ask for this path whatever the page says; it answers with the page's icon. */
+    public static final String FAVICON_ICO = "/favicon.ico";
+
+    static void favicon(io.javalin.http.Context ctx) {
+        ctx.redirect(FAVICON, io.javalin.http.HttpStatus.MOVED_PERMANENTLY);
+    }
 
     private Assets() {}
 }

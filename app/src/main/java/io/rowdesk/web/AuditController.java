@@ -11,6 +11,7 @@ import io.rowdesk.audit.AuditSearch;
 import io.rowdesk.audit.AuditVerifier;
 import io.rowdesk.auth.User;
 import io.rowdesk.error.UserFacingException;
+import io.rowdesk.json.Json;
 import io.rowdesk.query.RelationCatalog;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -38,7 +39,7 @@ public final class AuditController {
     public static final String RETENTION = "/audit/retention";
     static final int PAGE = 100;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final CsvMapper CSV = new CsvMapper();
 
     private final AuditLog audit;

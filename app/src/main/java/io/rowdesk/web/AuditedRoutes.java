@@ -7,6 +7,7 @@ import io.javalin.http.Handler;
 import io.rowdesk.audit.AuditEntry.Outcome;
 import io.rowdesk.audit.AuditLog;
 import io.rowdesk.error.UserFacingException;
+import io.rowdesk.json.Json;
 import io.rowdesk.search.GuardException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,7 @@ import java.util.Objects;
  */
 public final class AuditedRoutes {
     static final int MAX_TEXT = 2000;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private final AuditLog audit;
 

@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Writes rows as RFC 4180 CSV (Jackson's CSV module does the quoting) with a header line: decimals
@@ -18,16 +19,26 @@ import java.util.List;
 final class CsvRowWriter implements QueryEngine.RowSink, AutoCloseable {
     private static final CsvMapper CSV = new CsvMapper();
     private final OutputStream out;
+    private final Function<Column, String> header;
     private JsonGenerator generator;
 
     CsvRowWriter(OutputStream out) {
+        this(out, Column::name);
+    }
+
+    /** {@code header}: what the header line says for a column (its name, or its label). */
+    CsvRowWriter(OutputStream out, Function<Column, String> header) {
         this.out = out;
+        this.header = header;
     }
 
     @Override
     public void columns(List<Column> columns) {
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
-        columns.forEach(c -> schema.addColumn(c.name()));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        // two columns with the same label keep their names: a header must name each column once
+        columns.forEach(
+                c -> schema.addColumn(seen.add(header.apply(c)) ? header.apply(c) : c.name()));
         try {
             generator = CSV.getFactory().createGenerator(out);
             generator.setSchema(schema.build());

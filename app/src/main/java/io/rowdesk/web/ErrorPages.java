@@ -25,10 +25,22 @@ import org.slf4j.LoggerFactory;
 public final class ErrorPages {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
 
+    /**
+     * A request header by which a page asks for 422 answers as 200 with {@code "problem": true}.
+     */
+    public static final String INLINE_PROBLEMS = "Rowdesk-Inline-Problems";
+
     private final Templates templates;
+    private final AccessControl access;
 
     public ErrorPages(Templates templates) {
+        this(templates, null);
+    }
+
+    /** {@code access}: to recognise the logged-in reader of a page no route matched. */
+    public ErrorPages(Templates templates, AccessControl access) {
         this.templates = Objects.requireNonNull(templates, "templates is null");
+        this.access = access;
     }
 
     public void userFacing(UserFacingException e, Context ctx) {
@@ -103,6 +115,13 @@ public final class ErrorPages {
             body.put("error", message);
             body.put("kind", kind.label());
             body.putAll(details);
+            if (kind.status() == 422 && "1".equals(ctx.header(INLINE_PROBLEMS))) {
+                // The search bar shows a question it did not understand as a hint; as a 422 the
+                // browser would also log it as a failed request. Same body, said to be a problem.
+                ctx.status(200);
+                body.put("problem", true);
+                body.put("status", kind.status());
+            }
             ctx.json(body);
             return;
         }
@@ -115,7 +134,10 @@ public final class ErrorPages {
         Map<String, Object> params = new HashMap<>();
         params.put("status", kind.status());
         params.put("message", message);
-        params.put("user", AccessControl.optionalUser(ctx).orElse(null));
+        params.put(
+                "user",
+                (access == null ? AccessControl.optionalUser(ctx) : access.currentUser(ctx))
+                        .orElse(null));
         ctx.html(templates.render("error/page.jte", params));
     }
 

@@ -1,10 +1,19 @@
 package io.rowdesk.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import io.rowdesk.config.RowdeskConfig;
+import io.rowdesk.error.UserFacingException;
+import io.rowdesk.grid.ColumnFilter;
+import io.rowdesk.grid.ColumnFilters;
 import io.rowdesk.grid.GridFilter;
 import io.rowdesk.grid.GridService;
+import io.rowdesk.grid.Presentation;
 import io.rowdesk.grid.SortKey;
 import io.rowdesk.grid.Window;
+import io.rowdesk.json.Json;
 import io.rowdesk.query.QueryEngine;
 import io.rowdesk.query.RelationCatalog;
 import io.rowdesk.query.RelationInfo;
@@ -25,12 +34,41 @@ public final class GridController {
 
     private final RelationCatalog catalog;
     private final GridService grid;
-    private final SearchService search;
+    private static final ObjectMapper FILTERS = Json.MAPPER;
+    private static final TypeReference<List<ColumnFilter>> FILTER_LIST = new TypeReference<>() {};
 
-    public GridController(RelationCatalog catalog, GridService grid, SearchService search) {
+    private final SearchService search;
+    private final RowdeskConfig config;
+
+    public GridController(
+            RelationCatalog catalog, GridService grid, SearchService search, RowdeskConfig config) {
         this.catalog = Objects.requireNonNull(catalog, "catalog is null");
         this.grid = Objects.requireNonNull(grid, "grid is null");
         this.search = Objects.requireNonNull(search, "search is null");
+        this.config = Objects.requireNonNull(config, "config is null");
+    }
+
+    /**
+     * {@code filters=[{"column":"status","op":"in","values":["pending"]}, ...]}: the filter panel's
+     * filters, as bound predicates on catalog columns.
+     */
+    static GridFilter columnFilters(Context ctx, RelationInfo relation) {
+        String text = ctx.queryParam("filters");
+        if (text == null || text.isBlank()) {
+            return GridFilter.NONE;
+        }
+        List<ColumnFilter> filters;
+        try {
+            filters = FILTERS.readValue(text, FILTER_LIST);
+        } catch (JsonProcessingException e) {
+            throw UserFacingException.badRequest(
+                    "filters: must be a JSON list like [{\"column\": \"status\", \"op\": \"in\","
+                            + " \"values\": [\"pending\"]}]");
+        }
+        if (filters == null || filters.contains(null)) {
+            throw UserFacingException.badRequest("filters: must be a JSON list of filters");
+        }
+        return ColumnFilters.where(filters, relation);
     }
 
     /**
@@ -41,9 +79,10 @@ public final class GridController {
 
     private Filtered filtered(Context ctx, RelationInfo relation) {
         List<SortKey> sort = sort(ctx, relation);
+        GridFilter columns = columnFilters(ctx, relation);
         String q = ctx.queryParam("q");
         if (q == null || q.isBlank()) {
-            return new Filtered(GridFilter.NONE, sort, null);
+            return new Filtered(columns, sort, null);
         }
         String removedParam = ctx.queryParam("removed");
         Set<String> removed =
@@ -57,7 +96,9 @@ public final class GridController {
             sort = found.sort().stream().map(o -> new SortKey(o.column(), o.descending())).toList();
         }
         return new Filtered(
-                new GridFilter(found.where().sql(), found.where().params()), sort, found.limit());
+                new GridFilter(found.where().sql(), found.where().params()).and(columns),
+                sort,
+                found.limit());
     }
 
     public static String rowsPath(String relation) {
@@ -108,7 +149,16 @@ public final class GridController {
         Filtered filtered = filtered(ctx, relation);
         ctx.contentType("text/csv; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"" + relation.name() + ".csv\"");
-        try (CsvRowWriter writer = new CsvRowWriter(ctx.outputStream())) {
+        // raw values always; the header is column names unless ?header=labels asks for labels
+        boolean labels = "labels".equals(ctx.queryParam("header"));
+        var presentation = config.relation(relation.name());
+        try (CsvRowWriter writer =
+                new CsvRowWriter(
+                        ctx.outputStream(),
+                        column ->
+                                labels
+                                        ? Presentation.column(column, presentation).label()
+                                        : column.name())) {
             long[] left = {filtered.limit() == null ? Long.MAX_VALUE : filtered.limit()};
             grid.export(
                     relation,

@@ -3,6 +3,7 @@ package io.rowdesk.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rowdesk.json.Json;
 import io.rowdesk.query.Bytes;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -24,7 +25,7 @@ import java.util.UUID;
  */
 public final class JsonValues {
     private static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private JsonValues() {}
 

@@ -23,4 +23,13 @@ public record PageModel(
     public String relationPath(String name) {
         return RelationController.relationPath(name);
     }
+
+    /** The other pages this user's role may open (see {@link Navigation}). */
+    public java.util.List<Navigation.Link> pages() {
+        return Navigation.forRole(user.role());
+    }
+
+    public String savedViewsUrl() {
+        return SavedViewController.SAVED_VIEWS;
+    }
 }

@@ -2,6 +2,8 @@ package io.rowdesk.web;
 
 import io.javalin.http.Context;
 import io.rowdesk.auth.User;
+import io.rowdesk.cache.ProfileRepository;
+import io.rowdesk.config.RowdeskConfig;
 import io.rowdesk.query.RelationCatalog;
 import io.rowdesk.query.RelationInfo;
 import java.net.URLEncoder;
@@ -19,12 +21,21 @@ public final class RelationController {
     private final Templates templates;
 
     private final boolean llmEnabled;
+    private final RowdeskConfig config;
+    private final ProfileRepository profiles;
 
     /** {@code llmEnabled}: a language model is configured, so the search bar offers to ask it. */
-    public RelationController(RelationCatalog catalog, Templates templates, boolean llmEnabled) {
+    public RelationController(
+            RelationCatalog catalog,
+            Templates templates,
+            boolean llmEnabled,
+            RowdeskConfig config,
+            ProfileRepository profiles) {
+        this.profiles = Objects.requireNonNull(profiles, "profiles is null");
         this.catalog = Objects.requireNonNull(catalog, "catalog is null");
         this.llmEnabled = llmEnabled;
         this.templates = Objects.requireNonNull(templates, "templates is null");
+        this.config = Objects.requireNonNull(config, "config is null");
     }
 
     public static String relationPath(String name) {
@@ -55,6 +66,12 @@ public final class RelationController {
                                 "page",
                                 page,
                                 "grid",
-                                GridPage.of(relation, user.role(), llmEnabled))));
+                                GridPage.of(
+                                        relation,
+                                        user.role(),
+                                        llmEnabled,
+                                        config.relation(relation.name()),
+                                        config.server().timezone(),
+                                        profiles.forRelation(relation.name())))));
     }
 }

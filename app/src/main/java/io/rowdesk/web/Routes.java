@@ -4,6 +4,7 @@ import static io.javalin.http.HandlerType.DELETE;
 import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.PATCH;
 import static io.javalin.http.HandlerType.POST;
+import static io.javalin.http.HandlerType.PUT;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.router.Endpoint;
@@ -26,7 +27,8 @@ public final class Routes {
             UsersController users,
             AccountController account,
             AuditController audit,
-            MetricsController metrics) {
+            MetricsController metrics,
+            SavedViewController savedViews) {
         return List.of(
                 new Route(GET, ApiController.HEALTH, Role.PUBLIC, api::health),
                 new Route(GET, AuthController.LOGIN, Role.PUBLIC, auth::loginPage),
@@ -77,7 +79,13 @@ public final class Routes {
                 new Route(POST, AuditController.VERIFY, Role.ADMIN, audit::verify),
                 new Route(POST, AuditController.RETENTION, Role.ADMIN, audit::retention),
                 // admins, or a scraper with the metrics token (checked by the handler)
-                new Route(GET, MetricsController.METRICS, Role.PUBLIC, metrics::scrape));
+                new Route(GET, MetricsController.METRICS, Role.PUBLIC, metrics::scrape),
+                new Route(GET, Assets.FAVICON_ICO, Role.PUBLIC, Assets::favicon),
+                new Route(GET, SavedViewController.SAVED_VIEWS, Role.VIEWER, savedViews::list),
+                new Route(POST, SavedViewController.SAVED_VIEWS, Role.VIEWER, savedViews::create),
+                new Route(GET, SavedViewController.SAVED_VIEW, Role.VIEWER, savedViews::get),
+                new Route(PUT, SavedViewController.SAVED_VIEW, Role.VIEWER, savedViews::update),
+                new Route(DELETE, SavedViewController.SAVED_VIEW, Role.VIEWER, savedViews::delete));
     }
 
     public static void register(RoutesConfig config, List<Route> routes) {

@@ -54,7 +54,11 @@ public final class UsersController {
     }
 
     public void create(Context ctx) {
-        NewUser body = Bodies.read(ctx, NewUser.class);
+        NewUser body =
+                RequestBodies.read(
+                        ctx,
+                        NewUser.class,
+                        "{\"email\": \"sam@example.com\", \"role\": \"viewer\", \"password\": \"...\"}");
         User user =
                 auth.createUser(
                         body.email(),
@@ -66,7 +70,9 @@ public final class UsersController {
     }
 
     public void update(Context ctx) {
-        UserPatch body = Bodies.read(ctx, UserPatch.class);
+        UserPatch body =
+                RequestBodies.read(
+                        ctx, UserPatch.class, "{\"role\": \"builder\", \"disabled\": false}");
         if (body.role() == null && body.disabled() == null) {
             throw UserFacingException.badRequest("Send \"role\" and/or \"disabled\".");
         }
@@ -80,7 +86,11 @@ public final class UsersController {
     }
 
     public void invite(Context ctx) {
-        NewInvite body = Bodies.read(ctx, NewInvite.class);
+        NewInvite body =
+                RequestBodies.read(
+                        ctx,
+                        NewInvite.class,
+                        "{\"email\": \"sam@example.com\", \"role\": \"viewer\"}");
         var invite = auth.invite(body.email(), role(body.role()), AccessControl.user(ctx));
         ctx.status(201).json(inviteJson(ctx, invite));
     }

@@ -20,7 +20,8 @@ abstract class BrowserAppTest extends DemoAppTest {
     }
 
     /**
-     * A new page, logged in through the form as {@code role}, on {@code path} with its grid loaded.
+     * A new page, logged in through the form as {@code role}, on {@code path} with its grid loaded
+     * (its first rows, or its empty state).
      */
     static Page loggedIn(BrowserContext context, Role role, String path) {
         Page page = context.newPage();
@@ -28,7 +29,7 @@ abstract class BrowserAppTest extends DemoAppTest {
         page.fill("#email", TestApp.email(role));
         page.fill("#password", TestApp.password(role));
         page.click("button[type=submit]");
-        page.waitForSelector(".grid .row:not(.loading)");
+        page.waitForSelector(".grid .row:not(.loading), .grid-empty:not([hidden])");
         return page;
     }
 

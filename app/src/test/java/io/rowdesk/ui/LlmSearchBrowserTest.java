@@ -55,7 +55,7 @@ class LlmSearchBrowserTest {
     }
 
     @Test
-    void a_question_the_local_translator_cannot_place_is_answered_by_the_model_and_badged_llm() {
+    void a_question_the_local_translator_cannot_place_is_answered_by_the_model_and_badged_ai() {
         llm.answer(SPEC);
         try (BrowserContext context = browser.newContext(app.baseUrl())) {
             Page page = context.newPage();
@@ -65,16 +65,16 @@ class LlmSearchBrowserTest {
             page.click("button[type=submit]");
             page.waitForSelector(".grid .row:not(.loading)");
             page.locator(".search-input").fill("big payouts");
-            assertThat(page.locator(".engine-badge")).hasText("LLM");
+            assertThat(page.locator(".engine-badge")).hasText("AI");
             assertThat(page.locator(".chips .chip").first()).containsText("amount ≥ 1000 (big)");
             assertThat(page.locator(".ask-llm")).isVisible();
 
             // a question the local translator understands is still sent to the model on demand
             page.locator(".search-input").fill("paid payouts");
-            assertThat(page.locator(".engine-badge")).hasText("local");
+            assertThat(page.locator(".engine-badge")).hasText("instant");
             llm.answer(SPEC);
             page.locator(".ask-llm").click();
-            assertThat(page.locator(".engine-badge")).hasText("LLM");
+            assertThat(page.locator(".engine-badge")).hasText("AI");
         }
     }
 }

@@ -30,7 +30,7 @@ class RelationPageBrowserTest extends BrowserAppTest {
             assertThat(page.locator("header .who")).hasText(TestApp.email(Role.ADMIN));
             assertThat(page.locator("header .role")).hasText("admin");
             assertThat(page.locator(".grid .row:not(.loading)").first()).isVisible();
-            assertThat(page.locator(".grid-head .cell.head").first()).containsText("payout_id");
+            assertThat(page.locator(".grid-head .cell.head").first()).containsText("Payout");
             page.screenshot(
                     new Page.ScreenshotOptions().setPath(Browser.artifact("relation-page.png")));
 

@@ -24,11 +24,11 @@ class SearchBrowserTest extends BrowserAppTest {
             assertThat(chips).hasCount(2);
             assertThat(chips.nth(0)).containsText("status is paid");
             assertThat(chips.nth(1)).containsText("amount > 1000");
-            assertThat(page.locator(".engine-badge")).hasText("local");
+            assertThat(page.locator(".engine-badge")).hasText("instant");
             assertThat(page).hasURL(Pattern.compile(".*q=paid.*"));
             String filtered = page.locator(".grid-count").textContent();
             assertThat(filtered).doesNotContain("600 rows");
-            assertThat(page.locator(".grid .row:not(.loading) .cell").nth(5)).hasText("paid");
+            assertThat(page.locator(".grid .row:not(.loading) .cell").nth(5)).hasText("Paid");
             page.screenshot(
                     new Page.ScreenshotOptions().setPath(Browser.artifact("search-chips.png")));
 
@@ -45,7 +45,7 @@ class SearchBrowserTest extends BrowserAppTest {
         try (BrowserContext context = browser.newContext(app.baseUrl())) {
             Page page = loggedIn(context, Role.VIEWER, "/relations/payouts");
             page.locator(".search-input").fill("pendng spendy payouts");
-            Locator message = page.locator(".search-message.problem");
+            Locator message = page.locator(".search-message.hint");
             assertThat(message).containsText("I could not match 'spendy'");
             assertThat(page.locator(".grid .row:not(.loading)").first()).isVisible();
             assertThat(page.locator(".grid-count")).hasText("600 rows");

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddingModels {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddingModels.class);
+    private static final String DJL_OFFLINE = "ai.djl.offline";
     private static CompletableFuture<EmbeddingModel> shared;
 
     private EmbeddingModels() {}
@@ -23,6 +24,11 @@ public final class EmbeddingModels {
                     CompletableFuture.supplyAsync(
                             () -> {
                                 long started = System.nanoTime();
+                                // CPU only and no downloads: DJL then uses the tokenizer library
+                                // bundled in its jar instead of looking for a CUDA build of it.
+                                if (System.getProperty(DJL_OFFLINE) == null) {
+                                    System.setProperty(DJL_OFFLINE, "true");
+                                }
                                 EmbeddingModel model = new AllMiniLmL6V2EmbeddingModel();
                                 LOG.info(
                                         "Embedding model loaded in {} ms",

@@ -1,0 +1,32 @@
+package io.rowdesk.savedview;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A saved grid state: a relation with its English search, column filters, sort and columns (order,
+ * hidden, widths), under a name, private to its owner or shared with everyone who may see the
+ * relation. Not to be confused with the SQL {@code views:} of the configuration, which are
+ * relations.
+ */
+public record SavedView(
+        long id,
+        long ownerId,
+        String ownerEmail,
+        String name,
+        String relation,
+        String q,
+        JsonNode filters,
+        String sort,
+        JsonNode columns,
+        boolean shared,
+        Instant createdAt,
+        Instant updatedAt) {
+    public SavedView {
+        Objects.requireNonNull(name, "name is null");
+        Objects.requireNonNull(relation, "relation is null");
+        q = q == null ? "" : q;
+        sort = sort == null ? "" : sort;
+    }
+}

@@ -163,6 +163,36 @@ class QuantileSeekTest {
     }
 
     @Test
+    void windows_near_the_top_from_the_counted_bins_of_the_first_column_equal_a_top_n() {
+        QuantileSeek fresh = new QuantileSeek(fixture.engine, new SqlFiles(), 500);
+        for (String sort : List.of("grp,-score", "-happened_at", "heavy,name")) {
+            GridQuery query =
+                    fixture.grid.query(
+                            events, SortKey.parse(sort, events.columns()), GridFilter.NONE);
+            long version = fixture.engine.version("events");
+            assertThat(fresh.fromCountedBins(query, events.columns(), version, 0, LIMIT))
+                    .as("not counted yet")
+                    .isNull();
+            fresh.warm(
+                    "events",
+                    events.columns().stream()
+                            .filter(c -> c.name().equals(query.sort().get(0).column()))
+                            .findFirst()
+                            .orElseThrow(),
+                    events.columns(),
+                    version);
+            for (long offset : new long[] {0, 1, 250, 8_000, ROWS - 50}) {
+                QuantileSeek.Result result =
+                        fresh.fromCountedBins(query, events.columns(), version, offset, LIMIT);
+                assertThat(result.total()).isEqualTo(ROWS);
+                assertThat(result.rows().rows())
+                        .as("%s at %d", sort, offset)
+                        .isEqualTo(plain(events, query, offset, LIMIT));
+            }
+        }
+    }
+
+    @Test
     void past_the_last_row_the_window_is_empty_and_the_total_is_exact() {
         GridQuery query =
                 fixture.grid.query(

@@ -362,7 +362,10 @@ final class GridBench implements Callable<Integer> {
     }
 
     private static String[] row(String what, String sort, long p50, long p99, int n) {
-        return new String[] {what, sort, ms(p50), ms(p99), Integer.toString(n)};
+        String[] row = {what, sort, ms(p50), ms(p99), Integer.toString(n)};
+        // Printed as measured too: a long run at scale 10 still leaves its numbers if stopped.
+        System.out.println("| " + String.join(" | ", row) + " |");
+        return row;
     }
 
     private static String ms(long micros) {

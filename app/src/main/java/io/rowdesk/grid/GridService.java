@@ -302,6 +302,23 @@ public final class GridService implements AutoCloseable {
     }
 
     private Window topN(GridQuery query, RelationInfo relation, long offset, int limit) {
+        if (QuantileSeek.supports(query, relation.columns())) {
+            QuantileSeek.Result counted =
+                    seek.fromCountedBins(
+                            query,
+                            relation.columns(),
+                            engine.version(query.relation()),
+                            offset,
+                            limit);
+            if (counted != null) {
+                return new Window(
+                        counted.rows().columns(),
+                        counted.rows().rows(),
+                        counted.total(),
+                        offset,
+                        false);
+            }
+        }
         QueryResult rows =
                 engine.query(
                         orderings.topN(query),

@@ -3,6 +3,7 @@ package io.rowdesk.grid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rowdesk.duck.SqlIdentifiers;
+import io.rowdesk.query.Column;
 import io.rowdesk.query.RelationInfo;
 import io.rowdesk.store.SqlFiles;
 import java.nio.file.Path;
@@ -160,6 +161,53 @@ class QuantileSeekTest {
     @Test
     void a_relation_without_a_key_is_cut_on_all_its_columns_and_duplicates_are_kept() {
         assertSeekMatchesOffset(dups, "-b", GridFilter.NONE, 12);
+    }
+
+    @Test
+    void windows_near_the_top_from_the_counted_bins_of_the_first_column_equal_a_top_n() {
+        QuantileSeek fresh = new QuantileSeek(fixture.engine, new SqlFiles(), 20_000);
+        for (String sort : List.of("grp,-score", "-happened_at", "-amount,name")) {
+            GridQuery query =
+                    fixture.grid.query(
+                            events, SortKey.parse(sort, events.columns()), GridFilter.NONE);
+            long version = fixture.engine.version("events");
+            assertThat(fresh.fromCountedBins(query, events.columns(), version, 0, LIMIT))
+                    .as("not counted yet")
+                    .isNull();
+            fresh.warm(
+                    "events",
+                    events.columns().stream()
+                            .filter(c -> c.name().equals(query.sort().get(0).column()))
+                            .findFirst()
+                            .orElseThrow(),
+                    events.columns(),
+                    version);
+            for (long offset : new long[] {0, 1, 250, 8_000, ROWS - 50}) {
+                QuantileSeek.Result result =
+                        fresh.fromCountedBins(query, events.columns(), version, offset, LIMIT);
+                assertThat(result.total()).isEqualTo(ROWS);
+                assertThat(result.rows().rows())
+                        .as("%s at %d", sort, offset)
+                        .isEqualTo(plain(events, query, offset, LIMIT));
+            }
+        }
+    }
+
+    @Test
+    void a_first_bin_larger_than_a_leaf_is_left_to_the_top_n() {
+        QuantileSeek fresh = new QuantileSeek(fixture.engine, new SqlFiles(), 20_000);
+        GridQuery query =
+                fixture.grid.query(
+                        events, SortKey.parse("heavy", events.columns()), GridFilter.NONE);
+        long version = fixture.engine.version("events");
+        Column heavy =
+                events.columns().stream()
+                        .filter(c -> c.name().equals("heavy"))
+                        .findFirst()
+                        .orElseThrow();
+        fresh.warm("events", heavy, events.columns(), version);
+        // heavy = 0 holds 60% of the rows: the first window falls in that one bin
+        assertThat(fresh.fromCountedBins(query, events.columns(), version, 0, LIMIT)).isNull();
     }
 
     @Test

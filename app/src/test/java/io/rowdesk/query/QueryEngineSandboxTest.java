@@ -117,6 +117,35 @@ class QueryEngineSandboxTest {
     }
 
     @Test
+    void the_guard_keeps_people_away_from_the_writable_orderings_folder() throws Exception {
+        var grid = app.rowdesk().grid();
+        var relation = app.rowdesk().catalog().find("partners", Role.VIEWER).orElseThrow();
+        var query =
+                grid.query(
+                        relation, io.rowdesk.grid.SortKey.parse("-partner_id", relation.columns()));
+        var ordering = app.rowdesk().orderings().request(query).get();
+        Path orderings = engine.orderingsDir();
+        assertThat(Files.list(orderings).toList()).isNotEmpty();
+        try (SqlGuard guard = new SqlGuard(app.rowdesk().catalog())) {
+            GuardedQueries queries =
+                    new GuardedQueries(guard, engine, GuardedQueries.Limits.DEFAULT);
+            List<String> refused =
+                    List.of(
+                            "SELECT * FROM " + ordering.table(),
+                            "COPY partners TO '" + orderings.resolve("x.csv") + "'",
+                            "ATTACH '" + orderings.resolve("mine.db") + "' AS mine",
+                            "SELECT * FROM read_csv('" + orderings.resolve("x.csv") + "')");
+            for (String sql : refused) {
+                assertThat(catchThrowable(() -> queries.run(sql, List.of(), Role.ADMIN)))
+                        .as(sql)
+                        .isNotNull();
+            }
+        }
+        assertThat(Files.exists(orderings.resolve("x.csv"))).isFalse();
+        assertThat(Files.exists(orderings.resolve("mine.db"))).isFalse();
+    }
+
+    @Test
     void the_row_cap_truncates_and_says_so() {
         try (SqlGuard guard = new SqlGuard(app.rowdesk().catalog())) {
             GuardedQueries queries =

@@ -19,6 +19,8 @@ import io.rowdesk.demo.DemoBootstrap;
 import io.rowdesk.duck.DuckDb;
 import io.rowdesk.grid.GridService;
 import io.rowdesk.grid.OrderingSnapshots;
+import io.rowdesk.join.JoinSuggester;
+import io.rowdesk.join.SavedViewRepository;
 import io.rowdesk.query.QueryEngine;
 import io.rowdesk.query.RelationCatalog;
 import io.rowdesk.search.GuardedQueries;
@@ -39,6 +41,7 @@ import io.rowdesk.web.ApiController;
 import io.rowdesk.web.AuthController;
 import io.rowdesk.web.ErrorPages;
 import io.rowdesk.web.GridController;
+import io.rowdesk.web.JoinsController;
 import io.rowdesk.web.RelationController;
 import io.rowdesk.web.Route;
 import io.rowdesk.web.Routes;
@@ -122,7 +125,7 @@ public final class Rowdesk implements AutoCloseable {
         sync =
                 new SyncService(
                         syncEntries(config, dataDir),
-                        config.views(),
+                        withSavedViews(config.views(), new SavedViewRepository(state.jdbi())),
                         writer,
                         new SnapshotRepository(state.jdbi()),
                         new SyncStateRepository(state.jdbi()),
@@ -180,9 +183,23 @@ public final class Rowdesk implements AutoCloseable {
                         new SqlController(guardedQueries),
                         new SearchController(search, catalog),
                         new GridController(catalog, grid, search),
-                        new SourcesController(sync, catalog, templates));
+                        new SourcesController(sync, catalog, templates),
+                        new JoinsController(
+                                catalog,
+                                new JoinSuggester(engine, sqlFiles),
+                                new SavedViewRepository(state.jdbi()),
+                                sync,
+                                audit,
+                                clock));
         web = new WebServer(routes, access, new ErrorPages(templates));
         startup = new Startup(admin, demo, cache, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    public static List<io.rowdesk.config.ViewConfig> withSavedViews(
+            List<io.rowdesk.config.ViewConfig> configured, SavedViewRepository saved) {
+        List<io.rowdesk.config.ViewConfig> views = new java.util.ArrayList<>(configured);
+        views.addAll(saved.all());
+        return views;
     }
 
     /** The configured sources with their schedules (shared with {@code rowdesk sync}). */

@@ -20,7 +20,8 @@ public final class Routes {
             SqlController sql,
             SearchController search,
             GridController grid,
-            SourcesController sources) {
+            SourcesController sources,
+            JoinsController joins) {
         return List.of(
                 new Route(GET, ApiController.HEALTH, Role.PUBLIC, api::health),
                 new Route(GET, AuthController.LOGIN, Role.PUBLIC, auth::loginPage),
@@ -38,7 +39,9 @@ public final class Routes {
                 new Route(GET, SourcesController.PAGE, Role.BUILDER, sources::page),
                 new Route(POST, SourcesController.SYNC_FORM, Role.BUILDER, sources::syncForm),
                 new Route(GET, SourcesController.API, Role.BUILDER, sources::list),
-                new Route(POST, SourcesController.API_SYNC, Role.BUILDER, sources::syncApi));
+                new Route(POST, SourcesController.API_SYNC, Role.BUILDER, sources::syncApi),
+                new Route(GET, JoinsController.SUGGESTIONS, Role.BUILDER, joins::suggestions),
+                new Route(POST, JoinsController.SAVE, Role.BUILDER, joins::save));
     }
 
     public static void register(RoutesConfig config, List<Route> routes) {

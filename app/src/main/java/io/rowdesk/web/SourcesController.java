@@ -81,10 +81,16 @@ public final class SourcesController {
 
     public void syncApi(Context ctx) {
         User user = AccessControl.user(ctx);
-        SyncRequest request =
-                ctx.body().isBlank()
-                        ? new SyncRequest(null, null, null)
-                        : ctx.bodyAsClass(SyncRequest.class);
+        SyncRequest request;
+        try {
+            request =
+                    ctx.body().isBlank()
+                            ? new SyncRequest(null, null, null)
+                            : ctx.bodyAsClass(SyncRequest.class);
+        } catch (RuntimeException e) {
+            throw UserFacingException.badRequest(
+                    "send JSON: {\"tables\": [...], \"mode\": \"auto\" or \"full\", \"wait\": false}");
+        }
         SyncService.Mode mode = SyncService.Mode.AUTO;
         if (request.mode() != null) {
             try {

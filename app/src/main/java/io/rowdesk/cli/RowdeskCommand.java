@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
             EvalCommand.class,
             AuditCommand.class,
             BenchCommand.class,
-            SyncCommand.class
+            SyncCommand.class,
+            DemoCommand.class
         })
 public final class RowdeskCommand implements Runnable {
 

@@ -213,6 +213,7 @@ public final class Rowdesk implements AutoCloseable {
         return switch (config.kind()) {
             case FILES -> new FileSource(config, dataDir);
             case POSTGRES -> new PostgresSource(config);
+            case BIGQUERY -> new io.rowdesk.source.bigquery.BigQuerySource(config);
         };
     }
 

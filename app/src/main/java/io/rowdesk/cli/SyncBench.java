@@ -74,6 +74,7 @@ final class SyncBench implements Callable<Integer> {
                                 host, port, database, user, password, "disable", "public",
                                 Map.of()),
                         null,
+                        null,
                         null);
         PostgresSource source = new PostgresSource(config);
         SourceTable table = source.tables().get(0);

@@ -24,6 +24,8 @@ import io.rowdesk.demo.DemoBootstrap;
 import io.rowdesk.duck.DuckDb;
 import io.rowdesk.grid.GridService;
 import io.rowdesk.grid.OrderingSnapshots;
+import io.rowdesk.join.JoinSuggester;
+import io.rowdesk.join.JoinViewRepository;
 import io.rowdesk.metrics.AppMetrics;
 import io.rowdesk.query.QueryEngine;
 import io.rowdesk.query.RelationCatalog;
@@ -52,6 +54,7 @@ import io.rowdesk.web.AuthController;
 import io.rowdesk.web.ConcurrentQueryLimit;
 import io.rowdesk.web.ErrorPages;
 import io.rowdesk.web.GridController;
+import io.rowdesk.web.JoinsController;
 import io.rowdesk.web.MetricsController;
 import io.rowdesk.web.RelationController;
 import io.rowdesk.web.Route;
@@ -159,7 +162,7 @@ public final class Rowdesk implements AutoCloseable {
         sync =
                 new SyncService(
                         syncEntries(config, dataDir),
-                        config.views(),
+                        withSavedViews(config.views(), new JoinViewRepository(state.jdbi())),
                         writer,
                         new SnapshotRepository(state.jdbi()),
                         new SyncStateRepository(state.jdbi()),
@@ -243,7 +246,14 @@ public final class Rowdesk implements AutoCloseable {
                                 new SavedViews(
                                         new SavedViewRepository(state.jdbi(), clock),
                                         catalog,
-                                        audit)));
+                                        audit)),
+                        new JoinsController(
+                                catalog,
+                                new JoinSuggester(engine, sqlFiles),
+                                new JoinViewRepository(state.jdbi()),
+                                sync,
+                                audit,
+                                clock));
         // Cross-cutting, outermost first: route timing, auditing of bulk reads, per-user limit.
         routes =
                 MetricsController.timed(
@@ -255,6 +265,13 @@ public final class Rowdesk implements AutoCloseable {
                         metrics.registry());
         web = new WebServer(routes, access, new ErrorPages(templates, access));
         startup = new Startup(admin, demo, cache, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    public static List<io.rowdesk.config.ViewConfig> withSavedViews(
+            List<io.rowdesk.config.ViewConfig> configured, JoinViewRepository saved) {
+        List<io.rowdesk.config.ViewConfig> views = new java.util.ArrayList<>(configured);
+        views.addAll(saved.all());
+        return views;
     }
 
     /** The configured sources with their schedules (shared with {@code rowdesk sync}). */
@@ -274,6 +291,7 @@ public final class Rowdesk implements AutoCloseable {
         return switch (config.kind()) {
             case FILES -> new FileSource(config, dataDir);
             case POSTGRES -> new PostgresSource(config);
+            case BIGQUERY -> new io.rowdesk.source.bigquery.BigQuerySource(config);
         };
     }
 

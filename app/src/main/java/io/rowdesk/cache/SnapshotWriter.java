@@ -38,6 +38,8 @@ import java.util.stream.Collectors;
  * file and merges the changed rows by key.
  */
 public final class SnapshotWriter {
+    private static final org.slf4j.Logger LOG =
+            org.slf4j.LoggerFactory.getLogger(SnapshotWriter.class);
     private final Path cacheDir;
     private final Clock clock;
     private final AtomicLong lastVersion = new AtomicLong();
@@ -46,8 +48,105 @@ public final class SnapshotWriter {
     public record Written(Snapshot snapshot, String cursorMax, long rowsRead) {}
 
     public SnapshotWriter(Path cacheDir, Clock clock) {
+        this(cacheDir, clock, false);
+    }
+
+    /**
+     * {@code pipes}: stream a full load through a named pipe ({@code mkfifo}) so that reading and
+     * loading overlap; false (the default): through a temporary file that DuckDB then reads in
+     * parallel, which measured faster on this machine (docs/benchmarks.md, rowdesk bench sync).
+     */
+    public SnapshotWriter(Path cacheDir, Clock clock, boolean pipes) {
         this.cacheDir = Objects.requireNonNull(cacheDir, "cacheDir is null");
         this.clock = Objects.requireNonNull(clock, "clock is null");
+        this.fifos = pipes && !System.getProperty("os.name", "").startsWith("Windows");
+    }
+
+    private final boolean fifos;
+
+    /**
+     * A full load that overlaps reading and loading: the source writes its CSV into a named pipe on
+     * one thread while DuckDB's CSV reader loads from the other end. A source that fails half way
+     * closes the pipe early, so the error (not the truncated table) is what is reported.
+     */
+    private static long streamThroughPipe(
+            Connection connection,
+            StreamedTable table,
+            RowSelection selection,
+            Path pipe,
+            LongConsumer progress)
+            throws SQLException, IOException {
+        makeFifo(pipe);
+        long[] read = {0};
+        Throwable[] failure = {null};
+        Thread copier =
+                new Thread(
+                        () -> {
+                            try (LineCounter out =
+                                    new LineCounter(
+                                            new BufferedOutputStream(
+                                                    Files.newOutputStream(pipe), 1 << 16),
+                                            progress)) {
+                                table.copyCsv(selection, out);
+                                read[0] = out.lines();
+                            } catch (Throwable e) {
+                                failure[0] = e;
+                            }
+                        },
+                        "rowdesk-sync-copy");
+        copier.setDaemon(true);
+        copier.start();
+        try {
+            DuckDb.execute(
+                    connection,
+                    "CREATE TABLE "
+                            + SqlIdentifiers.quoteIdentifier(table.relation())
+                            + " AS "
+                            + readCsv(table, pipe));
+        } catch (SQLException e) {
+            // DuckDB stopped reading (or never opened the pipe): open and close the reading end
+            // so that the copying thread fails on its next write instead of waiting forever.
+            try (var unblock = Files.newInputStream(pipe)) {
+                // closing is the point
+            }
+            joinQuietly(copier);
+            throw e;
+        }
+        joinQuietly(copier);
+        if (failure[0] instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure[0] instanceof IOException io) {
+            throw io;
+        }
+        if (failure[0] != null) {
+            throw new IllegalStateException(failure[0]);
+        }
+        return read[0];
+    }
+
+    private static void makeFifo(Path pipe) throws IOException {
+        try {
+            Process process =
+                    new ProcessBuilder("mkfifo", "-m", "600", pipe.toAbsolutePath().toString())
+                            .redirectErrorStream(true)
+                            .start();
+            if (process.waitFor() != 0) {
+                throw new IOException(
+                        "mkfifo failed: " + new String(process.getInputStream().readAllBytes()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while making a pipe", e);
+        }
+    }
+
+    private static void joinQuietly(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public Path cacheDir() {
@@ -71,6 +170,7 @@ public final class SnapshotWriter {
         Path file = cacheDir.resolve(table.relation() + "-" + version + ".db");
         Path partial = cacheDir.resolve(table.relation() + "-" + version + ".partial");
         Path csv = cacheDir.resolve(table.relation() + "-" + version + ".csv.partial");
+        Path pipe = cacheDir.resolve(table.relation() + "-" + version + ".pipe.partial");
         try {
             Files.createDirectories(cacheDir);
             long rows;
@@ -85,17 +185,27 @@ public final class SnapshotWriter {
                     read = loadFile(connection, fileTable);
                     progress.accept(read);
                 } else if (table instanceof StreamedTable streamed) {
-                    read = copyToCsv(streamed, selection, csv, progress);
-                    if (base == null) {
-                        DuckDb.execute(
-                                connection,
-                                "CREATE TABLE "
-                                        + SqlIdentifiers.quoteIdentifier(table.relation())
-                                        + " AS "
-                                        + readCsv(streamed, csv));
+                    long copyStarted = System.nanoTime();
+                    if (base == null && fifos) {
+                        read = streamThroughPipe(connection, streamed, selection, pipe, progress);
                     } else {
-                        merge(connection, streamed, selection, csv);
+                        read = copyToCsv(streamed, selection, csv, progress);
+                        if (base == null) {
+                            DuckDb.execute(
+                                    connection,
+                                    "CREATE TABLE "
+                                            + SqlIdentifiers.quoteIdentifier(table.relation())
+                                            + " AS "
+                                            + readCsv(streamed, csv));
+                        } else {
+                            merge(connection, streamed, selection, csv);
+                        }
                     }
+                    LOG.info(
+                            "{}: {} rows read and loaded in {} ms",
+                            table.relation(),
+                            read,
+                            (System.nanoTime() - copyStarted) / 1_000_000);
                 } else {
                     throw new IllegalArgumentException(
                             "no loader for " + table.getClass().getSimpleName());
@@ -113,6 +223,7 @@ public final class SnapshotWriter {
                 DuckDb.execute(connection, "CHECKPOINT");
             }
             Files.deleteIfExists(csv);
+            Files.deleteIfExists(pipe);
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
             return new Written(
                     new Snapshot(
@@ -127,16 +238,19 @@ public final class SnapshotWriter {
         } catch (SQLException e) {
             deleteQuietly(partial);
             deleteQuietly(csv);
+            deleteQuietly(pipe);
             throw new IllegalStateException(
                     "cannot load " + table.relation() + ": " + firstLine(e.getMessage()), e);
         } catch (IOException e) {
             deleteQuietly(partial);
             deleteQuietly(csv);
+            deleteQuietly(pipe);
             throw new UncheckedIOException(
                     "cannot write the snapshot of " + table.relation() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             deleteQuietly(partial);
             deleteQuietly(csv);
+            deleteQuietly(pipe);
             throw e;
         }
     }

@@ -139,7 +139,7 @@ public final class SyncService implements AutoCloseable {
         for (Entry entry : entries) {
             this.entries.put(entry.source().name(), entry);
         }
-        this.views = List.copyOf(views);
+        this.views = new java.util.concurrent.CopyOnWriteArrayList<>(views);
         this.writer = Objects.requireNonNull(writer, "writer is null");
         this.snapshots = Objects.requireNonNull(snapshots, "snapshots is null");
         this.states = Objects.requireNonNull(states, "states is null");
@@ -672,6 +672,29 @@ public final class SyncService implements AutoCloseable {
                                         v.name(),
                                         new ViewStatus(v.name(), false, "not defined yet")))
                 .toList();
+    }
+
+    /**
+     * Adds a view (saved by a builder) and defines it now; it is re-defined after every sync like
+     * the configured ones. A name already in use, or SQL that does not bind, is refused.
+     */
+    public synchronized void addView(ViewConfig view) {
+        if (catalog.all().stream().anyMatch(r -> r.name().equals(view.name()))
+                || views.stream().anyMatch(v -> v.name().equals(view.name()))) {
+            throw new UserFacingException(
+                    ErrorKind.CONFLICT,
+                    "There is already a relation called '" + view.name() + "'.");
+        }
+        views.add(view);
+        defineViews(true, new ArrayList<>());
+        ViewStatus status = viewStatus.get(view.name());
+        if (status == null || !status.ok()) {
+            views.remove(view);
+            viewStatus.remove(view.name());
+            throw new UserFacingException(
+                    ErrorKind.BAD_REQUEST,
+                    status == null ? "The view could not be defined." : status.error());
+        }
     }
 
     /** (Re)defines every view over the current snapshots; a broken view is reported, not fatal. */

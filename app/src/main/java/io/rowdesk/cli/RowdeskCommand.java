@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             AuditCommand.class,
             SyncCommand.class,
             UsersCommand.class,
+            DemoCommand.class,
             BenchCommand.class
         })
 public final class RowdeskCommand implements Runnable {

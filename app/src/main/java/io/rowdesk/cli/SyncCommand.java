@@ -149,7 +149,9 @@ public final class SyncCommand implements Callable<Integer> {
             try (SyncService sync =
                     new SyncService(
                             Rowdesk.syncEntries(config, dataDir),
-                            config.views(),
+                            Rowdesk.withSavedViews(
+                                    config.views(),
+                                    new io.rowdesk.join.JoinViewRepository(state.jdbi())),
                             new SnapshotWriter(cacheDir, clock),
                             new SnapshotRepository(state.jdbi()),
                             new SyncStateRepository(state.jdbi()),

@@ -256,14 +256,34 @@ public final class ConfigLoader {
                         "full_refresh",
                         "url",
                         "jdbc_url");
+            } else if (kind == SourceConfig.Kind.BIGQUERY) {
+                item.allowOnly(
+                        "name",
+                        "kind",
+                        "project",
+                        "dataset",
+                        "credentials_file",
+                        "endpoint",
+                        "tables",
+                        "refresh",
+                        "full_refresh");
             } else {
                 item.allowOnly("name", "kind", "path", "tables", "refresh", "full_refresh");
             }
             String name = name(item.get("name"));
             Path path = null;
             SourceConfig.PostgresSettings postgres = null;
+            SourceConfig.BigQuerySettings bigquery = null;
             if (kind == SourceConfig.Kind.POSTGRES) {
                 postgres = postgres(item);
+            } else if (kind == SourceConfig.Kind.BIGQUERY) {
+                String credentials = item.get("credentials_file").string(null);
+                bigquery =
+                        new SourceConfig.BigQuerySettings(
+                                item.get("project").requiredString(),
+                                item.get("dataset").requiredString(),
+                                credentials == null ? null : Path.of(credentials),
+                                item.get("endpoint").string(null));
             } else {
                 path = Path.of(item.get("path").requiredString());
             }
@@ -278,6 +298,7 @@ public final class ConfigLoader {
                             path,
                             tables,
                             postgres,
+                            bigquery,
                             item.get("refresh").duration(null),
                             item.get("full_refresh").duration(null)));
         }
@@ -290,6 +311,8 @@ public final class ConfigLoader {
         }
         if (kind == SourceConfig.Kind.FILES) {
             node.allowOnly("name", "key", "cursor", "path");
+        } else if (kind == SourceConfig.Kind.BIGQUERY) {
+            node.allowOnly("name", "key");
         } else {
             node.allowOnly("name", "key", "cursor", "query");
         }

@@ -17,12 +17,21 @@ public record SourceConfig(
         Path path,
         List<TableConfig> tableConfigs,
         PostgresSettings postgres,
+        BigQuerySettings bigquery,
         Duration refresh,
         Duration fullRefresh) {
     public enum Kind {
         FILES,
-        POSTGRES
+        POSTGRES,
+        BIGQUERY
     }
+
+    /**
+     * A {@code bigquery} source: project and dataset; credentials from a service-account JSON file,
+     * else application default credentials; {@code endpoint} only for a local test server.
+     */
+    public record BigQuerySettings(
+            String project, String dataset, Path credentialsFile, String endpoint) {}
 
     /** Full syncs of incremental tables, to catch deleted rows, when none is configured. */
     public static final Duration DEFAULT_FULL_REFRESH = Duration.ofHours(24);
@@ -66,7 +75,15 @@ public record SourceConfig(
 
     /** A folder of files (the shape before other kinds existed). */
     public SourceConfig(String name, Kind kind, Path path, List<String> tables) {
-        this(name, kind, path, tables.stream().map(TableConfig::named).toList(), null, null, null);
+        this(
+                name,
+                kind,
+                path,
+                tables.stream().map(TableConfig::named).toList(),
+                null,
+                null,
+                null,
+                null);
     }
 
     /** The names of the configured tables (empty: every table the source has). */

@@ -28,7 +28,8 @@ public final class Routes {
             AccountController account,
             AuditController audit,
             MetricsController metrics,
-            SavedViewController savedViews) {
+            SavedViewController savedViews,
+            JoinsController joins) {
         return List.of(
                 new Route(GET, ApiController.HEALTH, Role.PUBLIC, api::health),
                 new Route(GET, AuthController.LOGIN, Role.PUBLIC, auth::loginPage),
@@ -85,7 +86,9 @@ public final class Routes {
                 new Route(POST, SavedViewController.SAVED_VIEWS, Role.VIEWER, savedViews::create),
                 new Route(GET, SavedViewController.SAVED_VIEW, Role.VIEWER, savedViews::get),
                 new Route(PUT, SavedViewController.SAVED_VIEW, Role.VIEWER, savedViews::update),
-                new Route(DELETE, SavedViewController.SAVED_VIEW, Role.VIEWER, savedViews::delete));
+                new Route(DELETE, SavedViewController.SAVED_VIEW, Role.VIEWER, savedViews::delete),
+                new Route(GET, JoinsController.SUGGESTIONS, Role.BUILDER, joins::suggestions),
+                new Route(POST, JoinsController.SAVE, Role.BUILDER, joins::save));
     }
 
     public static void register(RoutesConfig config, List<Route> routes) {

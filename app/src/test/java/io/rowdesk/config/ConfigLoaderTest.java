@@ -159,7 +159,7 @@ class ConfigLoaderTest {
                                         .containsExactlyInAnyOrder(
                                                 "server.port (line 2): must be a whole number from 0 to 65535, got 'seventy'",
                                                 "server.timezone (line 3): must be a time zone such as UTC or Europe/Paris, got 'Mars/Olympus'",
-                                                "sources[0].kind (line 6): must be one of [files, postgres], got 'mysql'",
+                                                "sources[0].kind (line 6): must be one of [files, postgres, bigquery], got 'mysql'",
                                                 "relatoins (line 8): unknown key; allowed here: server, demo, sources, views, relations, llm, search, actions, auth, grid"))
                 .hasMessageContaining("rowdesk.yaml has 4 problems");
     }

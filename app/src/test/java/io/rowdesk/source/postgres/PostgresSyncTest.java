@@ -261,4 +261,33 @@ class PostgresSyncTest {
                 .extracting(TableStatus::state)
                 .isEqualTo(TableStatus.State.FAILED);
     }
+
+    @Test
+    @Order(7)
+    void the_streamed_pipe_loader_loads_the_same_rows_and_reports_a_failure_half_way()
+            throws Exception {
+        Path dir = Files.createDirectories(dataDir.resolve("pipe-test"));
+        io.rowdesk.cache.SnapshotWriter piped =
+                new io.rowdesk.cache.SnapshotWriter(dir, java.time.Clock.systemUTC(), true);
+        io.rowdesk.source.SourceTable events =
+                app.rowdesk().sync().source("pg").orElseThrow().tables().stream()
+                        .filter(t -> t.relation().equals("events"))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(piped.write(events).rowCount())
+                .isEqualTo(app.rowdesk().engine().count("events"));
+        io.rowdesk.source.SourceTable risky =
+                app.rowdesk().sync().source("pg").orElseThrow().tables().stream()
+                        .filter(t -> t.relation().equals("risky"))
+                        .findFirst()
+                        .orElseThrow();
+        PostgresFixture.execute(DB, "UPDATE control SET boom = 150000");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> piped.write(risky))
+                .hasMessageContaining("division by zero");
+        PostgresFixture.execute(DB, "UPDATE control SET boom = 0");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .noneMatch(f -> f.startsWith("risky"));
+        }
+    }
 }

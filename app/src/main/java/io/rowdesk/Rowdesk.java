@@ -1,5 +1,13 @@
 package io.rowdesk;
 
+import io.rowdesk.action.ActionDefinitionParser;
+import io.rowdesk.action.ActionService;
+import io.rowdesk.action.Deliveries;
+import io.rowdesk.action.DemoReceiver;
+import io.rowdesk.action.Outbox;
+import io.rowdesk.action.OutboxWorker;
+import io.rowdesk.action.http.EgressPolicy;
+import io.rowdesk.action.http.OutboundHttp;
 import io.rowdesk.audit.AuditLog;
 import io.rowdesk.auth.ApiTokenRepository;
 import io.rowdesk.auth.AuthService;
@@ -11,11 +19,13 @@ import io.rowdesk.cache.ColumnProfiler;
 import io.rowdesk.cache.ProfileRepository;
 import io.rowdesk.cache.SnapshotRepository;
 import io.rowdesk.cache.SnapshotWriter;
+import io.rowdesk.config.ConfigException;
 import io.rowdesk.config.LlmConfig;
 import io.rowdesk.config.RowdeskConfig;
 import io.rowdesk.config.SourceConfig;
 import io.rowdesk.demo.DemoBootstrap;
 import io.rowdesk.duck.DuckDb;
+import io.rowdesk.grid.GridFilter;
 import io.rowdesk.grid.GridService;
 import io.rowdesk.grid.OrderingSnapshots;
 import io.rowdesk.query.QueryEngine;
@@ -33,6 +43,7 @@ import io.rowdesk.store.DuckDbStateStore;
 import io.rowdesk.store.SqlFiles;
 import io.rowdesk.store.StateStore;
 import io.rowdesk.web.AccessControl;
+import io.rowdesk.web.ActionController;
 import io.rowdesk.web.ApiController;
 import io.rowdesk.web.AuthController;
 import io.rowdesk.web.ErrorPages;
@@ -80,6 +91,12 @@ public final class Rowdesk implements AutoCloseable {
     private final SearchService search;
     private final OrderingSnapshots orderings;
     private final GridService grid;
+    private final EgressPolicy egress;
+    private final OutboundHttp outboundHttp;
+    private final Outbox outbox;
+    private final ActionService actions;
+    private final OutboxWorker outboxWorker;
+    private final DemoReceiver demoReceiver;
     private final List<Route> routes;
     private final WebServer web;
     private final Startup startup;
@@ -161,6 +178,45 @@ public final class Rowdesk implements AutoCloseable {
                 new OrderingSnapshots(engine, sqlFiles, OrderingSnapshots.Limits.DEFAULT, clock);
         grid = new GridService(engine, orderings, config);
 
+        try {
+            egress = EgressPolicy.parse(config.server().allowPrivateDestinations());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("server.allow_private_destinations", List.of(e.getMessage()));
+        }
+        outboundHttp = new OutboundHttp(egress, clock);
+        outbox = new Outbox(state.jdbi());
+        actions =
+                new ActionService(
+                        outbox,
+                        new ActionDefinitionParser(
+                                egress, ActionDefinitionParser.PostgresSources.NONE),
+                        catalog,
+                        guard,
+                        engine,
+                        (q, relation, role) -> {
+                            var found = search.forGrid(q, relation, role, java.util.Set.of());
+                            return new GridFilter(found.where().sql(), found.where().params());
+                        },
+                        audit,
+                        clock);
+        try {
+            actions.load(config.actions()).forEach(LOG::warn);
+        } catch (ActionDefinitionParser.InvalidDefinitionException e) {
+            throw new ConfigException("actions", e.problems());
+        }
+        Deliveries deliveries =
+                new Deliveries(outboundHttp, () -> "http://127.0.0.1:" + web().port(), clock);
+        outboxWorker =
+                new OutboxWorker(
+                        outbox,
+                        actions::definition,
+                        deliveries,
+                        audit,
+                        clock,
+                        OutboxWorker.Settings.DEFAULT);
+        actions.onQueued(outboxWorker::wake);
+        demoReceiver = new DemoReceiver(clock);
+
         Templates templates = new Templates();
         AccessControl access = new AccessControl(auth);
         routes =
@@ -174,7 +230,8 @@ public final class Rowdesk implements AutoCloseable {
                         new ApiController(catalog, audit, BuildInfo.VERSION),
                         new SqlController(guardedQueries),
                         new SearchController(search, catalog),
-                        new GridController(catalog, grid, search));
+                        new GridController(catalog, grid, search),
+                        new ActionController(actions, demoReceiver));
         web = new WebServer(routes, access, new ErrorPages(templates));
         startup = new Startup(admin, demo, cache, (System.nanoTime() - started) / 1_000_000);
     }
@@ -188,6 +245,12 @@ public final class Rowdesk implements AutoCloseable {
     public Rowdesk start(String host) {
         web.start(host, config.server().port());
         LOG.info("Rowdesk listening on port {}", web.port());
+        if (config.demo().enabled()) {
+            // the demo's webhooks go to its own receiver page: allow exactly this host:port, never
+            // the whole loopback range
+            egress.allowHostPort("127.0.0.1", web.port());
+        }
+        outboxWorker.start();
         return this;
     }
 
@@ -251,9 +314,27 @@ public final class Rowdesk implements AutoCloseable {
         return grid;
     }
 
+    public ActionService actions() {
+        return actions;
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    public OutboxWorker outboxWorker() {
+        return outboxWorker;
+    }
+
+    public DemoReceiver demoReceiver() {
+        return demoReceiver;
+    }
+
     @Override
     public void close() {
         web.stop();
+        outboxWorker.close();
+        outboundHttp.close();
         llm.ifPresent(LlmTranslator::close);
         guard.close();
         orderings.close();

@@ -79,6 +79,80 @@ public final class AuditLog {
         return entry;
     }
 
+    /** An entry to append with {@link #recordAll}. */
+    public record Pending(
+            String actor,
+            String action,
+            String target,
+            AuditEntry.Outcome outcome,
+            Map<String, ?> details) {}
+
+    /**
+     * Appends many entries in one transaction (a bulk run records one per request): the same chain
+     * as one {@link #record} call each, at a fraction of the cost.
+     */
+    public synchronized List<AuditEntry> recordAll(List<Pending> pending) {
+        if (pending.isEmpty()) {
+            return List.of();
+        }
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        List<AuditEntry> entries = new java.util.ArrayList<>(pending.size());
+        long seq = lastSeq;
+        String prev = lastHash;
+        for (Pending p : pending) {
+            Map<String, Object> redacted = SecretRedactor.redact(p.details());
+            AuditEntry unsigned =
+                    new AuditEntry(
+                            seq + 1,
+                            at,
+                            p.actor(),
+                            p.action(),
+                            p.target(),
+                            p.outcome(),
+                            redacted,
+                            prev,
+                            null);
+            String hash = CanonicalJson.chain(prev, unsigned.hashedFields());
+            entries.add(
+                    new AuditEntry(
+                            seq + 1,
+                            at,
+                            p.actor(),
+                            p.action(),
+                            p.target(),
+                            p.outcome(),
+                            redacted,
+                            prev,
+                            hash));
+            seq++;
+            prev = hash;
+        }
+        jdbi.useTransaction(
+                handle -> {
+                    var batch =
+                            handle.prepareBatch(
+                                    """
+                        INSERT INTO audit_log (seq, occurred_at, actor, action, target, outcome, details, prev_hash, hash)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                    for (AuditEntry e : entries) {
+                        batch.bind(0, e.seq())
+                                .bind(1, LocalDateTime.ofInstant(at, ZoneOffset.UTC))
+                                .bind(2, e.actor())
+                                .bind(3, e.action())
+                                .bind(4, e.target())
+                                .bind(5, e.outcome().name().toLowerCase())
+                                .bind(6, CanonicalJson.write(e.details()))
+                                .bind(7, e.prevHash())
+                                .bind(8, e.hash())
+                                .add();
+                    }
+                    batch.execute();
+                });
+        lastSeq = seq;
+        lastHash = prev;
+        return entries;
+    }
+
     /** The newest entries first. */
     public List<AuditEntry> recent(int limit) {
         return jdbi.withHandle(

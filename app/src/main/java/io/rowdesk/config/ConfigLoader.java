@@ -1,6 +1,5 @@
 package io.rowdesk.config;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rowdesk.auth.Role;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +23,6 @@ public final class ConfigLoader {
     /** The configuration that applies when none is given: the embedded demo warehouse. */
     public static final String DEMO_RESOURCE = "demo/rowdesk-demo.yaml";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]*");
 
     private final Map<String, String> env;
@@ -122,9 +120,11 @@ public final class ConfigLoader {
                         });
         List<Map<String, Object>> actions = new ArrayList<>(base.actions());
         actions.addAll(extra.actions());
+        List<String> allowed = new ArrayList<>(base.server().allowPrivateDestinations());
+        allowed.addAll(extra.server().allowPrivateDestinations());
         RowdeskConfig merged =
                 new RowdeskConfig(
-                        extra.server(),
+                        extra.server().withAllowPrivateDestinations(allowed),
                         base.demo(),
                         sources,
                         views,
@@ -182,11 +182,12 @@ public final class ConfigLoader {
     }
 
     private static ServerConfig server(ConfigNode node) {
-        node.allowOnly("port", "data_dir", "timezone");
+        node.allowOnly("port", "data_dir", "timezone", "allow_private_destinations");
         return new ServerConfig(
                 node.get("port").integer(ServerConfig.DEFAULT_PORT, 0, 65535),
                 Path.of(node.get("data_dir").string(ServerConfig.DEFAULT_DATA_DIR.toString())),
-                node.get("timezone").zone(java.time.ZoneOffset.UTC));
+                node.get("timezone").zone(java.time.ZoneOffset.UTC),
+                node.get("allow_private_destinations").strings());
     }
 
     private static DemoConfig demo(ConfigNode node) {
@@ -336,7 +337,10 @@ public final class ConfigLoader {
                 node.get("profile_value_limit").integer(d.profileValueLimit(), 1, 10_000));
     }
 
-    /** Reserved for the actions issue: kept as given, checked there. */
+    /**
+     * Kept as plain maps with {@code ${...}} substituted; io.rowdesk.action checks them (the same
+     * parser reads definitions sent through the API).
+     */
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> actions(ConfigNode node) {
         List<Map<String, Object>> actions = new ArrayList<>();
@@ -345,7 +349,7 @@ public final class ConfigLoader {
                 item.problem("must be a mapping describing one action");
                 continue;
             }
-            actions.add(JSON.convertValue(item.raw(), Map.class));
+            actions.add((Map<String, Object>) item.substituted());
         }
         return actions;
     }

@@ -1,7 +1,9 @@
 package io.rowdesk.web;
 
+import static io.javalin.http.HandlerType.DELETE;
 import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.POST;
+import static io.javalin.http.HandlerType.PUT;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.router.Endpoint;
@@ -19,7 +21,8 @@ public final class Routes {
             ApiController api,
             SqlController sql,
             SearchController search,
-            GridController grid) {
+            GridController grid,
+            ActionController actions) {
         return List.of(
                 new Route(GET, ApiController.HEALTH, Role.PUBLIC, api::health),
                 new Route(GET, AuthController.LOGIN, Role.PUBLIC, auth::loginPage),
@@ -33,7 +36,24 @@ public final class Routes {
                 new Route(POST, SqlController.SQL, Role.BUILDER, sql::sql),
                 new Route(GET, GridController.ROWS, Role.VIEWER, grid::rows),
                 new Route(GET, GridController.EXPORT, Role.VIEWER, grid::export),
-                new Route(GET, ApiController.AUDIT, Role.ADMIN, api::audit));
+                new Route(GET, ApiController.AUDIT, Role.ADMIN, api::audit),
+                // row actions: who may run, approve or cancel a request is decided per action
+                new Route(GET, ActionController.ACTIONS, Role.VIEWER, actions::list),
+                new Route(POST, ActionController.ACTIONS, Role.BUILDER, actions::create),
+                new Route(PUT, ActionController.ACTION, Role.BUILDER, actions::update),
+                new Route(DELETE, ActionController.ACTION, Role.BUILDER, actions::delete),
+                new Route(POST, ActionController.RUN, Role.VIEWER, actions::run),
+                new Route(GET, ActionController.REQUESTS, Role.VIEWER, actions::requests),
+                new Route(GET, ActionController.REQUEST, Role.VIEWER, actions::request),
+                new Route(POST, ActionController.APPROVE, Role.VIEWER, actions::approve),
+                new Route(POST, ActionController.REJECT, Role.VIEWER, actions::reject),
+                new Route(POST, ActionController.RESEND, Role.BUILDER, actions::resend),
+                new Route(POST, ActionController.CANCEL, Role.VIEWER, actions::cancel),
+                new Route(GET, ActionController.BATCH, Role.VIEWER, actions::batch),
+                new Route(POST, ActionController.BATCH_CANCEL, Role.VIEWER, actions::cancelBatch),
+                // the demo's stand-in for Zapier receives without a login, like a real receiver
+                new Route(POST, ActionController.DEMO_RECEIVER, Role.PUBLIC, actions::demoReceive),
+                new Route(GET, ActionController.DEMO_RECEIVED, Role.VIEWER, actions::demoReceived));
     }
 
     public static void register(RoutesConfig config, List<Route> routes) {

@@ -34,8 +34,18 @@ public final class FaultyReceiver implements AutoCloseable {
         TOO_MANY_429,
         TIMEOUT_AFTER_RECEIVING,
         DROP_CONNECTION,
-        SLOW_BODY
+        SLOW_BODY,
+        /** Only when forced: a 422, which must not be retried. */
+        REJECT_422
     }
+
+    private static final Fault[] RANDOM_FAULTS = {
+        Fault.ERROR_500,
+        Fault.TOO_MANY_429,
+        Fault.TIMEOUT_AFTER_RECEIVING,
+        Fault.DROP_CONNECTION,
+        Fault.SLOW_BODY
+    };
 
     /** What arrived for one key. */
     public static final class KeyStats {
@@ -99,8 +109,7 @@ public final class FaultyReceiver implements AutoCloseable {
             if (random.nextDouble() >= faultRate) {
                 return Fault.NONE;
             }
-            Fault[] kinds = Fault.values();
-            return kinds[1 + random.nextInt(kinds.length - 1)];
+            return RANDOM_FAULTS[random.nextInt(RANDOM_FAULTS.length)];
         }
     }
 
@@ -148,6 +157,7 @@ public final class FaultyReceiver implements AutoCloseable {
             faults.computeIfAbsent(fault, f -> new AtomicLong()).incrementAndGet();
             switch (fault) {
                 case ERROR_500 -> respond(exchange, 500, "injected failure");
+                case REJECT_422 -> respond(exchange, 422, "not processable");
                 case TOO_MANY_429 -> {
                     exchange.getResponseHeaders().set("Retry-After", "1");
                     respond(exchange, 429, "slow down");

@@ -14,11 +14,12 @@ import io.rowdesk.auth.AuthService;
 import io.rowdesk.auth.PasswordHasher;
 import io.rowdesk.auth.SessionRepository;
 import io.rowdesk.auth.UserRepository;
-import io.rowdesk.cache.CacheLoader;
 import io.rowdesk.cache.ColumnProfiler;
 import io.rowdesk.cache.ProfileRepository;
 import io.rowdesk.cache.SnapshotRepository;
 import io.rowdesk.cache.SnapshotWriter;
+import io.rowdesk.cache.SyncService;
+import io.rowdesk.cache.SyncStateRepository;
 import io.rowdesk.config.ConfigException;
 import io.rowdesk.config.LlmConfig;
 import io.rowdesk.config.RowdeskConfig;
@@ -39,6 +40,7 @@ import io.rowdesk.search.semantic.EmbeddingModels;
 import io.rowdesk.search.semantic.SemanticMatcher;
 import io.rowdesk.source.Source;
 import io.rowdesk.source.files.FileSource;
+import io.rowdesk.source.postgres.PostgresSource;
 import io.rowdesk.store.DuckDbStateStore;
 import io.rowdesk.store.SqlFiles;
 import io.rowdesk.store.StateStore;
@@ -75,7 +77,7 @@ public final class Rowdesk implements AutoCloseable {
     public record Startup(
             AuthService.AdminBootstrap admin,
             DemoBootstrap.Result demo,
-            CacheLoader.Report cache,
+            SyncService.Report cache,
             long elapsedMillis) {}
 
     private final RowdeskConfig config;
@@ -85,6 +87,7 @@ public final class Rowdesk implements AutoCloseable {
     private final AuthService auth;
     private final RelationCatalog catalog;
     private final ProfileRepository profiles;
+    private final SyncService sync;
     private final SqlGuard guard;
     private final GuardedQueries guardedQueries;
     private final Optional<LlmTranslator> llm;
@@ -131,21 +134,22 @@ public final class Rowdesk implements AutoCloseable {
         SnapshotWriter writer = new SnapshotWriter(cacheDir, clock);
         engine = new QueryEngine(cacheDir, DuckDb.Limits.QUERY);
         catalog = new RelationCatalog(config);
-        List<Source> sources = config.sources().stream().map(s -> source(s, dataDir)).toList();
         profiles = new ProfileRepository(state.jdbi(), clock);
-        CacheLoader.Report cache =
-                new CacheLoader(
-                                sources,
-                                config.views(),
-                                writer,
-                                new SnapshotRepository(state.jdbi()),
-                                engine,
-                                catalog,
-                                sqlFiles,
-                                new ColumnProfiler(
-                                        engine, sqlFiles, config.search().profileValueLimit()),
-                                profiles)
-                        .loadAll();
+        sync =
+                new SyncService(
+                        syncEntries(config, dataDir),
+                        config.views(),
+                        writer,
+                        new SnapshotRepository(state.jdbi()),
+                        new SyncStateRepository(state.jdbi()),
+                        engine,
+                        catalog,
+                        sqlFiles,
+                        new ColumnProfiler(engine, sqlFiles, config.search().profileValueLimit()),
+                        profiles,
+                        audit,
+                        clock);
+        SyncService.Report cache = sync.start(true);
 
         guard = new SqlGuard(catalog);
         guardedQueries =
@@ -188,8 +192,7 @@ public final class Rowdesk implements AutoCloseable {
         actions =
                 new ActionService(
                         outbox,
-                        new ActionDefinitionParser(
-                                egress, ActionDefinitionParser.PostgresSources.NONE),
+                        new ActionDefinitionParser(egress, source -> postgresConnection(source)),
                         catalog,
                         guard,
                         engine,
@@ -236,14 +239,48 @@ public final class Rowdesk implements AutoCloseable {
         startup = new Startup(admin, demo, cache, (System.nanoTime() - started) / 1_000_000);
     }
 
+    /** The configured sources with their schedules (shared with {@code rowdesk sync}). */
+    public static List<SyncService.Entry> syncEntries(RowdeskConfig config, Path dataDir) {
+        return config.sources().stream()
+                .map(s -> new SyncService.Entry(source(s, dataDir), s.refresh(), s.fullRefresh()))
+                .toList();
+    }
+
     private static Source source(SourceConfig config, Path dataDir) {
         return switch (config.kind()) {
             case FILES -> new FileSource(config, dataDir);
+            case POSTGRES -> new PostgresSource(config);
         };
+    }
+
+    /**
+     * The write connection of a postgres action: the settings of the configured postgres source of
+     * that name (its own connection, not the source's read-only one).
+     */
+    private String[] postgresConnection(String name) {
+        for (SourceConfig source : config.sources()) {
+            if (source.name().equals(name) && source.kind() == SourceConfig.Kind.POSTGRES) {
+                SourceConfig.PostgresSettings pg = source.postgres();
+                String host = pg.host().contains(":") ? "[" + pg.host() + "]" : pg.host();
+                String url =
+                        "jdbc:postgresql://"
+                                + host
+                                + ":"
+                                + pg.port()
+                                + "/"
+                                + java.net.URLEncoder.encode(
+                                        pg.database(), java.nio.charset.StandardCharsets.UTF_8)
+                                + "?sslmode="
+                                + pg.sslmode();
+                return new String[] {url, pg.user(), pg.password()};
+            }
+        }
+        return null;
     }
 
     public Rowdesk start(String host) {
         web.start(host, config.server().port());
+        sync.startSchedules();
         LOG.info("Rowdesk listening on port {}", web.port());
         if (config.demo().enabled()) {
             // the demo's webhooks go to its own receiver page: allow exactly this host:port, never
@@ -310,6 +347,10 @@ public final class Rowdesk implements AutoCloseable {
         return orderings;
     }
 
+    public SyncService sync() {
+        return sync;
+    }
+
     public GridService grid() {
         return grid;
     }
@@ -335,6 +376,7 @@ public final class Rowdesk implements AutoCloseable {
         web.stop();
         outboxWorker.close();
         outboundHttp.close();
+        sync.close();
         llm.ifPresent(LlmTranslator::close);
         guard.close();
         orderings.close();

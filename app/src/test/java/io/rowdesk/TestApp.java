@@ -44,6 +44,15 @@ public final class TestApp implements AutoCloseable {
      * As {@link #start(Path, Path)}, with a demo of another scale (the search evaluation uses 0.1).
      */
     public static TestApp start(Path dataDir, Path configFile, double scale) {
+        return start(dataDir, configFile, scale, true);
+    }
+
+    /** A Rowdesk on {@code configFile} alone, without the demo (sources and sync tests). */
+    public static TestApp withoutDemo(Path dataDir, Path configFile) {
+        return start(dataDir, configFile, SCALE, false);
+    }
+
+    private static TestApp start(Path dataDir, Path configFile, double scale, boolean demo) {
         Map<String, String> env =
                 Map.of(
                         "ROWDESK_ADMIN_PASSWORD",
@@ -52,7 +61,7 @@ public final class TestApp implements AutoCloseable {
                         ADMIN_TOKEN);
         RowdeskConfig config =
                 new ConfigResolver(env)
-                        .resolve(new StartupOptions(configFile, dataDir, 0, true, scale, AS_OF));
+                        .resolve(new StartupOptions(configFile, dataDir, 0, demo, scale, AS_OF));
         Rowdesk rowdesk = new Rowdesk(config, env, Clock.systemUTC()).start("127.0.0.1");
         TestApp app = new TestApp(rowdesk);
         app.tokens.put(Role.ADMIN, ADMIN_TOKEN);

@@ -257,33 +257,14 @@ public final class ActionDefinitionParser {
                         "kind",
                         "source",
                         "statement",
-                        "jdbc_url",
-                        "user",
-                        "password",
                         "timeout",
                         "retry",
                         "concurrency",
                         "rate_per_second");
-                String source = f.string("source", null, false);
-                String jdbcUrl = f.string("jdbc_url", null, false);
-                String user = f.string("user", null, false);
-                String password = f.string("password", null, false);
-                if (source != null) {
-                    String[] connection = postgresSources.connection(source);
-                    if (connection == null && jdbcUrl == null) {
-                        f.problem("source", "there is no postgres source called '" + source + "'");
-                    } else if (connection != null) {
-                        jdbcUrl = connection[0];
-                        user = connection[1];
-                        password = connection[2];
-                    }
-                } else if (jdbcUrl == null) {
-                    f.problem(
-                            "source",
-                            "is required (a configured postgres source), or give jdbc_url");
-                }
-                if (jdbcUrl != null && !jdbcUrl.startsWith("jdbc:postgresql:")) {
-                    f.problem("jdbc_url", "must start with jdbc:postgresql:");
+                String source = f.string("source", null, true);
+                String[] connection = source == null ? null : postgresSources.connection(source);
+                if (source != null && connection == null) {
+                    f.problem("source", "there is no postgres source called '" + source + "'");
                 }
                 String statement = f.string("statement", null, true);
                 PayloadTemplate template = null;
@@ -294,13 +275,13 @@ public final class ActionDefinitionParser {
                         f.problem("statement", e.getMessage());
                     }
                 }
-                return template == null || jdbcUrl == null
+                return template == null || connection == null
                         ? null
                         : new Destination.Postgres(
                                 source,
-                                jdbcUrl,
-                                user,
-                                password,
+                                connection[0],
+                                connection[1],
+                                connection[2],
                                 template,
                                 timeout,
                                 retry,

@@ -13,6 +13,8 @@ import java.util.Objects;
 
 /** Computes column profiles through the query instance, one column at a time. */
 public final class ColumnProfiler {
+    private static final org.slf4j.Logger LOG =
+            org.slf4j.LoggerFactory.getLogger(ColumnProfiler.class);
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
     private final QueryEngine engine;
@@ -30,7 +32,26 @@ public final class ColumnProfiler {
     public List<ColumnProfile> profile(String relation, List<Column> columns) {
         List<ColumnProfile> profiles = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
-            profiles.add(profileColumn(relation, i, columns.get(i)));
+            Column column = columns.get(i);
+            try {
+                profiles.add(profileColumn(relation, i, column));
+            } catch (RuntimeException e) {
+                // One column that DuckDB cannot measure must not cost the relation its profile.
+                LOG.warn("Could not profile {}.{}: {}", relation, column.name(), e.getMessage());
+                long rows = profiles.isEmpty() ? 0 : profiles.get(0).rowCount();
+                profiles.add(
+                        new ColumnProfile(
+                                relation,
+                                i,
+                                column.name(),
+                                column.type(),
+                                rows,
+                                0,
+                                0,
+                                null,
+                                null,
+                                null));
+            }
         }
         return profiles;
     }
@@ -60,7 +81,7 @@ public final class ColumnProfiler {
                             .map(
                                     r ->
                                             new ColumnProfile.ValueCount(
-                                                    (String) r.get(0),
+                                                    String.valueOf(r.get(0)),
                                                     ((Number) r.get(1)).longValue()))
                             .toList();
         }
@@ -72,9 +93,13 @@ public final class ColumnProfiler {
                 rows,
                 rows == 0 ? 0 : (double) nulls / rows,
                 distinct,
-                orderable ? (String) stats.get(3) : null,
-                orderable ? (String) stats.get(4) : null,
+                orderable ? text(stats.get(3)) : null,
+                orderable ? text(stats.get(4)) : null,
                 values);
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     static boolean isText(String type) {
@@ -89,6 +114,8 @@ public final class ColumnProfiler {
                 || upper.startsWith("MAP")
                 || upper.startsWith("LIST")
                 || upper.startsWith("UNION")
+                || upper.startsWith("ARRAY")
+                || upper.matches(".*\\[\\d*]$")
                 || upper.equals("JSON"));
     }
 }

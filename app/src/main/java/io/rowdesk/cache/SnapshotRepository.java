@@ -60,4 +60,10 @@ public final class SnapshotRepository {
                             snapshot.fingerprint());
                 });
     }
+
+    /** Forgets a relation's snapshot (a damaged file was set aside). */
+    public void forget(String relation) {
+        jdbi.useHandle(
+                handle -> handle.execute("DELETE FROM snapshots WHERE relation = ?", relation));
+    }
 }

@@ -199,21 +199,134 @@ public final class ConfigLoader {
                 node.get("as_of").date(null));
     }
 
+    /** Driver properties that make the Postgres driver load a class named in configuration. */
+    static final Set<String> CLASS_LOADING_PROPERTIES =
+            Set.of(
+                    "socketfactory",
+                    "socketfactoryarg",
+                    "sslfactory",
+                    "sslfactoryarg",
+                    "sslhostnameverifier",
+                    "sslpasswordcallback",
+                    "authenticationpluginclassname",
+                    "loggerlevel",
+                    "loggerfile");
+
     private static List<SourceConfig> sources(ConfigNode node) {
         List<SourceConfig> sources = new ArrayList<>();
         for (ConfigNode item : node.list()) {
-            item.allowOnly("name", "kind", "path", "tables");
-            String name = name(item.get("name"));
             SourceConfig.Kind kind =
                     item.get("kind").choice(SourceConfig.Kind.FILES, SourceConfig.Kind.class);
-            String path = item.get("path").requiredString();
-            List<String> tables = new ArrayList<>();
-            for (ConfigNode table : item.get("tables").list()) {
-                tables.add(name(table));
+            if (kind == SourceConfig.Kind.POSTGRES) {
+                item.allowOnly(
+                        "name",
+                        "kind",
+                        "host",
+                        "port",
+                        "database",
+                        "user",
+                        "password",
+                        "sslmode",
+                        "schema",
+                        "tables",
+                        "properties",
+                        "refresh",
+                        "full_refresh",
+                        "url",
+                        "jdbc_url");
+            } else {
+                item.allowOnly("name", "kind", "path", "tables", "refresh", "full_refresh");
             }
-            sources.add(new SourceConfig(name, kind, Path.of(path), tables));
+            String name = name(item.get("name"));
+            Path path = null;
+            SourceConfig.PostgresSettings postgres = null;
+            if (kind == SourceConfig.Kind.POSTGRES) {
+                postgres = postgres(item);
+            } else {
+                path = Path.of(item.get("path").requiredString());
+            }
+            List<SourceConfig.TableConfig> tables = new ArrayList<>();
+            for (ConfigNode table : item.get("tables").list()) {
+                tables.add(table(table, kind));
+            }
+            sources.add(
+                    new SourceConfig(
+                            name,
+                            kind,
+                            path,
+                            tables,
+                            postgres,
+                            item.get("refresh").duration(null),
+                            item.get("full_refresh").duration(null)));
         }
         return sources;
+    }
+
+    private static SourceConfig.TableConfig table(ConfigNode node, SourceConfig.Kind kind) {
+        if (node.present() && node.raw().isValueNode()) {
+            return SourceConfig.TableConfig.named(name(node));
+        }
+        if (kind == SourceConfig.Kind.FILES) {
+            node.allowOnly("name", "key", "cursor", "path");
+        } else {
+            node.allowOnly("name", "key", "cursor", "query");
+        }
+        String key = node.get("key").string(null);
+        String cursor = node.get("cursor").string(null);
+        if (cursor != null && key == null) {
+            node.get("cursor")
+                    .problem("needs key: an incremental sync merges changed rows by their key");
+        }
+        return new SourceConfig.TableConfig(
+                name(node.get("name")),
+                key,
+                cursor,
+                node.get("query").string(null),
+                node.get("path").string(null));
+    }
+
+    private static SourceConfig.PostgresSettings postgres(ConfigNode item) {
+        for (String raw : List.of("url", "jdbc_url")) {
+            if (item.get(raw).present()) {
+                item.get(raw)
+                        .problem(
+                                "raw JDBC URLs are refused; give host, port, database, user,"
+                                        + " password, sslmode and schema");
+            }
+        }
+        Map<String, String> properties = new LinkedHashMap<>();
+        item.get("properties")
+                .entries()
+                .forEach(
+                        (key, value) -> {
+                            if (CLASS_LOADING_PROPERTIES.contains(
+                                    key.toLowerCase(java.util.Locale.ROOT))) {
+                                value.problem(
+                                        "driver property '"
+                                                + key
+                                                + "' is refused: it makes the driver load a class"
+                                                + " or write files");
+                            } else {
+                                properties.put(key, value.string(""));
+                            }
+                        });
+        String sslmode = item.get("sslmode").string("prefer");
+        if (!Set.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
+                .contains(sslmode)) {
+            item.get("sslmode")
+                    .problem(
+                            "must be one of disable, allow, prefer, require, verify-ca,"
+                                    + " verify-full");
+        }
+        return new SourceConfig.PostgresSettings(
+                item.get("host").requiredString(),
+                item.get("port").integer(5432, 1, 65535),
+                item.get("database").requiredString(),
+                item.get("user").requiredString(),
+                item.get("password").string(null),
+                sslmode,
+                item.get("schema").string("public"),
+                properties);
     }
 
     private static List<ViewConfig> views(ConfigNode node) {

@@ -238,6 +238,34 @@ public final class ConfigNode {
         return fallback;
     }
 
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(s|m|h|d)");
+
+    /**
+     * A duration written as a number and a unit: {@code 30s}, {@code 15m}, {@code 2h}, {@code 1d}.
+     */
+    public java.time.Duration duration(java.time.Duration fallback) {
+        if (!present()) {
+            return fallback;
+        }
+        String text = string("").trim();
+        Matcher matcher = DURATION.matcher(text);
+        if (matcher.matches()) {
+            long amount = Long.parseLong(matcher.group(1));
+            java.time.Duration parsed =
+                    switch (matcher.group(2)) {
+                        case "s" -> java.time.Duration.ofSeconds(amount);
+                        case "m" -> java.time.Duration.ofMinutes(amount);
+                        case "h" -> java.time.Duration.ofHours(amount);
+                        default -> java.time.Duration.ofDays(amount);
+                    };
+            if (!parsed.isZero()) {
+                return parsed;
+            }
+        }
+        problem("must be a duration such as 30s, 15m, 2h or 1d, got '" + text + "'");
+        return fallback;
+    }
+
     public LocalDate date(LocalDate fallback) {
         return parsed(fallback, LocalDate::parse, "a date as YYYY-MM-DD");
     }

@@ -400,7 +400,7 @@ public final class QueryEngine implements AutoCloseable {
                     case Types.DATE -> rs.getObject(column, LocalDate.class);
                     default -> rs.getObject(column);
                 };
-        return rs.wasNull() ? null : value;
+        return rs.wasNull() ? null : DuckValues.normalize(value);
     }
 
     /**

@@ -24,6 +24,13 @@ public final class RelationCatalog {
         relations = next;
     }
 
+    /** Takes a relation out (a view broken by a schema change). */
+    public synchronized void remove(String name) {
+        Map<String, RelationInfo> next = new LinkedHashMap<>(relations);
+        next.remove(name);
+        relations = next;
+    }
+
     /** How configuration describes a relation (roles, key, date column, synonyms). */
     public io.rowdesk.config.RelationConfig settings(String name) {
         return config.relation(name);

@@ -50,7 +50,8 @@ public final class CellFormat {
         if (value instanceof Boolean b) {
             return b ? "✓" : "✗";
         }
-        return value.toString();
+        // lists, structs, maps and JSON as compact JSON; a BLOB as "12 bytes 0x0102..."
+        return JsonValues.text(value);
     }
 
     public static String css(Object value) {

@@ -45,11 +45,9 @@ final class CsvRowWriter implements QueryEngine.RowSink, AutoCloseable {
                     generator.writeNull();
                 } else {
                     generator.writeString(
-                            String.valueOf(
-                                    JsonValues.toJson(
-                                            value instanceof BigDecimal d
-                                                    ? d.toPlainString()
-                                                    : value)));
+                            value instanceof BigDecimal d
+                                    ? d.toPlainString()
+                                    : JsonValues.text(value));
                 }
             }
             generator.writeEndArray();

@@ -1,0 +1,20 @@
+package io.rowdesk.source;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+
+/**
+ * A table whose rows the source streams (Postgres through {@code COPY ... TO STDOUT}): typed
+ * columns, an estimate of the row count, and the rows as CSV (RFC 4180, no header, NULL as an empty
+ * unquoted field, the empty string quoted) in the order of {@link #columns()}.
+ */
+public non-sealed interface StreamedTable extends SourceTable {
+    List<SourceColumn> columns();
+
+    /** The source's own estimate of the number of rows, or -1 when it has none. */
+    long estimatedRows();
+
+    /** Writes the selected rows to {@code out}; returns how many were written. */
+    long copyCsv(RowSelection selection, OutputStream out) throws IOException;
+}

@@ -57,7 +57,6 @@ public final class FaultyReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
-    private final double faultRate;
     private final Duration stall;
     private final String signingSecret;
     private final Random random;
@@ -67,6 +66,8 @@ public final class FaultyReceiver implements AutoCloseable {
     private final AtomicLong withoutKey = new AtomicLong();
     private final Map<Fault, AtomicLong> faults = new ConcurrentHashMap<>();
     private volatile Fault forced;
+    private volatile Duration latency = Duration.ZERO;
+    private volatile double rate;
 
     /**
      * @param faultRate the share of deliveries that fail (0 to 1)
@@ -76,7 +77,7 @@ public final class FaultyReceiver implements AutoCloseable {
      */
     public FaultyReceiver(double faultRate, Duration stall, String signingSecret, long seed)
             throws IOException {
-        this.faultRate = faultRate;
+        this.rate = faultRate;
         this.stall = stall;
         this.signingSecret = signingSecret;
         this.random = new Random(seed);
@@ -95,6 +96,16 @@ public final class FaultyReceiver implements AutoCloseable {
         return "http://127.0.0.1:" + port() + "/hook";
     }
 
+    /** Each answer waits this long first: a receiver that takes its time. */
+    public void latency(Duration latency) {
+        this.latency = latency;
+    }
+
+    /** The share of deliveries that fail from now on. */
+    public void faultRate(double faultRate) {
+        this.rate = faultRate;
+    }
+
     /** Every delivery fails this way from now on (null: back to the random share). */
     public void force(Fault fault) {
         this.forced = fault;
@@ -106,7 +117,7 @@ public final class FaultyReceiver implements AutoCloseable {
             return f;
         }
         synchronized (random) {
-            if (random.nextDouble() >= faultRate) {
+            if (random.nextDouble() >= rate) {
                 return Fault.NONE;
             }
             return RANDOM_FAULTS[random.nextInt(RANDOM_FAULTS.length)];
@@ -152,6 +163,9 @@ public final class FaultyReceiver implements AutoCloseable {
             }
             if (!id.equals(idempotency) || (text.contains("\"request\"") && !text.contains(id))) {
                 stats.keyMismatch = true;
+            }
+            if (!latency.isZero()) {
+                sleep(latency);
             }
             Fault fault = pick();
             faults.computeIfAbsent(fault, f -> new AtomicLong()).incrementAndGet();

@@ -128,9 +128,7 @@ class ActionsApiTest {
         FaultyReceiver faulty = receiver;
         List<Long> keys = payouts("true", 120);
         // 30% of deliveries fail in one of five ways
-        java.lang.reflect.Field rate = FaultyReceiver.class.getDeclaredField("faultRate");
-        rate.setAccessible(true);
-        rate.setDouble(faulty, 0.3);
+        faulty.faultRate(0.3);
         try {
             HttpResponse<String> response =
                     post("/api/v1/actions/test_hook/run", "{\"keys\": " + keys + "}", Role.BUILDER);
@@ -151,7 +149,7 @@ class ActionsApiTest {
             assertThat(faulty.withoutKey()).isZero();
             assertThat(faulty.faults().keySet()).contains(FaultyReceiver.Fault.ERROR_500);
         } finally {
-            rate.setDouble(faulty, 0);
+            faulty.faultRate(0);
         }
     }
 

@@ -51,7 +51,6 @@ public final class ActionService {
     private static final Set<String> SECRET_KEYS =
             Set.of("signing_secret", "password", "token", "client_secret");
     static final String MASK = "********";
-    private static final int KEY_CHUNK = 1000;
     private static final Duration ROW_QUERY_TIMEOUT = Duration.ofSeconds(30);
 
     /** What a run asks for. {@code keys} are JSON values; or {@code q} (a search) with all. */
@@ -657,19 +656,21 @@ public final class ActionService {
                     key.isTextual() ? PayloadTemplate.jsonValue(key.asText()) : key.toString(),
                     key);
         }
-        List<JsonNode> distinct = new ArrayList<>(wanted.values());
+        // one parameter however many keys: DuckDB prepares a statement with thousands of
+        // parameters slowly; keys compare as text, so 7 and '7' are the same key
+        List<String> asText = wanted.values().stream().map(JsonNode::asText).toList();
         String keyColumn = SqlIdentifiers.quoteIdentifier(definition.key());
-        for (int from = 0; from < distinct.size(); from += KEY_CHUNK) {
-            List<JsonNode> chunk =
-                    distinct.subList(from, Math.min(distinct.size(), from + KEY_CHUNK));
-            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
-            List<Object> params = chunk.stream().map(ActionService::keyValue).toList();
-            rows.addAll(
-                    query(
-                            definition,
-                            selectSql(definition, relation, keyColumn + " IN (" + marks + ")"),
-                            params));
-        }
+        rows.addAll(
+                query(
+                        definition,
+                        selectSql(
+                                definition,
+                                relation,
+                                "CAST("
+                                        + keyColumn
+                                        + " AS VARCHAR) IN (SELECT unnest(json_extract_string(?,"
+                                        + " '$[*]')))"),
+                        List.of(writeJson(asText))));
         Set<String> found = new java.util.HashSet<>();
         rows.forEach(r -> found.add(r.key()));
         // a key given as 5 and stored as '5' (or the reverse) still matches: compare as text too

@@ -1,5 +1,6 @@
 package io.rowdesk.action;
 
+import io.rowdesk.store.MultiRowStatements;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -111,42 +112,44 @@ public final class Outbox {
             return;
         }
         synchronized (writeLock) {
+            List<List<Object>> rows = new ArrayList<>();
+            for (ActionRequest r : requests) {
+                rows.add(
+                        java.util.Arrays.asList(
+                                r.id(),
+                                r.action(),
+                                r.relation(),
+                                r.rowKey(),
+                                r.state().label(),
+                                r.payload(),
+                                r.target(),
+                                r.inputs(),
+                                r.requestedBy(),
+                                r.requestedById(),
+                                r.batchId(),
+                                r.approvalsNeeded(),
+                                utc(r.createdAt()),
+                                utc(r.updatedAt()),
+                                utc(r.nextAttemptAt()),
+                                r.leaseOwner(),
+                                utc(r.leaseExpiresAt()),
+                                r.attempts(),
+                                r.cycleAttempts(),
+                                r.resends(),
+                                r.lastStatus(),
+                                r.lastError(),
+                                utc(r.completedAt())));
+            }
             jdbi.useTransaction(
-                    handle -> {
-                        var batch =
-                                handle.prepareBatch(
-                                        "INSERT INTO action_requests ("
-                                                + COLUMNS
-                                                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                                                + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                        for (ActionRequest r : requests) {
-                            batch.bind(0, r.id())
-                                    .bind(1, r.action())
-                                    .bind(2, r.relation())
-                                    .bind(3, r.rowKey())
-                                    .bind(4, r.state().label())
-                                    .bind(5, r.payload())
-                                    .bind(6, r.target())
-                                    .bind(7, r.inputs())
-                                    .bind(8, r.requestedBy())
-                                    .bind(9, r.requestedById())
-                                    .bind(10, r.batchId())
-                                    .bind(11, r.approvalsNeeded())
-                                    .bind(12, utc(r.createdAt()))
-                                    .bind(13, utc(r.updatedAt()))
-                                    .bind(14, utc(r.nextAttemptAt()))
-                                    .bind(15, r.leaseOwner())
-                                    .bind(16, utc(r.leaseExpiresAt()))
-                                    .bind(17, r.attempts())
-                                    .bind(18, r.cycleAttempts())
-                                    .bind(19, r.resends())
-                                    .bind(20, r.lastStatus())
-                                    .bind(21, r.lastError())
-                                    .bind(22, utc(r.completedAt()))
-                                    .add();
-                        }
-                        batch.execute();
-                    });
+                    handle ->
+                            MultiRowStatements.insert(
+                                    handle,
+                                    "action_requests",
+                                    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS TIMESTAMP),"
+                                            + " CAST(? AS TIMESTAMP), CAST(? AS TIMESTAMP), ?,"
+                                            + " CAST(? AS TIMESTAMP), ?, ?, ?, CAST(? AS INTEGER), ?,"
+                                            + " CAST(? AS TIMESTAMP))",
+                                    rows));
         }
     }
 
@@ -278,52 +281,69 @@ public final class Outbox {
             return;
         }
         synchronized (writeLock) {
+            List<List<Object>> attempts = new ArrayList<>();
+            List<List<Object>> updates = new ArrayList<>();
+            for (Outcome o : outcomes) {
+                Attempt a = o.attempt();
+                attempts.add(
+                        java.util.Arrays.asList(
+                                a.requestId(),
+                                a.attempt(),
+                                utc(a.startedAt()),
+                                a.durationMillis(),
+                                a.statusCode(),
+                                a.errorClass(),
+                                a.response(),
+                                a.outcome(),
+                                a.manual()));
+                boolean done =
+                        o.next() == RequestState.SUCCEEDED || o.next() == RequestState.FAILED;
+                updates.add(
+                        java.util.Arrays.asList(
+                                o.request().id(),
+                                o.next().label(),
+                                o.request().attempts() + 1,
+                                o.request().cycleAttempts() + 1,
+                                a.statusCode(),
+                                o.error(),
+                                utc(o.nextAttemptAt()),
+                                done ? utc(now) : null,
+                                utc(now)));
+            }
             jdbi.useTransaction(
                     handle -> {
-                        var attempts =
-                                handle.prepareBatch(
-                                        "INSERT INTO action_attempts (request_id, attempt,"
-                                                + " started_at, duration_ms, status_code,"
-                                                + " error_class, response, outcome, manual) VALUES"
-                                                + " (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO"
-                                                + " NOTHING");
-                        var updates =
-                                handle.prepareBatch(
-                                        "UPDATE action_requests SET state = ?, attempts = ?,"
-                                                + " cycle_attempts = ?, last_status = ?, last_error"
-                                                + " = ?, next_attempt_at = ?, lease_owner = NULL,"
-                                                + " lease_expires_at = NULL, updated_at = ?,"
-                                                + " completed_at = ? WHERE id = ? AND lease_owner"
-                                                + " = ? AND state = 'sending'");
-                        for (Outcome o : outcomes) {
-                            Attempt a = o.attempt();
-                            attempts.bind(0, a.requestId())
-                                    .bind(1, a.attempt())
-                                    .bind(2, utc(a.startedAt()))
-                                    .bind(3, a.durationMillis())
-                                    .bind(4, a.statusCode())
-                                    .bind(5, a.errorClass())
-                                    .bind(6, a.response())
-                                    .bind(7, a.outcome())
-                                    .bind(8, a.manual())
-                                    .add();
-                            boolean done =
-                                    o.next() == RequestState.SUCCEEDED
-                                            || o.next() == RequestState.FAILED;
-                            updates.bind(0, o.next().label())
-                                    .bind(1, o.request().attempts() + 1)
-                                    .bind(2, o.request().cycleAttempts() + 1)
-                                    .bind(3, a.statusCode())
-                                    .bind(4, o.error())
-                                    .bind(5, utc(o.nextAttemptAt()))
-                                    .bind(6, utc(now))
-                                    .bind(7, done ? utc(now) : null)
-                                    .bind(8, o.request().id())
-                                    .bind(9, owner)
-                                    .add();
-                        }
-                        attempts.execute();
-                        updates.execute();
+                        MultiRowStatements.insert(
+                                handle,
+                                "action_attempts",
+                                "(?, ?, CAST(? AS TIMESTAMP), ?, CAST(? AS INTEGER), ?, ?, ?, ?)",
+                                attempts);
+                        // outcomes go to a staging table, then one set-based UPDATE
+                        handle.execute(
+                                "CREATE TEMP TABLE IF NOT EXISTS outcome_stage (id VARCHAR, state"
+                                        + " VARCHAR, attempts INTEGER, cycle_attempts INTEGER,"
+                                        + " last_status INTEGER, last_error VARCHAR,"
+                                        + " next_attempt_at TIMESTAMP, completed_at TIMESTAMP,"
+                                        + " updated_at TIMESTAMP)");
+                        handle.execute("DELETE FROM outcome_stage");
+                        MultiRowStatements.insert(
+                                handle,
+                                "outcome_stage",
+                                "(?, ?, CAST(? AS INTEGER), CAST(? AS INTEGER), CAST(? AS INTEGER),"
+                                        + " CAST(? AS VARCHAR), CAST(? AS TIMESTAMP), CAST(? AS"
+                                        + " TIMESTAMP), CAST(? AS TIMESTAMP))",
+                                updates);
+                        handle.execute(
+                                "UPDATE action_requests SET state = v.state, attempts = v.attempts,"
+                                        + " cycle_attempts = v.cycle_attempts, last_status ="
+                                        + " v.last_status, last_error = v.last_error,"
+                                        + " next_attempt_at = v.next_attempt_at, lease_owner = NULL,"
+                                        + " lease_expires_at = NULL, updated_at = v.updated_at,"
+                                        + " completed_at = v.completed_at FROM outcome_stage AS v"
+                                        + " WHERE action_requests.id = v.id AND"
+                                        + " action_requests.lease_owner = ? AND"
+                                        + " action_requests.state = 'sending'",
+                                owner);
+                        handle.execute("DELETE FROM outcome_stage");
                     });
         }
     }

@@ -37,6 +37,11 @@ public final class OutboxWorker implements AutoCloseable {
     /** Pool size, batch sizes and the idle poll. */
     public record Settings(int workers, int claimBatch, Duration idlePoll) {
         public static final Settings DEFAULT = new Settings(64, 256, Duration.ofMillis(200));
+
+        /** Claimed requests held at once: a few claim batches queue for the workers. */
+        int maxHeld() {
+            return Math.max(workers, claimBatch) * 2;
+        }
     }
 
     private final Outbox outbox;
@@ -110,7 +115,7 @@ public final class OutboxWorker implements AutoCloseable {
     private void dispatch() {
         while (running) {
             try {
-                int free = settings.workers() - inFlight.get();
+                int free = settings.maxHeld() - inFlight.get();
                 List<ActionRequest> claimed = List.of();
                 if (free > 0) {
                     Instant now = clock.instant();

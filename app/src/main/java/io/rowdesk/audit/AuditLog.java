@@ -127,27 +127,27 @@ public final class AuditLog {
             seq++;
             prev = hash;
         }
+        List<List<Object>> rows = new java.util.ArrayList<>(entries.size());
+        for (AuditEntry e : entries) {
+            rows.add(
+                    java.util.Arrays.asList(
+                            e.seq(),
+                            LocalDateTime.ofInstant(at, ZoneOffset.UTC),
+                            e.actor(),
+                            e.action(),
+                            e.target(),
+                            e.outcome().name().toLowerCase(),
+                            CanonicalJson.write(e.details()),
+                            e.prevHash(),
+                            e.hash()));
+        }
         jdbi.useTransaction(
-                handle -> {
-                    var batch =
-                            handle.prepareBatch(
-                                    """
-                        INSERT INTO audit_log (seq, occurred_at, actor, action, target, outcome, details, prev_hash, hash)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""");
-                    for (AuditEntry e : entries) {
-                        batch.bind(0, e.seq())
-                                .bind(1, LocalDateTime.ofInstant(at, ZoneOffset.UTC))
-                                .bind(2, e.actor())
-                                .bind(3, e.action())
-                                .bind(4, e.target())
-                                .bind(5, e.outcome().name().toLowerCase())
-                                .bind(6, CanonicalJson.write(e.details()))
-                                .bind(7, e.prevHash())
-                                .bind(8, e.hash())
-                                .add();
-                    }
-                    batch.execute();
-                });
+                handle ->
+                        io.rowdesk.store.MultiRowStatements.insert(
+                                handle,
+                                "audit_log",
+                                "(?, CAST(? AS TIMESTAMP), ?, ?, ?, ?, ?, ?, ?)",
+                                rows));
         lastSeq = seq;
         lastHash = prev;
         return entries;

@@ -21,7 +21,12 @@ import picocli.CommandLine.Option;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Measure Rowdesk on this machine.",
-        subcommands = {BenchCommand.Demo.class, GridBench.class, SearchBench.class})
+        subcommands = {
+            BenchCommand.Demo.class,
+            GridBench.class,
+            SearchBench.class,
+            ActionsBench.class
+        })
 public final class BenchCommand {
 
     @Command(

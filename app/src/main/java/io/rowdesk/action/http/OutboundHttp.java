@@ -117,23 +117,40 @@ public final class OutboundHttp implements AutoCloseable {
         ScheduledFuture<?> deadline =
                 deadlines.schedule(request::cancel, timeout.toMillis(), TimeUnit.MILLISECONDS);
         CheckingDnsResolver.target(uri);
+        java.util.concurrent.atomic.AtomicReference<Response> answered =
+                new java.util.concurrent.atomic.AtomicReference<>();
         try {
             return client.execute(
                     request,
                     response -> {
                         String text = read(response.getEntity());
-                        return new Response(
-                                response.getCode(),
-                                text,
-                                retryAfter(response),
-                                headerMap(response));
+                        Response r =
+                                new Response(
+                                        response.getCode(),
+                                        text,
+                                        retryAfter(response),
+                                        headerMap(response));
+                        answered.set(r);
+                        return r;
                     });
-        } catch (IOException e) {
+        } catch (IOException | IllegalStateException e) {
+            // the deadline may fire while a complete answer is being released: the answer counts
+            if (answered.get() != null) {
+                return answered.get();
+            }
+            if (e instanceof IllegalStateException ise) {
+                throw new java.net.SocketTimeoutException(
+                        "no complete answer within "
+                                + timeout.toMillis()
+                                + " ms ("
+                                + ise.getMessage()
+                                + ")");
+            }
             if (request.isCancelled()) {
                 throw new java.net.SocketTimeoutException(
                         "no complete answer within " + timeout.toMillis() + " ms");
             }
-            throw e;
+            throw (IOException) e;
         } finally {
             CheckingDnsResolver.target(null);
             deadline.cancel(false);

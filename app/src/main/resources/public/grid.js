@@ -746,8 +746,13 @@
       });
       this.panel.append(list);
       const actions = el('div', 'panel-actions');
-      actions.append(el('div', 'panel-subtitle', 'Actions'), el('p', 'muted', 'No row actions are configured for ' + this.relation + '.'));
+      actions.append(el('div', 'panel-subtitle', 'Actions'));
       this.panel.append(actions);
+      // row-actions.js fills the panel's actions (buttons and the latest request's state)
+      this.root.dispatchEvent(new CustomEvent('rowdesk:row-panel', {
+        bubbles: true,
+        detail: { relation: this.relation, columns: this.columns, values: values, container: actions }
+      }));
     }
   }
 

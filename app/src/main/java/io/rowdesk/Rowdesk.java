@@ -46,6 +46,7 @@ import io.rowdesk.store.SqlFiles;
 import io.rowdesk.store.StateStore;
 import io.rowdesk.web.AccessControl;
 import io.rowdesk.web.ActionController;
+import io.rowdesk.web.ActionPagesController;
 import io.rowdesk.web.ApiController;
 import io.rowdesk.web.AuthController;
 import io.rowdesk.web.ErrorPages;
@@ -233,8 +234,9 @@ public final class Rowdesk implements AutoCloseable {
                         new ApiController(catalog, audit, BuildInfo.VERSION),
                         new SqlController(guardedQueries),
                         new SearchController(search, catalog),
-                        new GridController(catalog, grid, search),
-                        new ActionController(actions, demoReceiver));
+                        new GridController(catalog, grid, search, actions),
+                        new ActionController(actions, demoReceiver),
+                        new ActionPagesController(actions, catalog, demoReceiver, templates));
         web = new WebServer(routes, access, new ErrorPages(templates));
         startup = new Startup(admin, demo, cache, (System.nanoTime() - started) / 1_000_000);
     }

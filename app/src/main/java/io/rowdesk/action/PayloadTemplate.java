@@ -238,7 +238,7 @@ public final class PayloadTemplate {
     }
 
     /** A JSON literal: strings quoted and escaped, numbers bare, NULL as null. */
-    static String jsonValue(Object value) {
+    public static String jsonValue(Object value) {
         try {
             if (value == null) {
                 return "null";

@@ -374,6 +374,14 @@ public final class ActionController {
         return JSON.convertValue(body(ctx), Map.class);
     }
 
+    static String prettyJson(Object value) {
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            return String.valueOf(value);
+        }
+    }
+
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text;
     }

@@ -11,6 +11,7 @@ public final class Assets {
     public static final String SEARCH = "/static/search.js";
     public static final String CSS = "/static/rowdesk.css";
     public static final String GRID = "/static/grid.js";
+    public static final String ROW_ACTIONS = "/static/row-actions.js";
 
     private Assets() {}
 }

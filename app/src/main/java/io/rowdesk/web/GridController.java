@@ -28,11 +28,17 @@ public final class GridController {
     private final RelationCatalog catalog;
     private final GridService grid;
     private final SearchService search;
+    private final io.rowdesk.action.ActionService actions;
 
-    public GridController(RelationCatalog catalog, GridService grid, SearchService search) {
+    public GridController(
+            RelationCatalog catalog,
+            GridService grid,
+            SearchService search,
+            io.rowdesk.action.ActionService actions) {
         this.catalog = Objects.requireNonNull(catalog, "catalog is null");
         this.grid = Objects.requireNonNull(grid, "grid is null");
         this.search = Objects.requireNonNull(search, "search is null");
+        this.actions = Objects.requireNonNull(actions, "actions is null");
     }
 
     /**
@@ -95,6 +101,17 @@ public final class GridController {
                 rows.stream().map(row -> row.stream().map(JsonValues::toJson).toList()).toList());
         json.put("total", total);
         json.put("offset", window.offset());
+        if ("1".equals(ctx.queryParam("actions"))) {
+            json.put(
+                    "actions",
+                    RowActionsJson.forRows(
+                            actions,
+                            catalog,
+                            relation,
+                            window.columns(),
+                            rows,
+                            AccessControl.user(ctx).role()));
+        }
         ctx.json(json);
     }
 

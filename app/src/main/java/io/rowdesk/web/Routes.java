@@ -22,7 +22,8 @@ public final class Routes {
             SqlController sql,
             SearchController search,
             GridController grid,
-            ActionController actions) {
+            ActionController actions,
+            ActionPagesController actionPages) {
         return List.of(
                 new Route(GET, ApiController.HEALTH, Role.PUBLIC, api::health),
                 new Route(GET, AuthController.LOGIN, Role.PUBLIC, auth::loginPage),
@@ -53,7 +54,32 @@ public final class Routes {
                 new Route(POST, ActionController.BATCH_CANCEL, Role.VIEWER, actions::cancelBatch),
                 // the demo's stand-in for Zapier receives without a login, like a real receiver
                 new Route(POST, ActionController.DEMO_RECEIVER, Role.PUBLIC, actions::demoReceive),
-                new Route(GET, ActionController.DEMO_RECEIVED, Role.VIEWER, actions::demoReceived));
+                new Route(GET, ActionController.DEMO_RECEIVED, Role.VIEWER, actions::demoReceived),
+                new Route(
+                        GET,
+                        ActionPagesController.ROW_ACTIONS,
+                        Role.VIEWER,
+                        actionPages::rowActions),
+                new Route(
+                        GET,
+                        ActionPagesController.REQUESTS_PAGE,
+                        Role.VIEWER,
+                        actionPages::requests),
+                new Route(
+                        GET,
+                        ActionPagesController.APPROVALS_PAGE,
+                        Role.VIEWER,
+                        actionPages::approvals),
+                new Route(
+                        GET,
+                        ActionPagesController.ACTIONS_PAGE,
+                        Role.VIEWER,
+                        actionPages::definitions),
+                new Route(
+                        GET,
+                        ActionPagesController.RECEIVER_PAGE,
+                        Role.VIEWER,
+                        actionPages::receiver));
     }
 
     public static void register(RoutesConfig config, List<Route> routes) {

@@ -399,4 +399,47 @@ class ActionsApiTest {
         assertThat(actions).contains("action.request", "action.attempt");
         assertThat(receiver.keys().keySet().stream().collect(Collectors.toSet())).contains(id);
     }
+
+    @Test
+    void the_rows_api_with_actions_answers_per_row_the_actions_whose_when_holds() {
+        JsonNode rows = get("/api/v1/relations/payout_review/rows?limit=50&actions=1", Role.VIEWER);
+        JsonNode columns = rows.path("columns");
+        int status = -1;
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).path("name").asText().equals("status")) {
+                status = i;
+            }
+        }
+        assertThat(rows.path("actions")).hasSize(rows.path("rows").size());
+        for (int r = 0; r < rows.path("rows").size(); r++) {
+            String rowStatus = rows.path("rows").get(r).get(status).asText();
+            Set<String> names = new HashSet<>();
+            rows.path("actions").get(r).forEach(a -> names.add(a.path("name").asText()));
+            // test_hook is builder-only: a viewer is not offered it
+            assertThat(names).doesNotContain("test_hook");
+            if (rowStatus.equals("pending")) {
+                assertThat(names)
+                        .contains("approve_payout", "reject_payout")
+                        .doesNotContain("send_spiff");
+            } else if (rowStatus.equals("approved")) {
+                assertThat(names).containsExactly("send_spiff");
+            } else {
+                assertThat(names).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void the_requests_approvals_actions_and_receiver_pages_render() {
+        String cookie = http.login(TestApp.email(Role.VIEWER), TestApp.password(Role.VIEWER));
+        for (String page : List.of("/requests", "/approvals", "/actions", "/demo/receiver")) {
+            HttpResponse<String> response = http.getWithCookie(page, cookie);
+            assertThat(response.statusCode()).as(page).isEqualTo(200);
+        }
+        assertThat(http.getWithCookie("/demo/receiver", cookie).body())
+                .contains("stand-in for Zapier");
+        assertThat(http.getWithCookie("/actions", cookie).body())
+                .contains("send_spiff")
+                .doesNotContain("whsec_");
+    }
 }

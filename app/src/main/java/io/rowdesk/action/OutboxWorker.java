@@ -39,7 +39,7 @@ public final class OutboxWorker implements AutoCloseable {
         public static final Settings DEFAULT = new Settings(64, 256, Duration.ofMillis(200));
 
         /** Claimed requests held at once: a few claim batches queue for the workers. */
-        int maxHeld() {
+        public int maxHeld() {
             return Math.max(workers, claimBatch) * 2;
         }
     }

@@ -1,5 +1,13 @@
 package io.rowdesk;
 
+import io.rowdesk.action.ActionDefinitionParser;
+import io.rowdesk.action.ActionService;
+import io.rowdesk.action.Deliveries;
+import io.rowdesk.action.DemoReceiver;
+import io.rowdesk.action.Outbox;
+import io.rowdesk.action.OutboxWorker;
+import io.rowdesk.action.http.EgressPolicy;
+import io.rowdesk.action.http.OutboundHttp;
 import io.rowdesk.audit.AuditAnchor;
 import io.rowdesk.audit.AuditLog;
 import io.rowdesk.audit.AuditSampler;
@@ -17,11 +25,13 @@ import io.rowdesk.cache.SnapshotRepository;
 import io.rowdesk.cache.SnapshotWriter;
 import io.rowdesk.cache.SyncService;
 import io.rowdesk.cache.SyncStateRepository;
+import io.rowdesk.config.ConfigException;
 import io.rowdesk.config.LlmConfig;
 import io.rowdesk.config.RowdeskConfig;
 import io.rowdesk.config.SourceConfig;
 import io.rowdesk.demo.DemoBootstrap;
 import io.rowdesk.duck.DuckDb;
+import io.rowdesk.grid.GridFilter;
 import io.rowdesk.grid.GridService;
 import io.rowdesk.grid.OrderingSnapshots;
 import io.rowdesk.join.JoinSuggester;
@@ -47,6 +57,8 @@ import io.rowdesk.store.SqlFiles;
 import io.rowdesk.store.StateStore;
 import io.rowdesk.web.AccessControl;
 import io.rowdesk.web.AccountController;
+import io.rowdesk.web.ActionController;
+import io.rowdesk.web.ActionPagesController;
 import io.rowdesk.web.ApiController;
 import io.rowdesk.web.AuditController;
 import io.rowdesk.web.AuditedRoutes;
@@ -105,6 +117,12 @@ public final class Rowdesk implements AutoCloseable {
     private final SearchService search;
     private final OrderingSnapshots orderings;
     private final GridService grid;
+    private final EgressPolicy egress;
+    private final OutboundHttp outboundHttp;
+    private final Outbox outbox;
+    private final ActionService actions;
+    private final OutboxWorker outboxWorker;
+    private final DemoReceiver demoReceiver;
     private final List<Route> routes;
     private final WebServer web;
     private final Startup startup;
@@ -214,6 +232,44 @@ public final class Rowdesk implements AutoCloseable {
 
         metrics = new AppMetrics();
         metrics.watch(engine.watchdog());
+        try {
+            egress = EgressPolicy.parse(config.server().allowPrivateDestinations());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("server.allow_private_destinations", List.of(e.getMessage()));
+        }
+        outboundHttp = new OutboundHttp(egress, clock);
+        outbox = new Outbox(state.jdbi());
+        actions =
+                new ActionService(
+                        outbox,
+                        new ActionDefinitionParser(egress, source -> postgresConnection(source)),
+                        catalog,
+                        guard,
+                        engine,
+                        (q, relation, role) -> {
+                            var found = search.forGrid(q, relation, role, java.util.Set.of());
+                            return new GridFilter(found.where().sql(), found.where().params());
+                        },
+                        audit,
+                        clock);
+        try {
+            actions.load(config.actions()).forEach(LOG::warn);
+        } catch (ActionDefinitionParser.InvalidDefinitionException e) {
+            throw new ConfigException("actions", e.problems());
+        }
+        Deliveries deliveries =
+                new Deliveries(outboundHttp, () -> "http://127.0.0.1:" + web().port(), clock);
+        outboxWorker =
+                new OutboxWorker(
+                        outbox,
+                        actions::definition,
+                        deliveries,
+                        audit,
+                        clock,
+                        OutboxWorker.Settings.DEFAULT);
+        actions.onQueued(outboxWorker::wake);
+        demoReceiver = new DemoReceiver(clock);
+
         Templates templates = new Templates();
         AccessControl access =
                 new AccessControl(
@@ -230,7 +286,7 @@ public final class Rowdesk implements AutoCloseable {
                         new ApiController(catalog, audit, BuildInfo.VERSION),
                         new SqlController(guardedQueries),
                         new SearchController(search, catalog),
-                        new GridController(catalog, grid, search, config),
+                        new GridController(catalog, grid, search, config, actions),
                         new SourcesController(sync, catalog, templates),
                         new UsersController(
                                 auth, access, catalog, templates, config.server().publicUrl()),
@@ -253,7 +309,9 @@ public final class Rowdesk implements AutoCloseable {
                                 new JoinViewRepository(state.jdbi()),
                                 sync,
                                 audit,
-                                clock));
+                                clock),
+                        new ActionController(actions, demoReceiver),
+                        new ActionPagesController(actions, catalog, demoReceiver, templates));
         // Cross-cutting, outermost first: route timing, auditing of bulk reads, per-user limit.
         routes =
                 MetricsController.timed(
@@ -295,6 +353,31 @@ public final class Rowdesk implements AutoCloseable {
         };
     }
 
+    /**
+     * The write connection of a postgres action: the settings of the configured postgres source of
+     * that name (its own connection, not the source's read-only one).
+     */
+    private String[] postgresConnection(String name) {
+        for (SourceConfig source : config.sources()) {
+            if (source.name().equals(name) && source.kind() == SourceConfig.Kind.POSTGRES) {
+                SourceConfig.PostgresSettings pg = source.postgres();
+                String host = pg.host().contains(":") ? "[" + pg.host() + "]" : pg.host();
+                String url =
+                        "jdbc:postgresql://"
+                                + host
+                                + ":"
+                                + pg.port()
+                                + "/"
+                                + java.net.URLEncoder.encode(
+                                        pg.database(), java.nio.charset.StandardCharsets.UTF_8)
+                                + "?sslmode="
+                                + pg.sslmode();
+                return new String[] {url, pg.user(), pg.password()};
+            }
+        }
+        return null;
+    }
+
     public Rowdesk start(String host) {
         web.start(host, config.server().port());
         sync.startSchedules();
@@ -307,6 +390,12 @@ public final class Rowdesk implements AutoCloseable {
         LOG.info("Rowdesk listening on port {}", web.port());
         // Once ready, never before: the grid's seek counts its bins for the large relations.
         gridWarm = grid.warmInBackground(List.copyOf(catalog.all()));
+        if (config.demo().enabled()) {
+            // the demo's webhooks go to its own receiver page: allow exactly this host:port, never
+            // the whole loopback range
+            egress.allowHostPort("127.0.0.1", web.port());
+        }
+        outboxWorker.start();
         return this;
     }
 
@@ -387,6 +476,22 @@ public final class Rowdesk implements AutoCloseable {
         return grid;
     }
 
+    public ActionService actions() {
+        return actions;
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    public OutboxWorker outboxWorker() {
+        return outboxWorker;
+    }
+
+    public DemoReceiver demoReceiver() {
+        return demoReceiver;
+    }
+
     @Override
     public void close() {
         try {
@@ -395,6 +500,8 @@ public final class Rowdesk implements AutoCloseable {
             // never listened: no server.json to remove
         }
         web.stop();
+        outboxWorker.close();
+        outboundHttp.close();
         sync.close();
         auth.flushAudit();
         llm.ifPresent(LlmTranslator::close);

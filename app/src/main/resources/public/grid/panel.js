@@ -90,8 +90,13 @@ export class RowPanel {
     });
     this.node.append(list);
     const actions = el('div', 'panel-actions');
-    actions.append(el('div', 'panel-subtitle', 'Actions'), el('p', 'muted', 'No row actions are configured for ' + grid.relation + '.'));
+    actions.append(el('div', 'panel-subtitle', 'Actions'));
     this.node.append(actions);
+    // row-actions.js fills the panel's actions (buttons and the latest request's state)
+    this.node.dispatchEvent(new CustomEvent('rowdesk:row-panel', {
+      bubbles: true,
+      detail: { relation: grid.relation, columns: grid.columns, values: values, container: actions }
+    }));
   }
 
   async copied(node, text) {

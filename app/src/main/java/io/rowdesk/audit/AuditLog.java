@@ -153,6 +153,88 @@ public final class AuditLog {
         return deleted;
     }
 
+    /** An entry to append with {@link #recordAll}. */
+    public record Pending(
+            String actor,
+            String action,
+            String target,
+            AuditEntry.Outcome outcome,
+            Map<String, ?> details) {}
+
+    /**
+     * Appends many entries in one transaction (a bulk run records one per request): the same chain
+     * as one {@link #record} call each, at a fraction of the cost.
+     */
+    public synchronized List<AuditEntry> recordAll(List<Pending> pending) {
+        if (pending.isEmpty()) {
+            return List.of();
+        }
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        List<AuditEntry> entries = new java.util.ArrayList<>(pending.size());
+        long seq = lastSeq;
+        String prev = lastHash;
+        for (Pending p : pending) {
+            Map<String, Object> redacted = SecretRedactor.redact(p.details());
+            AuditEntry unsigned =
+                    new AuditEntry(
+                            seq + 1,
+                            at,
+                            p.actor(),
+                            p.action(),
+                            p.target(),
+                            p.outcome(),
+                            redacted,
+                            prev,
+                            null);
+            String hash =
+                    hmac
+                            ? CanonicalJson.hmac(anchor.key(), prev, unsigned.hashedFields())
+                            : CanonicalJson.chain(prev, unsigned.hashedFields());
+            entries.add(
+                    new AuditEntry(
+                            seq + 1,
+                            at,
+                            p.actor(),
+                            p.action(),
+                            p.target(),
+                            p.outcome(),
+                            redacted,
+                            prev,
+                            hash));
+            seq++;
+            prev = hash;
+        }
+        List<List<Object>> rows = new java.util.ArrayList<>(entries.size());
+        for (AuditEntry e : entries) {
+            rows.add(
+                    java.util.Arrays.asList(
+                            e.seq(),
+                            LocalDateTime.ofInstant(at, ZoneOffset.UTC),
+                            e.actor(),
+                            e.action(),
+                            e.target(),
+                            e.outcome().name().toLowerCase(),
+                            CanonicalJson.write(e.details()),
+                            e.prevHash(),
+                            e.hash()));
+        }
+        jdbi.useTransaction(
+                handle ->
+                        io.rowdesk.store.MultiRowStatements.insert(
+                                handle,
+                                "audit_log",
+                                "(?, CAST(? AS TIMESTAMP), ?, ?, ?, ?, ?, ?, ?)",
+                                rows));
+        lastSeq = seq;
+        lastHash = prev;
+        if (anchor != null) {
+            for (AuditEntry e : entries) {
+                anchor.append(e.seq(), e.hash());
+            }
+        }
+        return entries;
+    }
+
     /** The newest entries first. */
     public List<AuditEntry> recent(int limit) {
         return jdbi.withHandle(

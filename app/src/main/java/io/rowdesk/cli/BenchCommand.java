@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
             BenchCommand.Demo.class,
             GridBench.class,
             SearchBench.class,
-            SyncBench.class
+            SyncBench.class,
+            ActionsBench.class
         })
 public final class BenchCommand {
 

@@ -1,10 +1,8 @@
 package io.rowdesk.config;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rowdesk.auth.AuthConfig;
 import io.rowdesk.auth.Role;
-import io.rowdesk.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +25,6 @@ public final class ConfigLoader {
     /** The configuration that applies when none is given: the embedded demo warehouse. */
     public static final String DEMO_RESOURCE = "demo/rowdesk-demo.yaml";
 
-    private static final ObjectMapper JSON = Json.MAPPER;
     private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]*");
 
     private final Map<String, String> env;
@@ -174,7 +171,14 @@ public final class ConfigLoader {
     }
 
     private static ServerConfig server(ConfigNode node) {
-        node.allowOnly("port", "data_dir", "timezone", "memory", "public_url", "log_format");
+        node.allowOnly(
+                "port",
+                "data_dir",
+                "timezone",
+                "memory",
+                "public_url",
+                "log_format",
+                "allow_private_destinations");
         return new ServerConfig(
                 node.get("port").integer(ServerConfig.DEFAULT_PORT, 0, 65535),
                 Path.of(node.get("data_dir").string(ServerConfig.DEFAULT_DATA_DIR.toString())),
@@ -182,7 +186,8 @@ public final class ConfigLoader {
                 node.get("memory").bytes(ServerConfig.DEFAULT_MEMORY_BYTES, 64L << 20),
                 publicUrl(node.get("public_url")),
                 node.get("log_format")
-                        .choice(ServerConfig.LogFormat.TEXT, ServerConfig.LogFormat.class));
+                        .choice(ServerConfig.LogFormat.TEXT, ServerConfig.LogFormat.class),
+                node.get("allow_private_destinations").strings());
     }
 
     private static java.net.URI publicUrl(ConfigNode node) {
@@ -507,7 +512,10 @@ public final class ConfigLoader {
                 node.get("profile_value_limit").integer(d.profileValueLimit(), 1, 10_000));
     }
 
-    /** Reserved for the actions issue: kept as given, checked there. */
+    /**
+     * Kept as plain maps with {@code ${...}} substituted; io.rowdesk.action checks them (the same
+     * parser reads definitions sent through the API).
+     */
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> actions(ConfigNode node) {
         List<Map<String, Object>> actions = new ArrayList<>();
@@ -516,7 +524,7 @@ public final class ConfigLoader {
                 item.problem("must be a mapping describing one action");
                 continue;
             }
-            actions.add(JSON.convertValue(item.raw(), Map.class));
+            actions.add((Map<String, Object>) item.substituted());
         }
         return actions;
     }

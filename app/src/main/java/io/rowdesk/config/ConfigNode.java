@@ -47,6 +47,37 @@ public final class ConfigNode {
         return value;
     }
 
+    /**
+     * The value as plain Java maps, lists and scalars, with {@code ${...}} substituted in every
+     * string: for sections validated outside this package.
+     */
+    public Object substituted() {
+        if (!present()) {
+            return null;
+        }
+        if (value.isObject()) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            entries().forEach((name, child) -> map.put(name, child.substituted()));
+            return map;
+        }
+        if (value.isArray()) {
+            return list().stream().map(ConfigNode::substituted).toList();
+        }
+        if (value.isTextual()) {
+            return substitute(value.asText());
+        }
+        if (value.isBoolean()) {
+            return value.asBoolean();
+        }
+        if (value.isIntegralNumber()) {
+            return value.asLong();
+        }
+        if (value.isNumber()) {
+            return value.decimalValue();
+        }
+        return value.asText();
+    }
+
     public boolean present() {
         return value != null && !value.isNull() && !value.isMissingNode();
     }

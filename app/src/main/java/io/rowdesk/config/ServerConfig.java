@@ -3,13 +3,16 @@ package io.rowdesk.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
 
 /**
  * {@code server:} where to listen, where data lives, the zone that "today" is in, the memory the
  * query instance may use ({@code memory}: a size such as {@code 1GB}, or a share of the machine
- * such as {@code 10%}; beyond it DuckDB spills to disk under the data folder), and the public
- * address people reach it by ({@code public_url}, null when not set; an https address makes the
- * session cookie Secure even behind a TLS-terminating proxy).
+ * such as {@code 10%}; beyond it DuckDB spills to disk under the data folder), the public address
+ * people reach it by ({@code public_url}, null when not set; an https address makes the session
+ * cookie Secure even behind a TLS-terminating proxy), and the private addresses that actions may
+ * reach ({@code allow_private_destinations}: IPs, CIDRs or {@code host:port} pairs; everything else
+ * must be https to a public address).
  */
 public record ServerConfig(
         int port,
@@ -17,7 +20,8 @@ public record ServerConfig(
         ZoneId timezone,
         long memoryBytes,
         URI publicUrl,
-        LogFormat logFormat) {
+        LogFormat logFormat,
+        List<String> allowPrivateDestinations) {
     public static final int DEFAULT_PORT = 7070;
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
 
@@ -31,8 +35,12 @@ public record ServerConfig(
         JSON
     }
 
+    public ServerConfig {
+        allowPrivateDestinations = List.copyOf(allowPrivateDestinations);
+    }
+
     public ServerConfig(int port, Path dataDir, ZoneId timezone) {
-        this(port, dataDir, timezone, DEFAULT_MEMORY_BYTES, null, LogFormat.TEXT);
+        this(port, dataDir, timezone, DEFAULT_MEMORY_BYTES, null, LogFormat.TEXT, List.of());
     }
 
     public boolean publicUrlIsHttps() {
@@ -40,14 +48,40 @@ public record ServerConfig(
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(newPort, dataDir, timezone, memoryBytes, publicUrl, logFormat);
+        return new ServerConfig(
+                newPort,
+                dataDir,
+                timezone,
+                memoryBytes,
+                publicUrl,
+                logFormat,
+                allowPrivateDestinations);
     }
 
     public ServerConfig withDataDir(Path newDataDir) {
-        return new ServerConfig(port, newDataDir, timezone, memoryBytes, publicUrl, logFormat);
+        return new ServerConfig(
+                port,
+                newDataDir,
+                timezone,
+                memoryBytes,
+                publicUrl,
+                logFormat,
+                allowPrivateDestinations);
     }
 
     public ServerConfig withTimezone(ZoneId newTimezone) {
-        return new ServerConfig(port, dataDir, newTimezone, memoryBytes, publicUrl, logFormat);
+        return new ServerConfig(
+                port,
+                dataDir,
+                newTimezone,
+                memoryBytes,
+                publicUrl,
+                logFormat,
+                allowPrivateDestinations);
+    }
+
+    public ServerConfig withAllowPrivateDestinations(List<String> allowed) {
+        return new ServerConfig(
+                port, dataDir, timezone, memoryBytes, publicUrl, logFormat, allowed);
     }
 }

@@ -21,5 +21,7 @@ public final class Assets {
         ctx.redirect(FAVICON, io.javalin.http.HttpStatus.MOVED_PERMANENTLY);
     }
 
+    public static final String ROW_ACTIONS = "/static/row-actions.js";
+
     private Assets() {}
 }

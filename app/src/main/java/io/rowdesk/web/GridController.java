@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import io.rowdesk.action.ActionService;
 import io.rowdesk.config.RowdeskConfig;
 import io.rowdesk.error.UserFacingException;
 import io.rowdesk.grid.ColumnFilter;
@@ -39,13 +40,19 @@ public final class GridController {
 
     private final SearchService search;
     private final RowdeskConfig config;
+    private final ActionService actions;
 
     public GridController(
-            RelationCatalog catalog, GridService grid, SearchService search, RowdeskConfig config) {
+            RelationCatalog catalog,
+            GridService grid,
+            SearchService search,
+            RowdeskConfig config,
+            ActionService actions) {
         this.catalog = Objects.requireNonNull(catalog, "catalog is null");
         this.grid = Objects.requireNonNull(grid, "grid is null");
         this.search = Objects.requireNonNull(search, "search is null");
         this.config = Objects.requireNonNull(config, "config is null");
+        this.actions = Objects.requireNonNull(actions, "actions is null");
     }
 
     /**
@@ -137,6 +144,17 @@ public final class GridController {
                 rows.stream().map(row -> row.stream().map(JsonValues::toJson).toList()).toList());
         json.put("total", total);
         json.put("offset", window.offset());
+        if ("1".equals(ctx.queryParam("actions"))) {
+            json.put(
+                    "actions",
+                    RowActionsJson.forRows(
+                            actions,
+                            catalog,
+                            relation,
+                            window.columns(),
+                            rows,
+                            AccessControl.user(ctx).role()));
+        }
         ctx.json(json);
     }
 

@@ -14,6 +14,10 @@ public final class Navigation {
 
     private static final List<Link> LINKS =
             List.of(
+                    new Link("Requests", ActionPagesController.REQUESTS_PAGE, Role.VIEWER),
+                    new Link("Approvals", ActionPagesController.APPROVALS_PAGE, Role.VIEWER),
+                    new Link("Actions", ActionPagesController.ACTIONS_PAGE, Role.VIEWER),
+                    new Link("Demo receiver", ActionPagesController.RECEIVER_PAGE, Role.VIEWER),
                     new Link("Sources", SourcesController.PAGE, Role.BUILDER),
                     new Link("Audit log", AuditController.LOG, Role.ADMIN),
                     new Link("Users", UsersController.USERS, Role.ADMIN));

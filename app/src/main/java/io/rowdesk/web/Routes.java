@@ -29,7 +29,9 @@ public final class Routes {
             AuditController audit,
             MetricsController metrics,
             SavedViewController savedViews,
-            JoinsController joins) {
+            JoinsController joins,
+            ActionController actions,
+            ActionPagesController actionPages) {
         return List.of(
                 new Route(GET, ApiController.HEALTH, Role.PUBLIC, api::health),
                 new Route(GET, AuthController.LOGIN, Role.PUBLIC, auth::loginPage),
@@ -88,7 +90,49 @@ public final class Routes {
                 new Route(PUT, SavedViewController.SAVED_VIEW, Role.VIEWER, savedViews::update),
                 new Route(DELETE, SavedViewController.SAVED_VIEW, Role.VIEWER, savedViews::delete),
                 new Route(GET, JoinsController.SUGGESTIONS, Role.BUILDER, joins::suggestions),
-                new Route(POST, JoinsController.SAVE, Role.BUILDER, joins::save));
+                new Route(POST, JoinsController.SAVE, Role.BUILDER, joins::save),
+                // row actions: who may run, approve or cancel a request is decided per action
+                new Route(GET, ActionController.ACTIONS, Role.VIEWER, actions::list),
+                new Route(POST, ActionController.ACTIONS, Role.BUILDER, actions::create),
+                new Route(PUT, ActionController.ACTION, Role.BUILDER, actions::update),
+                new Route(DELETE, ActionController.ACTION, Role.BUILDER, actions::delete),
+                new Route(POST, ActionController.RUN, Role.VIEWER, actions::run),
+                new Route(GET, ActionController.REQUESTS, Role.VIEWER, actions::requests),
+                new Route(GET, ActionController.REQUEST, Role.VIEWER, actions::request),
+                new Route(POST, ActionController.APPROVE, Role.VIEWER, actions::approve),
+                new Route(POST, ActionController.REJECT, Role.VIEWER, actions::reject),
+                new Route(POST, ActionController.RESEND, Role.BUILDER, actions::resend),
+                new Route(POST, ActionController.CANCEL, Role.VIEWER, actions::cancel),
+                new Route(GET, ActionController.BATCH, Role.VIEWER, actions::batch),
+                new Route(POST, ActionController.BATCH_CANCEL, Role.VIEWER, actions::cancelBatch),
+                // the demo's stand-in for Zapier receives without a login, like a real receiver
+                new Route(POST, ActionController.DEMO_RECEIVER, Role.PUBLIC, actions::demoReceive),
+                new Route(GET, ActionController.DEMO_RECEIVED, Role.VIEWER, actions::demoReceived),
+                new Route(
+                        GET,
+                        ActionPagesController.ROW_ACTIONS,
+                        Role.VIEWER,
+                        actionPages::rowActions),
+                new Route(
+                        GET,
+                        ActionPagesController.REQUESTS_PAGE,
+                        Role.VIEWER,
+                        actionPages::requests),
+                new Route(
+                        GET,
+                        ActionPagesController.APPROVALS_PAGE,
+                        Role.VIEWER,
+                        actionPages::approvals),
+                new Route(
+                        GET,
+                        ActionPagesController.ACTIONS_PAGE,
+                        Role.VIEWER,
+                        actionPages::definitions),
+                new Route(
+                        GET,
+                        ActionPagesController.RECEIVER_PAGE,
+                        Role.VIEWER,
+                        actionPages::receiver));
     }
 
     public static void register(RoutesConfig config, List<Route> routes) {

@@ -52,7 +52,9 @@ class RouteAccessTest extends DemoAppTest {
                             .replace("{relation}", "partners")
                             .replace("{source}", "app")
                             .replace("{id}", "999999")
-                            .replace("{token}", "not-an-invite");
+                            .replace("{token}", "not-an-invite")
+                            .replace("{name}", "nothing")
+                            .replace("{batch}", "nothing");
             String label = route.method() + " " + route.path();
             HttpResponse<String> anonymous = call(route.method(), path, null);
             if (route.path().equals(MetricsController.METRICS)) {

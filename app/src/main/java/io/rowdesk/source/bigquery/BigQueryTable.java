@@ -17,6 +17,7 @@ import com.google.cloud.bigquery.FieldValueList;
 import com.google.cloud.bigquery.Schema;
 import com.google.cloud.bigquery.StandardSQLTypeName;
 import com.google.cloud.bigquery.TableId;
+import io.rowdesk.json.Json;
 import io.rowdesk.source.RowSelection;
 import io.rowdesk.source.SourceColumn;
 import io.rowdesk.source.SourceException;
@@ -37,7 +38,7 @@ import java.util.Optional;
  */
 public final class BigQueryTable implements StreamedTable {
     private static final CsvMapper CSV = new CsvMapper();
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSxxx").withZone(ZoneOffset.UTC);
     private static final long PAGE_SIZE = 10_000;

@@ -1,0 +1,963 @@
+package io.rowdesk.action;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.f4b6a3.uuid.UuidCreator;
+import io.rowdesk.audit.AuditEntry;
+import io.rowdesk.audit.AuditLog;
+import io.rowdesk.auth.Role;
+import io.rowdesk.auth.User;
+import io.rowdesk.duck.SqlIdentifiers;
+import io.rowdesk.error.ErrorKind;
+import io.rowdesk.error.UserFacingException;
+import io.rowdesk.grid.GridFilter;
+import io.rowdesk.json.Json;
+import io.rowdesk.query.Column;
+import io.rowdesk.query.QueryEngine;
+import io.rowdesk.query.QueryResult;
+import io.rowdesk.query.RelationCatalog;
+import io.rowdesk.query.RelationInfo;
+import io.rowdesk.search.CheckedQuery;
+import io.rowdesk.search.SqlGuard;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Row actions end to end, short of sending: definitions (config and API, stored the same way), runs
+ * on keys or on a search (the row and {@code when} read through the guarded query engine),
+ * de-duplication of a second click, approvals, resend and cancel, each audited. The {@link
+ * OutboxWorker} sends what this writes to the {@link Outbox}.
+ */
+public final class ActionService {
+    /** The most rows one run may touch. */
+    public static final int MAX_RUN_ROWS = 50_000;
+
+    private static final ObjectMapper JSON = Json.MAPPER;
+    private static final String WHEN_COLUMN = "__rowdesk_when";
+    private static final String APPROVAL_COLUMN = "__rowdesk_needs_approval";
+    private static final Set<String> SECRET_KEYS =
+            Set.of("signing_secret", "password", "token", "client_secret");
+    static final String MASK = "********";
+    private static final Duration ROW_QUERY_TIMEOUT = Duration.ofSeconds(30);
+
+    /** What a run asks for. {@code keys} are JSON values; or {@code q} (a search) with all. */
+    public record RunRequest(
+            List<JsonNode> keys,
+            String q,
+            boolean all,
+            boolean dryRun,
+            boolean again,
+            Map<String, String> inputs) {}
+
+    /** One request a run created or found. */
+    public record RunItem(String id, JsonNode key, String state, boolean existing) {}
+
+    /** One row of a dry run: what would be sent. */
+    public record Preview(JsonNode key, String payload, String target, boolean needsApproval) {}
+
+    /** A row a run left out, and why. */
+    public record Skipped(JsonNode key, String reason) {}
+
+    public record RunResult(
+            String batch, List<RunItem> requests, List<Preview> previews, List<Skipped> skipped) {}
+
+    /** Resolves a search on a relation to a row filter (the grid's), for bulk runs. */
+    public interface SearchFilter {
+        GridFilter filter(String q, RelationInfo relation, Role role);
+    }
+
+    /** An action offered on a grid row, with its latest request's state (null: none yet). */
+    public record RowAction(
+            String name, String label, String state, String confirm, List<String> inputs) {}
+
+    private final Outbox outbox;
+    private final ActionDefinitionParser parser;
+    private final RelationCatalog catalog;
+    private final SqlGuard guard;
+    private final QueryEngine engine;
+    private final SearchFilter search;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final Map<String, ActionDefinition> definitions = new ConcurrentHashMap<>();
+    private final ReentrantLock creation = new ReentrantLock();
+    private volatile Runnable onQueued = () -> {};
+
+    public ActionService(
+            Outbox outbox,
+            ActionDefinitionParser parser,
+            RelationCatalog catalog,
+            SqlGuard guard,
+            QueryEngine engine,
+            SearchFilter search,
+            AuditLog audit,
+            Clock clock) {
+        this.outbox = Objects.requireNonNull(outbox, "outbox is null");
+        this.parser = Objects.requireNonNull(parser, "parser is null");
+        this.catalog = Objects.requireNonNull(catalog, "catalog is null");
+        this.guard = Objects.requireNonNull(guard, "guard is null");
+        this.engine = Objects.requireNonNull(engine, "engine is null");
+        this.search = Objects.requireNonNull(search, "search is null");
+        this.audit = Objects.requireNonNull(audit, "audit is null");
+        this.clock = Objects.requireNonNull(clock, "clock is null");
+    }
+
+    /** Called when requests are queued: the worker looks at once. */
+    public void onQueued(Runnable listener) {
+        this.onQueued = Objects.requireNonNull(listener, "listener is null");
+    }
+
+    // --- definitions -------------------------------------------------------------------------
+
+    /**
+     * Loads the stored definitions and the config's (the config wins for its names; a change is
+     * audited). Answers every problem, each with its key path.
+     */
+    public List<String> load(List<Map<String, Object>> fromConfig) {
+        List<String> problems = new ArrayList<>();
+        for (Outbox.StoredDefinition stored : outbox.definitions()) {
+            try {
+                Map<String, Object> raw = readMap(stored.json());
+                ActionDefinition definition = parser.parse(raw, "actions." + stored.name());
+                validate(definition, "actions." + stored.name());
+                definitions.put(definition.name(), definition);
+            } catch (ActionDefinitionParser.InvalidDefinitionException e) {
+                // a stored definition that no longer fits (a relation went away): keep the app up
+                problems.add(
+                        "stored action "
+                                + stored.name()
+                                + " is disabled: "
+                                + String.join("; ", e.problems()));
+            }
+        }
+        List<String> configProblems = new ArrayList<>();
+        for (int i = 0; i < fromConfig.size(); i++) {
+            String path = "actions[" + i + "]";
+            try {
+                ActionDefinition definition = parser.parse(fromConfig.get(i), path);
+                validate(definition, path);
+                String json = writeJson(fromConfig.get(i));
+                boolean changed =
+                        outbox.definitions().stream()
+                                .noneMatch(
+                                        s ->
+                                                s.name().equals(definition.name())
+                                                        && s.json().equals(json));
+                if (changed) {
+                    outbox.saveDefinition(
+                            definition.name(), json, "config", "config", clock.instant());
+                    audit.record(
+                            "config",
+                            "action.define",
+                            definition.name(),
+                            AuditEntry.Outcome.SUCCESS,
+                            Map.of("origin", "config", "definition", masked(fromConfig.get(i))));
+                }
+                definitions.put(definition.name(), definition);
+            } catch (ActionDefinitionParser.InvalidDefinitionException e) {
+                configProblems.addAll(e.problems());
+            }
+        }
+        if (!configProblems.isEmpty()) {
+            throw new ActionDefinitionParser.InvalidDefinitionException(configProblems);
+        }
+        return problems;
+    }
+
+    /** Checks a parsed definition against the catalog: relation, key, columns, predicates. */
+    private void validate(ActionDefinition definition, String path) {
+        List<String> problems = new ArrayList<>();
+        RelationInfo relation = catalog.find(definition.relation(), Role.ADMIN).orElse(null);
+        if (relation == null) {
+            problems.add(
+                    path
+                            + ".relation: there is no relation called '"
+                            + definition.relation()
+                            + "'");
+            throw new ActionDefinitionParser.InvalidDefinitionException(problems);
+        }
+        Set<String> columns = new java.util.HashSet<>();
+        relation.columns().forEach(c -> columns.add(c.name()));
+        if (!columns.contains(definition.key())) {
+            problems.add(
+                    path
+                            + ".key: "
+                            + definition.relation()
+                            + " has no column '"
+                            + definition.key()
+                            + "'");
+        }
+        List<PayloadTemplate> templates = new ArrayList<>();
+        if (definition.payload() != null) {
+            templates.add(definition.payload());
+        }
+        if (definition.destination() instanceof Destination.Http http) {
+            templates.add(http.url());
+        }
+        if (definition.destination() instanceof Destination.Postgres pg) {
+            templates.add(pg.statement());
+        }
+        for (PayloadTemplate template : templates) {
+            for (String column : template.rowColumns()) {
+                if (!columns.contains(column)) {
+                    problems.add(
+                            path
+                                    + ": {{row."
+                                    + column
+                                    + "}}: "
+                                    + definition.relation()
+                                    + " has no column '"
+                                    + column
+                                    + "'; it has "
+                                    + new java.util.TreeSet<>(columns));
+                }
+            }
+        }
+        checkPredicate(relation, definition.when(), path + ".when", problems);
+        if (definition.approval() != null) {
+            checkPredicate(
+                    relation, definition.approval().when(), path + ".approval.when", problems);
+        }
+        if (!problems.isEmpty()) {
+            throw new ActionDefinitionParser.InvalidDefinitionException(problems);
+        }
+    }
+
+    private void checkPredicate(
+            RelationInfo relation, String predicate, String path, List<String> problems) {
+        if (predicate == null || predicate.isBlank()) {
+            return;
+        }
+        try {
+            String sql =
+                    "SELECT * FROM "
+                            + SqlIdentifiers.quoteIdentifier(relation.name())
+                            + " WHERE ("
+                            + predicate
+                            + ") LIMIT 0";
+            CheckedQuery checked = guard.check(sql, Role.ADMIN);
+            engine.query(checked.sql(), List.of(), 1, ROW_QUERY_TIMEOUT);
+        } catch (UserFacingException | IllegalStateException e) {
+            problems.add(path + ": not a predicate on " + relation.name() + ": " + e.getMessage());
+        }
+    }
+
+    public Optional<ActionDefinition> definition(String name) {
+        return Optional.ofNullable(definitions.get(name));
+    }
+
+    /** Definitions on relations {@code role} may see, optionally of one relation. */
+    public List<ActionDefinition> definitions(String relation, Role role) {
+        return definitions.values().stream()
+                .filter(d -> relation == null || d.relation().equals(relation))
+                .filter(d -> catalog.find(d.relation(), role).isPresent())
+                .sorted(java.util.Comparator.comparing(ActionDefinition::name))
+                .toList();
+    }
+
+    /** The definition as given, secrets masked: for the API and the actions page. */
+    public static Map<String, Object> masked(Map<String, Object> source) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        source.forEach(
+                (k, v) -> {
+                    if (SECRET_KEYS.contains(k) && v != null) {
+                        copy.put(k, MASK);
+                    } else if (v instanceof Map<?, ?> map) {
+                        @SuppressWarnings("unchecked")
+                        Map<String, Object> inner = (Map<String, Object>) map;
+                        copy.put(k, masked(inner));
+                    } else {
+                        copy.put(k, v);
+                    }
+                });
+        return copy;
+    }
+
+    /** Creates ({@code create}) or replaces a definition sent by a builder. */
+    public ActionDefinition save(String name, Map<String, Object> raw, boolean create, User user) {
+        Map<String, Object> body = new LinkedHashMap<>(raw);
+        if (name != null) {
+            Object given = body.putIfAbsent("name", name);
+            if (given != null && !given.equals(name)) {
+                throw UserFacingException.badRequest(
+                        "The body names '" + given + "' but the address names '" + name + "'.");
+            }
+        }
+        ActionDefinition existing = definitions.get(String.valueOf(body.get("name")));
+        if (create && existing != null) {
+            throw UserFacingException.conflict(
+                    "An action called '" + body.get("name") + "' exists already.");
+        }
+        if (!create && existing == null) {
+            throw UserFacingException.notFound("There is no action called '" + name + "'.");
+        }
+        if (existing != null) {
+            body = unmask(body, existing.source());
+        }
+        ActionDefinition definition;
+        try {
+            definition = parser.parse(body, "action");
+            validate(definition, "action");
+        } catch (ActionDefinitionParser.InvalidDefinitionException e) {
+            throw new InvalidActionException(e.problems());
+        }
+        outbox.saveDefinition(
+                definition.name(), writeJson(body), "api", user.email(), clock.instant());
+        definitions.put(definition.name(), definition);
+        audit.record(
+                user.email(),
+                "action.define",
+                definition.name(),
+                AuditEntry.Outcome.SUCCESS,
+                Map.of("origin", "api", "created", create, "definition", masked(body)));
+        return definition;
+    }
+
+    public void delete(String name, User user) {
+        if (definitions.remove(name) == null) {
+            throw UserFacingException.notFound("There is no action called '" + name + "'.");
+        }
+        outbox.deleteDefinition(name);
+        audit.record(user.email(), "action.delete", name, AuditEntry.Outcome.SUCCESS, Map.of());
+    }
+
+    /** A definition's problems, answered as 400 with the list. */
+    public static final class InvalidActionException extends UserFacingException {
+        private final List<String> problems;
+
+        public InvalidActionException(List<String> problems) {
+            super(
+                    ErrorKind.BAD_REQUEST,
+                    "The action definition has problems: " + String.join("; ", problems));
+            this.problems = List.copyOf(problems);
+        }
+
+        @Override
+        public Map<String, Object> details() {
+            return Map.of("problems", problems);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> unmask(Map<String, Object> body, Map<String, Object> old) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        body.forEach(
+                (k, v) -> {
+                    Object previous = old == null ? null : old.get(k);
+                    if (MASK.equals(v) && previous != null) {
+                        copy.put(k, previous);
+                    } else if (v instanceof Map<?, ?> map && previous instanceof Map<?, ?> prev) {
+                        copy.put(k, unmask((Map<String, Object>) map, (Map<String, Object>) prev));
+                    } else {
+                        copy.put(k, v);
+                    }
+                });
+        return copy;
+    }
+
+    // --- runs ---------------------------------------------------------------------------------
+
+    /** A row read for a run: its values, its key as JSON, and the two predicates' answers. */
+    private record RowRead(
+            Map<String, Object> values, String key, boolean when, boolean needsApproval) {}
+
+    public RunResult run(String name, RunRequest run, User user) {
+        ActionDefinition definition = runnable(name, user);
+        RelationInfo relation = visibleRelation(definition, user.role());
+        Map<String, String> inputs = run.inputs() == null ? Map.of() : run.inputs();
+        for (String input : definition.inputs()) {
+            String value = inputs.get(input);
+            if (value == null || value.isBlank()) {
+                throw UserFacingException.badRequest("This action asks for '" + input + "'.");
+            }
+        }
+        List<Skipped> skipped = new ArrayList<>();
+        List<RowRead> rows;
+        if (run.keys() != null && !run.keys().isEmpty()) {
+            if (run.keys().size() > MAX_RUN_ROWS) {
+                throw UserFacingException.badRequest("At most " + MAX_RUN_ROWS + " rows per run.");
+            }
+            rows = rowsByKeys(definition, relation, run.keys(), skipped);
+        } else if (run.all()) {
+            GridFilter filter =
+                    run.q() == null || run.q().isBlank()
+                            ? GridFilter.NONE
+                            : search.filter(run.q(), relation, user.role());
+            rows = rowsByFilter(definition, relation, filter);
+        } else {
+            throw UserFacingException.badRequest(
+                    "Give \"keys\": [...] or \"q\" with \"all\": true.");
+        }
+        List<RowRead> eligible = new ArrayList<>();
+        for (RowRead row : rows) {
+            if (row.when()) {
+                eligible.add(row);
+            } else {
+                skipped.add(
+                        new Skipped(
+                                json(row.key()),
+                                "the condition of this action does not hold: "
+                                        + definition.when()));
+            }
+        }
+        Instant now = clock.instant();
+        if (run.dryRun()) {
+            List<Preview> previews = new ArrayList<>();
+            for (RowRead row : eligible) {
+                Rendered rendered = render(definition, row, user, "dry-run", now, inputs);
+                previews.add(
+                        new Preview(
+                                json(row.key()),
+                                rendered.payload(),
+                                rendered.target(),
+                                row.needsApproval()));
+            }
+            return new RunResult(null, List.of(), previews, skipped);
+        }
+        String batch =
+                eligible.size() > 1 ? UuidCreator.getTimeOrderedEpochPlus1().toString() : null;
+        List<RunItem> items = new ArrayList<>();
+        List<ActionRequest> created = new ArrayList<>();
+        creation.lock();
+        try {
+            Map<String, ActionRequest> existing =
+                    outbox.openOrSucceeded(
+                            definition.name(), eligible.stream().map(RowRead::key).toList());
+            for (RowRead row : eligible) {
+                ActionRequest found = existing.get(row.key());
+                if (found != null && (found.state().open() || !run.again())) {
+                    items.add(
+                            new RunItem(found.id(), json(row.key()), found.state().label(), true));
+                    continue;
+                }
+                String id = UuidCreator.getTimeOrderedEpochPlus1().toString();
+                Rendered rendered;
+                try {
+                    rendered = render(definition, row, user, id, now, inputs);
+                } catch (IllegalArgumentException e) {
+                    skipped.add(new Skipped(json(row.key()), e.getMessage()));
+                    continue;
+                }
+                RequestState state =
+                        row.needsApproval() ? RequestState.PENDING_APPROVAL : RequestState.QUEUED;
+                ActionRequest request =
+                        new ActionRequest(
+                                id,
+                                definition.name(),
+                                definition.relation(),
+                                row.key(),
+                                state,
+                                rendered.payload(),
+                                rendered.target(),
+                                writeJson(inputs),
+                                user.email(),
+                                user.id(),
+                                batch,
+                                row.needsApproval() ? definition.approval().approvals() : 0,
+                                now,
+                                now,
+                                state == RequestState.QUEUED ? now : null,
+                                null,
+                                null,
+                                0,
+                                0,
+                                0,
+                                null,
+                                null,
+                                null);
+                created.add(request);
+                items.add(new RunItem(id, json(row.key()), state.label(), false));
+            }
+            outbox.insert(created);
+        } finally {
+            creation.unlock();
+        }
+        audit.recordAll(
+                created.stream()
+                        .map(
+                                r -> {
+                                    Map<String, Object> details = new LinkedHashMap<>();
+                                    details.put("action", r.action());
+                                    details.put("relation", r.relation());
+                                    details.put("row_key", r.rowKey());
+                                    details.put("state", r.state().label());
+                                    if (r.batchId() != null) {
+                                        details.put("batch", r.batchId());
+                                    }
+                                    if (run.again()) {
+                                        details.put("again", true);
+                                    }
+                                    return new AuditLog.Pending(
+                                            user.email(),
+                                            "action.request",
+                                            r.id(),
+                                            AuditEntry.Outcome.SUCCESS,
+                                            details);
+                                })
+                        .toList());
+        if (created.stream().anyMatch(r -> r.state() == RequestState.QUEUED)) {
+            onQueued.run();
+        }
+        return new RunResult(batch, items, List.of(), skipped);
+    }
+
+    private record Rendered(String payload, String target) {}
+
+    private Rendered render(
+            ActionDefinition definition,
+            RowRead row,
+            User user,
+            String id,
+            Instant now,
+            Map<String, String> inputs) {
+        PayloadTemplate.Values values =
+                new PayloadTemplate.Values(row.values(), user.email(), id, now, inputs);
+        Destination destination = definition.destination();
+        if (destination instanceof Destination.Postgres pg) {
+            PayloadTemplate.BoundSql bound = pg.statement().renderSql(values);
+            List<Object> params = new ArrayList<>();
+            for (Object p : bound.params()) {
+                params.add(
+                        p == null
+                                        || p instanceof Number
+                                        || p instanceof Boolean
+                                        || p instanceof String
+                                ? p
+                                : String.valueOf(p));
+            }
+            Map<String, Object> stored = new LinkedHashMap<>();
+            stored.put("sql", bound.sql());
+            stored.put("params", params);
+            return new Rendered(writeJson(stored), null);
+        }
+        String payload = definition.payload().renderJson(values);
+        String target =
+                destination instanceof Destination.Http http ? http.url().renderUrl(values) : null;
+        return new Rendered(payload, target);
+    }
+
+    private ActionDefinition runnable(String name, User user) {
+        ActionDefinition definition =
+                definition(name)
+                        .orElseThrow(
+                                () ->
+                                        UserFacingException.notFound(
+                                                "There is no action called '" + name + "'."));
+        visibleRelation(definition, user.role());
+        if (!definition.mayRun(user.role())) {
+            String least =
+                    definition.roles().stream()
+                            .min(Role::compareTo)
+                            .map(Role::label)
+                            .orElse("admin");
+            throw UserFacingException.forbidden(
+                    "\""
+                            + definition.label()
+                            + "\" needs the "
+                            + least
+                            + " role; you are "
+                            + user.role().label()
+                            + ".");
+        }
+        return definition;
+    }
+
+    private RelationInfo visibleRelation(ActionDefinition definition, Role role) {
+        return catalog.find(definition.relation(), role)
+                .orElseThrow(
+                        () ->
+                                UserFacingException.notFound(
+                                        "There is no action called '" + definition.name() + "'."));
+    }
+
+    private String selectSql(ActionDefinition definition, RelationInfo relation, String where) {
+        String when =
+                definition.when() == null || definition.when().isBlank()
+                        ? "true"
+                        : "(" + definition.when() + ")";
+        String approval =
+                definition.approval() == null
+                        ? "false"
+                        : definition.approval().when() == null
+                                        || definition.approval().when().isBlank()
+                                ? "true"
+                                : "(" + definition.approval().when() + ")";
+        return "SELECT *, coalesce("
+                + when
+                + ", false) AS "
+                + WHEN_COLUMN
+                + ", coalesce("
+                + approval
+                + ", false) AS "
+                + APPROVAL_COLUMN
+                + " FROM "
+                + SqlIdentifiers.quoteIdentifier(relation.name())
+                + (where.isEmpty() ? "" : " WHERE " + where);
+    }
+
+    private List<RowRead> query(ActionDefinition definition, String sql, List<Object> params) {
+        CheckedQuery checked = guard.check(sql, Role.ADMIN);
+        QueryResult result =
+                engine.query(checked.sql(), params, MAX_RUN_ROWS + 1, ROW_QUERY_TIMEOUT);
+        if (result.rows().size() > MAX_RUN_ROWS) {
+            throw UserFacingException.badRequest(
+                    "This run would touch more than " + MAX_RUN_ROWS + " rows; narrow the search.");
+        }
+        List<String> names = result.columns().stream().map(Column::name).toList();
+        List<RowRead> rows = new ArrayList<>();
+        for (List<Object> values : result.rows()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            boolean when = false;
+            boolean approval = false;
+            for (int i = 0; i < names.size(); i++) {
+                String column = names.get(i);
+                if (column.equals(WHEN_COLUMN)) {
+                    when = Boolean.TRUE.equals(values.get(i));
+                } else if (column.equals(APPROVAL_COLUMN)) {
+                    approval = Boolean.TRUE.equals(values.get(i));
+                } else {
+                    row.put(column, values.get(i));
+                }
+            }
+            rows.add(
+                    new RowRead(
+                            row,
+                            PayloadTemplate.jsonValue(row.get(definition.key())),
+                            when,
+                            approval));
+        }
+        return rows;
+    }
+
+    private List<RowRead> rowsByKeys(
+            ActionDefinition definition,
+            RelationInfo relation,
+            List<JsonNode> keys,
+            List<Skipped> skipped) {
+        List<RowRead> rows = new ArrayList<>();
+        Map<String, JsonNode> wanted = new LinkedHashMap<>();
+        for (JsonNode key : keys) {
+            if (key == null || key.isContainerNode()) {
+                throw UserFacingException.badRequest("Each key must be a number or a string.");
+            }
+            wanted.put(
+                    key.isTextual() ? PayloadTemplate.jsonValue(key.asText()) : key.toString(),
+                    key);
+        }
+        // one parameter however many keys: DuckDB prepares a statement with thousands of
+        // parameters slowly; keys compare as text, so 7 and '7' are the same key
+        List<String> asText = wanted.values().stream().map(JsonNode::asText).toList();
+        String keyColumn = SqlIdentifiers.quoteIdentifier(definition.key());
+        rows.addAll(
+                query(
+                        definition,
+                        selectSql(
+                                definition,
+                                relation,
+                                "CAST("
+                                        + keyColumn
+                                        + " AS VARCHAR) IN (SELECT unnest(json_extract_string(?,"
+                                        + " '$[*]')))"),
+                        List.of(writeJson(asText))));
+        Set<String> found = new java.util.HashSet<>();
+        rows.forEach(r -> found.add(r.key()));
+        // a key given as 5 and stored as '5' (or the reverse) still matches: compare as text too
+        for (Map.Entry<String, JsonNode> e : wanted.entrySet()) {
+            if (!found.contains(e.getKey())
+                    && !found.contains(PayloadTemplate.jsonValue(e.getValue().asText()))
+                    && !found.contains(e.getValue().asText())) {
+                skipped.add(new Skipped(e.getValue(), "no row with this key"));
+            }
+        }
+        return rows;
+    }
+
+    private List<RowRead> rowsByFilter(
+            ActionDefinition definition, RelationInfo relation, GridFilter filter) {
+        String where = filter.where().trim();
+        if (where.regionMatches(true, 0, "WHERE ", 0, 6)) {
+            where = where.substring(6);
+        }
+        return query(definition, selectSql(definition, relation, where), filter.params());
+    }
+
+    private static Object keyValue(JsonNode key) {
+        if (key.isIntegralNumber() && key.canConvertToLong()) {
+            return key.asLong();
+        }
+        if (key.isNumber()) {
+            return key.decimalValue();
+        }
+        return key.asText();
+    }
+
+    // --- approvals, resend, cancel -------------------------------------------------------------
+
+    public ActionRequest request(String id) {
+        return outbox.find(id)
+                .orElseThrow(() -> UserFacingException.notFound("There is no request " + id + "."));
+    }
+
+    public ActionRequest approve(String id, User user, String comment) {
+        return decide(id, user, comment, true);
+    }
+
+    public ActionRequest reject(String id, User user, String comment) {
+        return decide(id, user, comment, false);
+    }
+
+    private ActionRequest decide(String id, User user, String comment, boolean approve) {
+        ActionRequest request = request(id);
+        ActionDefinition definition =
+                definition(request.action())
+                        .orElseThrow(
+                                () ->
+                                        UserFacingException.conflict(
+                                                "The action "
+                                                        + request.action()
+                                                        + " is no longer defined."));
+        if (request.state() != RequestState.PENDING_APPROVAL) {
+            throw UserFacingException.conflict(
+                    "This request is " + request.state().label() + ", not waiting for approval.");
+        }
+        if (request.requestedById() == user.id()) {
+            throw UserFacingException.forbidden(
+                    "You asked for this; someone else must "
+                            + (approve ? "approve" : "reject")
+                            + " it.");
+        }
+        Approval approval = definition.approval();
+        if (approval != null && !approval.mayApprove(user.role())) {
+            throw UserFacingException.forbidden(
+                    "Only "
+                            + approval.roles().stream().map(Role::label).sorted().toList()
+                            + " (and admins) may approve \""
+                            + definition.label()
+                            + "\".");
+        }
+        Instant now = clock.instant();
+        int approvals =
+                outbox.decide(
+                        new ApprovalDecision(
+                                id,
+                                user.id(),
+                                user.email(),
+                                approve ? "approved" : "rejected",
+                                comment,
+                                now));
+        if (approvals < 0) {
+            throw UserFacingException.conflict("You have already decided on this request.");
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("action", request.action());
+        details.put("row_key", request.rowKey());
+        details.put("comment", comment);
+        if (!approve) {
+            outbox.transition(
+                    id,
+                    EnumSet.of(RequestState.PENDING_APPROVAL),
+                    RequestState.REJECTED,
+                    now,
+                    false);
+            audit.record(user.email(), "action.reject", id, AuditEntry.Outcome.SUCCESS, details);
+            return request(id);
+        }
+        details.put("approvals", approvals);
+        details.put("needed", request.approvalsNeeded());
+        audit.record(user.email(), "action.approve", id, AuditEntry.Outcome.SUCCESS, details);
+        if (approvals >= request.approvalsNeeded()) {
+            // the row may have changed while the request waited: check the condition again now
+            RelationInfo relation = catalog.find(definition.relation(), Role.ADMIN).orElse(null);
+            boolean holds = relation != null && stillHolds(definition, relation, request.rowKey());
+            if (holds) {
+                outbox.transition(
+                        id,
+                        EnumSet.of(RequestState.PENDING_APPROVAL),
+                        RequestState.QUEUED,
+                        now,
+                        false);
+                onQueued.run();
+            } else {
+                outbox.transition(
+                        id,
+                        EnumSet.of(RequestState.PENDING_APPROVAL),
+                        RequestState.CANCELLED,
+                        now,
+                        false);
+                audit.record(
+                        "system",
+                        "action.cancel",
+                        id,
+                        AuditEntry.Outcome.SUCCESS,
+                        Map.of("reason", "the condition no longer holds: " + definition.when()));
+            }
+        }
+        return request(id);
+    }
+
+    /** Re-checks {@code when} on the row as it is now (through the guarded engine). */
+    public boolean stillHolds(ActionDefinition definition, RelationInfo relation, String rowKey) {
+        JsonNode key = json(rowKey);
+        List<Skipped> ignored = new ArrayList<>();
+        List<RowRead> rows = rowsByKeys(definition, relation, List.of(key), ignored);
+        return !rows.isEmpty() && rows.get(0).when();
+    }
+
+    public ActionRequest resend(String id, User user) {
+        ActionRequest request = request(id);
+        if (request.state() != RequestState.FAILED) {
+            throw UserFacingException.conflict(
+                    "Only a failed request can be resent; this one is "
+                            + request.state().label()
+                            + ".");
+        }
+        if (!outbox.transition(
+                id, EnumSet.of(RequestState.FAILED), RequestState.QUEUED, clock.instant(), true)) {
+            throw UserFacingException.conflict("This request changed meanwhile; reload.");
+        }
+        audit.record(
+                user.email(),
+                "action.resend",
+                id,
+                AuditEntry.Outcome.SUCCESS,
+                Map.of("action", request.action(), "row_key", request.rowKey(), "manual", true));
+        onQueued.run();
+        return request(id);
+    }
+
+    public ActionRequest cancel(String id, User user) {
+        ActionRequest request = request(id);
+        if (request.requestedById() != user.id() && !user.role().includes(Role.BUILDER)) {
+            throw UserFacingException.forbidden(
+                    "Only who asked for it, or a builder, may cancel a request.");
+        }
+        if (!outbox.transition(
+                id,
+                EnumSet.of(RequestState.QUEUED, RequestState.PENDING_APPROVAL),
+                RequestState.CANCELLED,
+                clock.instant(),
+                false)) {
+            throw UserFacingException.conflict(
+                    "This request is "
+                            + request(id).state().label()
+                            + "; only a queued or waiting one can be cancelled.");
+        }
+        audit.record(
+                user.email(),
+                "action.cancel",
+                id,
+                AuditEntry.Outcome.SUCCESS,
+                Map.of("action", request.action(), "row_key", request.rowKey()));
+        return request(id);
+    }
+
+    /** Cancels what of a bulk run has not been sent. */
+    public int cancelBatch(String batch, User user) {
+        int cancelled = outbox.cancelBatch(batch, clock.instant());
+        audit.record(
+                user.email(),
+                "action.cancel",
+                batch,
+                AuditEntry.Outcome.SUCCESS,
+                Map.of("batch", batch, "cancelled", cancelled));
+        return cancelled;
+    }
+
+    public Map<RequestState, Long> batchCounts(String batch) {
+        return outbox.batchCounts(batch);
+    }
+
+    public List<ActionRequest> list(
+            String action, RequestState state, String batch, String before, int limit) {
+        return outbox.list(action, state, batch, before, limit);
+    }
+
+    public List<Attempt> attempts(String id) {
+        return outbox.attempts(id);
+    }
+
+    public List<ApprovalDecision> approvals(String id) {
+        return outbox.approvals(id);
+    }
+
+    // --- the grid ------------------------------------------------------------------------------
+
+    /**
+     * Per row key (as JSON), the actions whose {@code when} holds on that row and that {@code role}
+     * may run, with their latest request's state.
+     */
+    public Map<String, List<RowAction>> rowActions(
+            RelationInfo relation, List<Object> keyValues, Role role) {
+        List<ActionDefinition> actions =
+                definitions(relation.name(), role).stream().filter(d -> d.mayRun(role)).toList();
+        Map<String, List<RowAction>> result = new TreeMap<>();
+        if (actions.isEmpty() || keyValues.isEmpty()) {
+            return result;
+        }
+        List<String> keys = keyValues.stream().map(PayloadTemplate::jsonValue).toList();
+        Map<String, Map<String, RequestState>> latest = outbox.latestStates(relation.name(), keys);
+        for (ActionDefinition action : actions) {
+            List<JsonNode> asJson = keys.stream().map(ActionService::json).toList();
+            List<RowRead> rows = rowsByKeys(action, relation, asJson, new ArrayList<>());
+            for (RowRead row : rows) {
+                if (!row.when()) {
+                    continue;
+                }
+                RequestState state = latest.getOrDefault(row.key(), Map.of()).get(action.name());
+                result.computeIfAbsent(row.key(), k -> new ArrayList<>())
+                        .add(
+                                new RowAction(
+                                        action.name(),
+                                        action.label(),
+                                        state == null ? null : state.label(),
+                                        action.confirm(),
+                                        action.inputs()));
+            }
+        }
+        return result;
+    }
+
+    // --- JSON helpers --------------------------------------------------------------------------
+
+    public static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            return JSON.getNodeFactory().textNode(text);
+        }
+    }
+
+    static String writeJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> readMap(String json) {
+        try {
+            return JSON.readValue(json, Map.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored action definition is not JSON", e);
+        }
+    }
+
+    static boolean isNumber(Object value) {
+        return value instanceof Number || value instanceof BigDecimal;
+    }
+}

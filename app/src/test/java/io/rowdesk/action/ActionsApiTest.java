@@ -239,7 +239,7 @@ class ActionsApiTest {
                 post("/api/v1/requests/" + id + "/approve", "{\"comment\": \"ok\"}", Role.ADMIN);
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
         JsonNode done = awaitState(id, Set.of("succeeded", "failed"));
-        assertThat(done.path("state").asText()).isEqualTo("succeeded");
+        assertThat(done.path("state").asText()).as(done.toString()).isEqualTo("succeeded");
         assertThat(done.path("approvals").get(0).path("by").asText()).isEqualTo("admin@localhost");
         JsonNode received = get("/api/v1/demo/receiver", Role.VIEWER);
         List<String> receivedIds = new ArrayList<>();

@@ -116,7 +116,13 @@ public final class DatePhrases {
                 if (overlaps(taken, m.start(), m.end())) {
                     continue;
                 }
-                Optional<Match> match = interpret(p, m, today);
+                Optional<Match> match;
+                try {
+                    match = interpret(p, m, today);
+                } catch (java.time.DateTimeException | ArithmeticException e) {
+                    // "feb 31 2024", "last 99999999999 days": not a date; the words stay unplaced
+                    match = Optional.empty();
+                }
                 if (match.isPresent()) {
                     matches.add(match.get());
                     for (int i = m.start(); i < m.end(); i++) {
@@ -312,7 +318,13 @@ public final class DatePhrases {
             case "fourteen" -> 14;
             case "thirty" -> 30;
             case "ninety" -> 90;
-            default -> Integer.parseInt(word);
+            default -> {
+                long n = Long.parseLong(word.length() > 12 ? "999999999999" : word);
+                if (n > 1_000_000) {
+                    throw new java.time.DateTimeException("too far back: " + word);
+                }
+                yield (int) n;
+            }
         };
     }
 

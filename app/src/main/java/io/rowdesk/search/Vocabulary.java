@@ -115,6 +115,9 @@ public final class Vocabulary {
                 continue;
             }
             for (ColumnProfile.ValueCount value : profile.values()) {
+                if (value.value() == null || words(value.value()).isEmpty()) {
+                    continue;
+                }
                 ValueRef ref = new ValueRef(profile.column(), value.value());
                 for (String form : forms(words(value.value()))) {
                     valueWords.computeIfAbsent(form, k -> new ArrayList<>()).add(ref);

@@ -168,9 +168,9 @@ public final class LocalTranslator {
                     new NullRule(),
                     new RelationWordRule(),
                     new ValueRule(),
-                    new NameRule(),
                     new QualifierRule(),
                     new CloseInMeaningRule(),
+                    new NameRule(),
                     new DisjunctionRule());
 
     public Translation translate(String question, Vocabulary vocabulary, LocalDate today) {

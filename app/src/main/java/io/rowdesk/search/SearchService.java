@@ -483,6 +483,35 @@ public final class SearchService {
         if (spec.limit() != null) {
             chips.add(new Chip("limit", "first " + spec.limit()));
         }
+        if (!spec.columns().isEmpty()) {
+            chips.add(
+                    new Chip(
+                            "columns",
+                            (spec.distinct() ? "each different " : "only ")
+                                    + String.join(
+                                            ", ",
+                                            spec.columns().stream()
+                                                    .map(c -> c.replace('_', ' '))
+                                                    .toList())));
+        }
+        for (QuerySpec.Having having : spec.having()) {
+            chips.add(
+                    new Chip(
+                            "having",
+                            "groups whose "
+                                    + (having.aggregate().column() == null
+                                            ? "count"
+                                            : having.aggregate()
+                                                            .function()
+                                                            .name()
+                                                            .toLowerCase(Locale.ROOT)
+                                                    + " of "
+                                                    + having.aggregate().column().replace('_', ' '))
+                                    + " "
+                                    + having.operator().sql
+                                    + " "
+                                    + having.value()));
+        }
         return chips;
     }
 
@@ -505,7 +534,10 @@ public final class SearchService {
                         : spec.sort(),
                 removed.contains("limit") ? null : spec.limit(),
                 dropAggregate ? List.of() : spec.groupBy(),
-                dropAggregate ? List.of() : spec.aggregates());
+                dropAggregate ? List.of() : spec.aggregates(),
+                removed.contains("columns") ? List.of() : spec.columns(),
+                !removed.contains("columns") && spec.distinct(),
+                dropAggregate || removed.contains("having") ? List.of() : spec.having());
     }
 
     /** {@code prefix}, when given, says first why the language model did not answer instead. */

@@ -340,6 +340,55 @@ class SearchFuzzTest {
         }
     }
 
+    static JsonNode searchJson(String q, String relation, List<String> removed) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("q", q);
+        body.put("relation", relation);
+        body.put("removed", removed);
+        try {
+            HttpResponse<String> response =
+                    http.send(
+                            http.request(SearchController.SEARCH)
+                                    .header("Authorization", "Bearer " + app.token(Role.VIEWER))
+                                    .header("Content-Type", "application/json")
+                                    .POST(
+                                            HttpRequest.BodyPublishers.ofString(
+                                                    JSON.writeValueAsString(body)))
+                                    .build());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            return TestHttp.json(response);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void asked_columns_and_group_conditions_are_chips_that_can_be_removed() {
+        JsonNode asked =
+                searchJson(
+                        "list the name and price of all laptops made by northwind",
+                        "products",
+                        List.of());
+        assertThat(asked.get("columns").findValuesAsText("name")).containsExactly("name", "price");
+        assertThat(asked.get("chips").findValuesAsText("label")).contains("only name, price");
+        JsonNode all =
+                searchJson(
+                        "list the name and price of all laptops made by northwind",
+                        "products",
+                        List.of("columns"));
+        assertThat(all.get("columns").size()).isGreaterThan(2);
+        assertThat(all.get("total").asLong()).isEqualTo(asked.get("total").asLong());
+
+        JsonNode having = searchJson("authors with more than 20 posts", "posts", List.of());
+        assertThat(having.get("chips").findValuesAsText("label"))
+                .contains("groups whose count > 20");
+        for (JsonNode row : having.get("rows")) {
+            assertThat(row.get(1).asLong()).isGreaterThan(20);
+        }
+        JsonNode every = searchJson("authors with more than 20 posts", "posts", List.of("having"));
+        assertThat(every.get("rows").size()).isGreaterThan(having.get("rows").size());
+    }
+
     @Test
     void suggestions_name_real_columns_and_values_never_invented_plurals() {
         HttpResponse<String> response = search("pendingz payouts frobnicated", "payouts");

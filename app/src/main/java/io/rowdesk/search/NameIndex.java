@@ -23,6 +23,10 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
 public final class NameIndex {
     static final int MAX_VALUES = 20_000;
     static final int MAX_COLUMNS = 6;
+
+    /** On larger relations only this many rows are read for names (bounded work per snapshot). */
+    static final int MAX_SCANNED_ROWS = 500_000;
+
     static final NameIndex EMPTY = new NameIndex(Map.of());
     private static final LevenshteinDistance LEVENSHTEIN = new LevenshteinDistance(1);
 

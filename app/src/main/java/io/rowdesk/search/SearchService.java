@@ -404,13 +404,26 @@ public final class SearchService {
     }
 
     private List<String> distinct(RelationInfo relation, String column) {
+        // Bounded work per snapshot: on a large relation only its first rows are read, so that the
+        // read does not compete for long with searches for the two cores.
+        String quoted = SqlIdentifiers.quoteIdentifier(column);
+        String source =
+                relation.rowCount() > NameIndex.MAX_SCANNED_ROWS
+                        ? "(SELECT "
+                                + quoted
+                                + " FROM "
+                                + SqlIdentifiers.quoteIdentifier(relation.name())
+                                + " LIMIT "
+                                + NameIndex.MAX_SCANNED_ROWS
+                                + ")"
+                        : SqlIdentifiers.quoteIdentifier(relation.name());
         String sql =
                 "SELECT DISTINCT "
-                        + SqlIdentifiers.quoteIdentifier(column)
+                        + quoted
                         + " FROM "
-                        + SqlIdentifiers.quoteIdentifier(relation.name())
+                        + source
                         + " WHERE "
-                        + SqlIdentifiers.quoteIdentifier(column)
+                        + quoted
                         + " IS NOT NULL LIMIT "
                         + NameIndex.MAX_VALUES;
         List<String> values = new ArrayList<>();

@@ -129,6 +129,9 @@ public final class DatePhrases {
                                     + m.group().trim()
                                     + "' is not a date on the calendar; check the day and the"
                                     + " month.");
+                } catch (ArithmeticException e) {
+                    // "last 99999999999 days": not a date; the words stay unplaced
+                    match = Optional.empty();
                 }
                 if (match.isPresent()) {
                     matches.add(match.get());
@@ -325,7 +328,13 @@ public final class DatePhrases {
             case "fourteen" -> 14;
             case "thirty" -> 30;
             case "ninety" -> 90;
-            default -> Integer.parseInt(word);
+            default -> {
+                long n = Long.parseLong(word.length() > 12 ? "999999999999" : word);
+                if (n > 1_000_000) {
+                    throw new java.time.DateTimeException("too far back: " + word);
+                }
+                yield (int) n;
+            }
         };
     }
 

@@ -13,6 +13,8 @@ import java.util.Set;
  * whatever content word is left is reported, never silently dropped.
  */
 public final class LocalTranslator {
+    private static final org.slf4j.Logger LOG =
+            org.slf4j.LoggerFactory.getLogger(LocalTranslator.class);
     static final Set<String> STOPWORDS =
             Set.of(
                     "show",
@@ -166,15 +168,24 @@ public final class LocalTranslator {
                     new NullRule(),
                     new RelationWordRule(),
                     new ValueRule(),
-                    new NameRule(),
                     new QualifierRule(),
                     new CloseInMeaningRule(),
+                    new NameRule(),
                     new DisjunctionRule());
 
     public Translation translate(String question, Vocabulary vocabulary, LocalDate today) {
         ParseState state = new ParseState(normalize(question), vocabulary, semantic, today);
         for (PhraseRule rule : RULES) {
-            rule.match(state);
+            try {
+                rule.match(state);
+            } catch (RuntimeException e) {
+                // A rule that trips over odd input places nothing; its words stay unmatched and
+                // the question gets a 422 with suggestions, never a 500.
+                LOG.warn(
+                        "phrase rule {} failed on a question: {}",
+                        rule.getClass().getSimpleName(),
+                        e.toString());
+            }
         }
         return state.result();
     }

@@ -23,6 +23,10 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
 public final class NameIndex {
     static final int MAX_VALUES = 20_000;
     static final int MAX_COLUMNS = 6;
+
+    /** On larger relations only this many rows are read for names (bounded work per snapshot). */
+    static final int MAX_SCANNED_ROWS = 500_000;
+
     static final NameIndex EMPTY = new NameIndex(Map.of());
     private static final LevenshteinDistance LEVENSHTEIN = new LevenshteinDistance(1);
 
@@ -32,6 +36,8 @@ public final class NameIndex {
     // column → (lower-cased value → value as stored), and column → words of its values
     private final Map<String, Map<String, String>> values;
     private final Map<String, Map<String, Integer>> words = new LinkedHashMap<>();
+    // one-deletion neighbourhoods of the words (SymSpell): a word within one edit shares a key
+    private final Map<String, Map<String, List<String>>> deletions = new LinkedHashMap<>();
 
     private NameIndex(Map<String, Map<String, String>> values) {
         this.values = values;
@@ -46,6 +52,15 @@ public final class NameIndex {
                         }
                     }
                     words.put(column, counts);
+                    Map<String, List<String>> byDeletion = new HashMap<>();
+                    for (String word : counts.keySet()) {
+                        if (word.length() >= 4) {
+                            for (String key : deletionsOf(word)) {
+                                byDeletion.computeIfAbsent(key, k -> new ArrayList<>()).add(word);
+                            }
+                        }
+                    }
+                    deletions.put(column, byDeletion);
                 });
     }
 
@@ -110,15 +125,27 @@ public final class NameIndex {
             }
         }
         if (phrase.length() >= 5) {
-            for (var column : words.entrySet()) {
-                for (String word : column.getValue().keySet()) {
-                    if (Math.abs(word.length() - phrase.length()) <= 1
-                            && LEVENSHTEIN.apply(word, phrase) == 1) {
-                        return Optional.of(new Match(column.getKey(), word, false, true));
+            List<String> keys = deletionsOf(phrase);
+            for (var column : deletions.entrySet()) {
+                for (String key : keys) {
+                    for (String word : column.getValue().getOrDefault(key, List.of())) {
+                        if (LEVENSHTEIN.apply(word, phrase) == 1) {
+                            return Optional.of(new Match(column.getKey(), word, false, true));
+                        }
                     }
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** The word and the word with each one letter left out. */
+    private static List<String> deletionsOf(String word) {
+        List<String> keys = new ArrayList<>(word.length() + 1);
+        keys.add(word);
+        for (int i = 0; i < word.length(); i++) {
+            keys.add(word.substring(0, i) + word.substring(i + 1));
+        }
+        return keys;
     }
 }

@@ -24,6 +24,7 @@ final class NameRule implements PhraseRule {
                 if (s.isUsed(start, end)
                         || ParseState.STOPWORDS.contains(phrase)
                         || s.vocabulary.isRelationWord(phrase)
+                        || s.vocabulary.column(phrase).isPresent()
                         || phrase.length() < 3
                         || phrase.chars().allMatch(c -> Character.isDigit(c) || c == '.')) {
                     continue;

@@ -33,8 +33,47 @@ final class NullRule implements PhraseRule {
                             false,
                             false));
 
+    /**
+     * State words that mean "not yet <date column>": "open" is not closed, "outstanding" not paid.
+     * Used only when the word is no stored value and such a date column exists.
+     */
+    private static final java.util.Map<String, List<String>> NOT_YET =
+            java.util.Map.of(
+                    "open", List.of("closed", "resolved", "solved", "ended", "completed"),
+                    "outstanding", List.of("paid", "settled", "resolved", "closed"),
+                    "unfinished", List.of("finished", "completed", "done"),
+                    "ongoing", List.of("ended", "finished", "closed", "completed"));
+
+    private static void notYet(ParseState s) {
+        for (int[] span : s.words()) {
+            String word = s.text.substring(span[0], span[1]);
+            List<String> states = NOT_YET.get(word);
+            if (states == null
+                    || s.isUsed(span[0], span[1])
+                    || !s.vocabulary.values(word).isEmpty()
+                    || !s.vocabulary.partialValues(word).isEmpty()) {
+                continue;
+            }
+            for (String state : states) {
+                Optional<String> column =
+                        s.vocabulary.column(state).filter(s.vocabulary::isTemporal);
+                if (column.isPresent()) {
+                    s.use(span[0], span[1]);
+                    s.conditions.add(
+                            new ParseState.Found(
+                                    span[0],
+                                    span[1],
+                                    new Condition.IsNull(
+                                            column.get(), true, word + " (not " + state + ")")));
+                    break;
+                }
+            }
+        }
+    }
+
     @Override
     public void match(ParseState s) {
+        notYet(s);
         Matcher never = NEVER.matcher(s.text);
         while (never.find()) {
             Optional<ParseState.Span> column =

@@ -95,6 +95,17 @@ final class ParseState {
         return Optional.ofNullable(byText != null ? byText : byId);
     }
 
+    /** The most rows a limit asks for; larger numbers mean "all of them" up to the row cap. */
+    static final int MAX_LIMIT = 1_000_000;
+
+    /** A limit as written ("top 10"), capped at {@link #MAX_LIMIT}; digits only. */
+    static int count(String digits) {
+        if (digits.length() > 9) {
+            return MAX_LIMIT;
+        }
+        return (int) Math.min(Long.parseLong(digits), MAX_LIMIT);
+    }
+
     /** True when the word at this span has not been used by any rule. */
     boolean free(int[] span) {
         return !isUsed(span[0], span[1]);

@@ -392,13 +392,26 @@ public final class SearchService {
     }
 
     private List<String> distinct(RelationInfo relation, String column) {
+        // Bounded work per snapshot: on a large relation only its first rows are read, so that the
+        // read does not compete for long with searches for the two cores.
+        String quoted = SqlIdentifiers.quoteIdentifier(column);
+        String source =
+                relation.rowCount() > NameIndex.MAX_SCANNED_ROWS
+                        ? "(SELECT "
+                                + quoted
+                                + " FROM "
+                                + SqlIdentifiers.quoteIdentifier(relation.name())
+                                + " LIMIT "
+                                + NameIndex.MAX_SCANNED_ROWS
+                                + ")"
+                        : SqlIdentifiers.quoteIdentifier(relation.name());
         String sql =
                 "SELECT DISTINCT "
-                        + SqlIdentifiers.quoteIdentifier(column)
+                        + quoted
                         + " FROM "
-                        + SqlIdentifiers.quoteIdentifier(relation.name())
+                        + source
                         + " WHERE "
-                        + SqlIdentifiers.quoteIdentifier(column)
+                        + quoted
                         + " IS NOT NULL LIMIT "
                         + NameIndex.MAX_VALUES;
         List<String> values = new ArrayList<>();
@@ -471,6 +484,35 @@ public final class SearchService {
         if (spec.limit() != null) {
             chips.add(new Chip("limit", "first " + spec.limit()));
         }
+        if (!spec.columns().isEmpty()) {
+            chips.add(
+                    new Chip(
+                            "columns",
+                            (spec.distinct() ? "each different " : "only ")
+                                    + String.join(
+                                            ", ",
+                                            spec.columns().stream()
+                                                    .map(c -> c.replace('_', ' '))
+                                                    .toList())));
+        }
+        for (QuerySpec.Having having : spec.having()) {
+            chips.add(
+                    new Chip(
+                            "having",
+                            "groups whose "
+                                    + (having.aggregate().column() == null
+                                            ? "count"
+                                            : having.aggregate()
+                                                            .function()
+                                                            .name()
+                                                            .toLowerCase(Locale.ROOT)
+                                                    + " of "
+                                                    + having.aggregate().column().replace('_', ' '))
+                                    + " "
+                                    + having.operator().sql
+                                    + " "
+                                    + having.value()));
+        }
         return chips;
     }
 
@@ -493,7 +535,10 @@ public final class SearchService {
                         : spec.sort(),
                 removed.contains("limit") ? null : spec.limit(),
                 dropAggregate ? List.of() : spec.groupBy(),
-                dropAggregate ? List.of() : spec.aggregates());
+                dropAggregate ? List.of() : spec.aggregates(),
+                removed.contains("columns") ? List.of() : spec.columns(),
+                !removed.contains("columns") && spec.distinct(),
+                dropAggregate || removed.contains("having") ? List.of() : spec.having());
     }
 
     /** {@code prefix}, when given, says first why the language model did not answer instead. */

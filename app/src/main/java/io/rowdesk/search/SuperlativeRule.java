@@ -127,7 +127,7 @@ final class SuperlativeRule implements PhraseRule {
                 }
                 String count = m.group("before") != null ? m.group("before") : m.group("after");
                 if (count != null) {
-                    s.limit = Integer.parseInt(count);
+                    s.limit = ParseState.count(count);
                     counted = true;
                 }
                 s.sort.add(new QuerySpec.Sort(column, direction.descending()));
@@ -151,7 +151,7 @@ final class SuperlativeRule implements PhraseRule {
         }
         Matcher leading = LEADING_COUNT.matcher(s.text);
         if (leading.find() && !s.isUsed(leading.start("count"), leading.end("count"))) {
-            s.limit = Integer.parseInt(leading.group("count"));
+            s.limit = ParseState.count(leading.group("count"));
             s.use(leading.start("count"), leading.end("count"));
         } else if (!FIRST_AT_END.matcher(s.text).find() && !pluralThing(s) && s.limit == null) {
             s.limit = 1;

@@ -58,7 +58,7 @@ final class TopGroupRule implements PhraseRule {
         s.groups.add(new QuerySpec.Group(group.get(), null));
         s.aggregates.add(aggregate);
         s.sort.add(new QuerySpec.Sort(aggregate.alias(), !m.group("direction").equals("bottom")));
-        s.limit = Integer.parseInt(m.group("count"));
+        s.limit = ParseState.count(m.group("count"));
         s.use(m.start(), m.end());
     }
 

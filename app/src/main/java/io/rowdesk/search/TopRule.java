@@ -26,7 +26,7 @@ final class TopRule implements PhraseRule {
             }
             String direction = m.group("direction");
             boolean descending = !direction.equals("bottom") && !direction.equals("first");
-            s.limit = Integer.parseInt(m.group("count"));
+            s.limit = ParseState.count(m.group("count"));
             s.use(m.start(), m.end());
             Optional<ParseState.Span> by = s.byColumnAfter(m.end(), 6, c -> true);
             if (by.isEmpty()) {

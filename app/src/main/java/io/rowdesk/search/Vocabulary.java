@@ -34,6 +34,9 @@ public final class Vocabulary {
     private final Map<String, String> columnStems = new HashMap<>();
     // Stems of the words of stored values ("refund" for refund_issued).
     private final Map<String, List<ValueRef>> valueStems = new HashMap<>();
+    // stem lookups of question phrases already made (bounded: cleared past 10,000)
+    private final Map<String, Optional<String>> stemLookups =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final String keyColumn;
     private final String dateColumn;
     private final String moneyColumn;
@@ -115,6 +118,9 @@ public final class Vocabulary {
                 continue;
             }
             for (ColumnProfile.ValueCount value : profile.values()) {
+                if (value.value() == null || words(value.value()).isEmpty()) {
+                    continue;
+                }
                 ValueRef ref = new ValueRef(profile.column(), value.value());
                 for (String form : forms(words(value.value()))) {
                     valueWords.computeIfAbsent(form, k -> new ArrayList<>()).add(ref);
@@ -195,7 +201,14 @@ public final class Vocabulary {
                 && !relationWords.contains(phrase)
                 && !valueWords.containsKey(phrase)) {
             // another form of a column's word: "viewed" for views, "signup date" for signed_up_at
-            column = columnStems.get(Stems.key(phrase));
+            if (stemLookups.size() > 10_000) {
+                stemLookups.clear();
+            }
+            column =
+                    stemLookups
+                            .computeIfAbsent(
+                                    phrase, p -> Optional.ofNullable(columnStems.get(Stems.key(p))))
+                            .orElse(null);
         }
         return Optional.ofNullable(column);
     }

@@ -122,7 +122,8 @@ class PublicSchemasEvalTest {
         assertThat(total.share()).isGreaterThanOrEqualTo(PUBLIC_FLOOR);
     }
 
-    // Baseline before the new phrase rules; raised as they land.
-    static final double SCHEMA_FLOOR = 0.0;
-    static final double PUBLIC_FLOOR = 0.0;
+    // Baseline before the new phrase rules: 45.2% (2026-11-30); measured after them: shop 97.6%,
+    // forum 100%, air 100%, all 99.2%. A drop below these fails.
+    static final double SCHEMA_FLOOR = 0.9;
+    static final double PUBLIC_FLOOR = 0.95;
 }

@@ -126,6 +126,6 @@ class UnseenSchemaTest {
         assertThat(score.share()).isGreaterThanOrEqualTo(UNSEEN_FLOOR);
     }
 
-    // Measured 90% on 2026-11-24; a drop below this fails.
-    static final double UNSEEN_FLOOR = 0.85;
+    // Measured 90% on 2026-11-24, 92% on 2026-11-30; a drop below this fails.
+    static final double UNSEEN_FLOOR = 0.88;
 }

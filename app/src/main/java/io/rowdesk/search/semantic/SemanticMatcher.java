@@ -58,13 +58,17 @@ public final class SemanticMatcher {
     }
 
     public Optional<Match> closestValue(String word, Vocabulary vocabulary) {
-        if (!ready()) {
+        if (!ready() || word == null || word.isBlank()) {
             return Optional.empty();
         }
         Embedding target = embed(word);
         Match best = null;
         double second = 0;
         for (String phrase : vocabulary.valuePhrases()) {
+            if (phrase.isBlank()) {
+                // a blank stored value: the model refuses empty text, and it means nothing
+                continue;
+            }
             double similarity = CosineSimilarity.between(target, embed(phrase));
             if (best == null || similarity > best.similarity()) {
                 if (best != null && !sameValue(best, vocabulary.values(phrase))) {

@@ -156,7 +156,19 @@ public final class SyncService implements AutoCloseable {
      * Start-up: attaches what is cached, syncs what is not ({@code syncMissing}; a file table whose
      * files changed counts as missing), defines the views, and tidies the cache folder.
      */
+    /** True while {@link #start} runs: tables load one by one, and views wait for all of them. */
+    private volatile boolean starting;
+
     public Report start(boolean syncMissing) {
+        starting = true;
+        try {
+            return startAll(syncMissing);
+        } finally {
+            starting = false;
+        }
+    }
+
+    private Report startAll(boolean syncMissing) {
         List<String> loaded = new ArrayList<>();
         List<String> reused = new ArrayList<>();
         List<String> profiled = new ArrayList<>();
@@ -465,7 +477,8 @@ public final class SyncService implements AutoCloseable {
                 table.source() + "." + table.relation(),
                 AuditEntry.Outcome.SUCCESS,
                 details);
-        if (!views.isEmpty()) {
+        if (!views.isEmpty() && !starting) {
+            // at start-up the views are defined once, after every table is in
             defineViews(true, new ArrayList<>());
         }
         return new Outcome(

@@ -1,5 +1,7 @@
 package io.rowdesk.grid;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -12,5 +14,30 @@ public record ColumnFilter(
         String column, String op, List<String> values, String min, String max, String value) {
     public ColumnFilter {
         values = values == null ? List.of() : List.copyOf(values);
+    }
+
+    /**
+     * From the URL's JSON: values and bounds may be numbers or text ({@code [599]} or {@code
+     * ["599"]}); each is cast to the column's type when bound, so both read the same.
+     */
+    @JsonCreator
+    static ColumnFilter fromJson(
+            @JsonProperty("column") String column,
+            @JsonProperty("op") String op,
+            @JsonProperty("values") List<Object> values,
+            @JsonProperty("min") Object min,
+            @JsonProperty("max") Object max,
+            @JsonProperty("value") Object value) {
+        return new ColumnFilter(
+                column,
+                op,
+                values == null ? null : values.stream().map(ColumnFilter::text).toList(),
+                text(min),
+                text(max),
+                text(value));
+    }
+
+    private static String text(Object scalar) {
+        return scalar == null ? null : scalar.toString();
     }
 }

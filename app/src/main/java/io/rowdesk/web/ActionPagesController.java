@@ -63,8 +63,8 @@ public final class ActionPagesController {
         };
     }
 
-    private PageModel page(String title, User user) {
-        return new PageModel(title, user, catalog.visibleTo(user.role()), null);
+    private PageModel page(Context ctx, String title, User user) {
+        return PageModel.of(ctx, title, catalog.visibleTo(user.role()), null);
     }
 
     private List<RequestView> views(List<ActionRequest> requests, User user) {
@@ -114,7 +114,7 @@ public final class ActionPagesController {
                 templates.render(
                         "action/requests.jte",
                         Map.of(
-                                "page", page("Requests", user),
+                                "page", page(ctx, "Requests", user),
                                 "requests", views(list, user),
                                 "action", action == null ? "" : action,
                                 "state", stateParam == null ? "" : stateParam,
@@ -128,7 +128,11 @@ public final class ActionPagesController {
         ctx.html(
                 templates.render(
                         "action/approvals.jte",
-                        Map.of("page", page("Approvals", user), "requests", views(list, user))));
+                        Map.of(
+                                "page",
+                                page(ctx, "Approvals", user),
+                                "requests",
+                                views(list, user))));
     }
 
     public void definitions(Context ctx) {
@@ -141,7 +145,13 @@ public final class ActionPagesController {
         ctx.html(
                 templates.render(
                         "action/actions.jte",
-                        Map.of("page", page("Actions", user), "actions", list, "sources", json)));
+                        Map.of(
+                                "page",
+                                page(ctx, "Actions", user),
+                                "actions",
+                                list,
+                                "sources",
+                                json)));
     }
 
     public void receiver(Context ctx) {
@@ -150,7 +160,7 @@ public final class ActionPagesController {
                 templates.render(
                         "action/receiver.jte",
                         Map.of(
-                                "page", page("Demo receiver", user),
+                                "page", page(ctx, "Demo receiver", user),
                                 "received", receiver.recent(),
                                 "distinct", receiver.distinct())));
     }

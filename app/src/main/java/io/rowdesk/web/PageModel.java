@@ -1,5 +1,6 @@
 package io.rowdesk.web;
 
+import io.javalin.http.Context;
 import io.rowdesk.auth.User;
 import io.rowdesk.query.RelationInfo;
 import java.util.List;
@@ -7,8 +8,11 @@ import java.util.List;
 /** What every page's layout shows: who is logged in and the relations they may open. */
 public record PageModel(
         String title, User user, List<RelationInfo> relations, String active, String csrf) {
-    public PageModel(String title, User user, List<RelationInfo> relations, String active) {
-        this(title, user, relations, active, "");
+    /** The page of the request's user, with the session's CSRF token every form needs. */
+    public static PageModel of(
+            Context ctx, String title, List<RelationInfo> relations, String active) {
+        return new PageModel(
+                title, AccessControl.user(ctx), relations, active, AccessControl.csrf(ctx));
     }
 
     /** The {@code hx-headers} value that sends the CSRF token with every htmx request. */

@@ -53,7 +53,7 @@ public final class SourcesController {
             ctx.html(templates.render("sources/list.jte", Map.of("model", model)));
             return;
         }
-        PageModel page = new PageModel("Sources", user, catalog.visibleTo(user.role()), null);
+        PageModel page = PageModel.of(ctx, "Sources", catalog.visibleTo(user.role()), null);
         ctx.html(templates.render("sources/page.jte", Map.of("page", page, "model", model)));
     }
 

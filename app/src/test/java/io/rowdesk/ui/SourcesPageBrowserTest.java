@@ -60,7 +60,7 @@ class SourcesPageBrowserTest {
             page.fill("#email", TestApp.email(Role.ADMIN));
             page.fill("#password", TestApp.ADMIN_PASSWORD);
             page.click("button[type=submit]");
-            page.click("header a:has-text('Sources')");
+            page.click("nav.sidebar a:has-text('Sources')");
             assertThat(page.locator("h1")).hasText("Sources");
 
             Locator broken = page.locator("section[data-source=pg_broken]");

@@ -1,5 +1,6 @@
 package io.rowdesk.search;
 
+import io.rowdesk.error.UserFacingException;
 import io.rowdesk.search.semantic.SemanticMatcher;
 import java.time.LocalDate;
 import java.util.List;
@@ -178,6 +179,8 @@ public final class LocalTranslator {
         for (PhraseRule rule : RULES) {
             try {
                 rule.match(state);
+            } catch (UserFacingException e) {
+                throw e; // a rule that knows what is wrong says so ("feb 31 2024" is no date)
             } catch (RuntimeException e) {
                 // A rule that trips over odd input places nothing; its words stay unmatched and
                 // the question gets a 422 with suggestions, never a 500.

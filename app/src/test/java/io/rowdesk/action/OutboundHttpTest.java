@@ -3,10 +3,12 @@ package io.rowdesk.action;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import io.rowdesk.action.http.DestinationRefusedException;
 import io.rowdesk.action.http.EgressPolicy;
 import io.rowdesk.action.http.OutboundHttp;
 import io.rowdesk.cli.FaultyReceiver;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -68,6 +70,69 @@ class OutboundHttpTest {
                     .isInstanceOf(DestinationRefusedException.class)
                     .hasMessageContaining("private address");
             assertThat(receiver.deliveries()).isZero();
+        }
+    }
+
+    @Test
+    void
+            loopback_in_every_spelling_and_the_metadata_address_are_refused_and_the_canary_hears_nothing()
+                    throws Exception {
+        try (FaultyReceiver canary = new FaultyReceiver(0, Duration.ofSeconds(1), null, 1);
+                OutboundHttp http =
+                        new OutboundHttp(EgressPolicy.publicOnly(), Clock.systemUTC())) {
+            int port = canary.port();
+            for (String url :
+                    List.of(
+                            "https://127.0.0.1:" + port + "/hook",
+                            "https://[::1]:" + port + "/hook",
+                            "https://2130706433:" + port + "/hook",
+                            "https://169.254.169.254/latest/meta-data/",
+                            "http://127.0.0.1:" + port + "/hook")) {
+                assertThatThrownBy(
+                                () ->
+                                        http.send(
+                                                "POST",
+                                                URI.create(url),
+                                                HEADERS,
+                                                "{}".getBytes(),
+                                                Duration.ofSeconds(2)))
+                        .as(url)
+                        .isInstanceOf(DestinationRefusedException.class);
+            }
+            assertThat(canary.deliveries()).isZero();
+        }
+    }
+
+    @Test
+    void a_redirect_to_loopback_from_an_allowed_address_is_not_followed() throws Exception {
+        try (FaultyReceiver canary = new FaultyReceiver(0, Duration.ofSeconds(1), null, 1)) {
+            // an allowed private receiver (a test server) that answers 302 to the canary
+            HttpServer redirector = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            redirector.createContext(
+                    "/",
+                    exchange -> {
+                        exchange.getRequestBody().readAllBytes();
+                        exchange.getResponseHeaders().add("Location", canary.url());
+                        exchange.sendResponseHeaders(302, -1);
+                        exchange.close();
+                    });
+            redirector.start();
+            int port = redirector.getAddress().getPort();
+            try (OutboundHttp http =
+                    new OutboundHttp(
+                            EgressPolicy.parse(List.of("127.0.0.1:" + port)), Clock.systemUTC())) {
+                OutboundHttp.Response answer =
+                        http.send(
+                                "POST",
+                                URI.create("http://127.0.0.1:" + port + "/hook"),
+                                HEADERS,
+                                "{}".getBytes(),
+                                Duration.ofSeconds(5));
+                assertThat(answer.status()).isEqualTo(302);
+                assertThat(canary.deliveries()).isZero();
+            } finally {
+                redirector.stop(0);
+            }
         }
     }
 

@@ -95,6 +95,9 @@ public final class GridService implements AutoCloseable {
     /**
      * Rows {@code offset} to {@code offset + limit - 1} of {@code relation} in {@code sort} order.
      */
+    /** How many sorted copies one user may have queued or building at a time. */
+    public static final int MAX_QUEUED_COPIES_PER_USER = 2;
+
     public Window window(RelationInfo relation, List<SortKey> sort, long offset, int limit) {
         return window(relation, sort, GridFilter.NONE, offset, limit);
     }
@@ -104,6 +107,22 @@ public final class GridService implements AutoCloseable {
      */
     public Window window(
             RelationInfo relation, List<SortKey> sort, GridFilter filter, long offset, int limit) {
+        return window(relation, sort, filter, offset, limit, null);
+    }
+
+    /**
+     * As {@link #window(RelationInfo, List, GridFilter, long, int)} for {@code requester} (a user),
+     * who may have at most {@link #MAX_QUEUED_COPIES_PER_USER} sorted copies queued or building:
+     * past it, windows are answered by the seek or a plain top-N without queueing another copy,
+     * never refused. A null requester (the app itself) is not limited.
+     */
+    public Window window(
+            RelationInfo relation,
+            List<SortKey> sort,
+            GridFilter filter,
+            long offset,
+            int limit,
+            String requester) {
         if (offset < 0 || limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("offset must be >= 0 and limit 1 to " + MAX_LIMIT);
         }
@@ -116,14 +135,25 @@ public final class GridService implements AutoCloseable {
             if (pending == null && shallow) {
                 // The first window of a new sort: answer it before the build takes the cores.
                 Window window = topN(query, relation, offset, limit);
-                orderings.request(query);
+                requestCopy(query, requester);
                 if (engine.version(query.relation()) == version) {
                     return window;
                 }
                 continue;
             }
             if (pending == null) {
-                pending = orderings.request(query);
+                pending = requestCopy(query, requester);
+                if (pending == null) {
+                    // this user's copies fill their share of the queue: answer without one
+                    Window window =
+                            QuantileSeek.supports(query, relation.columns())
+                                    ? seek(query, relation, version, offset, limit)
+                                    : topN(query, relation, offset, limit);
+                    if (engine.version(query.relation()) == version) {
+                        return window;
+                    }
+                    continue;
+                }
             }
             OrderingSnapshots.Ordering ordering = pending.getNow(null);
             if (ordering == null && shallow) {
@@ -299,6 +329,13 @@ public final class GridService implements AutoCloseable {
                 "Window {}+{} of {} answered by the quantile seek", offset, limit, relation.name());
         return new Window(
                 result.rows().columns(), result.rows().rows(), result.total(), offset, false);
+    }
+
+    private CompletableFuture<OrderingSnapshots.Ordering> requestCopy(
+            GridQuery query, String requester) {
+        return requester == null
+                ? orderings.request(query)
+                : orderings.request(query, requester, MAX_QUEUED_COPIES_PER_USER);
     }
 
     private Window topN(GridQuery query, RelationInfo relation, long offset, int limit) {

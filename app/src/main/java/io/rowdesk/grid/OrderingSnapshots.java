@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -178,6 +179,8 @@ public final class OrderingSnapshots implements AutoCloseable {
      * The ordering of {@code query} over the relation's current data: done when it is built, else
      * building (the build starts with the first request for a key; later ones share it).
      */
+    private final ConcurrentHashMap<String, AtomicInteger> queuedBy = new ConcurrentHashMap<>();
+
     public CompletableFuture<Ordering> request(GridQuery query) {
         Key key = new Key(query, engine.version(query.relation()));
         Instant now = clock.instant();
@@ -199,6 +202,31 @@ public final class OrderingSnapshots implements AutoCloseable {
             worker.execute(() -> build(entry));
         }
         return entry.ready;
+    }
+
+    /**
+     * As {@link #request(GridQuery)} for one requester (a user), who may have at most {@code
+     * maxQueued} builds queued or running. Past it this answers null and queues nothing, so that no
+     * viewer can fill the build queue; an ordering already built or building is shared as ever.
+     */
+    public CompletableFuture<Ordering> request(GridQuery query, String requester, int maxQueued) {
+        CompletableFuture<Ordering> existing = peek(query);
+        if (existing != null) {
+            return existing;
+        }
+        AtomicInteger queued = queuedBy.computeIfAbsent(requester, r -> new AtomicInteger());
+        if (queued.incrementAndGet() > maxQueued) {
+            queued.decrementAndGet();
+            return null;
+        }
+        // the answer completes only once the requester's count is down again
+        return request(query).whenComplete((ordering, failure) -> queued.decrementAndGet());
+    }
+
+    /** How many builds {@code requester} has queued or running now. */
+    public int queuedBy(String requester) {
+        AtomicInteger queued = queuedBy.get(requester);
+        return queued == null ? 0 : queued.get();
     }
 
     /**

@@ -125,7 +125,14 @@ public final class GridController {
                 (int)
                         QueryParams.wholeNumber(
                                 ctx, "limit", DEFAULT_LIMIT, 1, GridService.MAX_LIMIT);
-        Window window = grid.window(relation, filtered.sort(), filtered.filter(), offset, limit);
+        Window window =
+                grid.window(
+                        relation,
+                        filtered.sort(),
+                        filtered.filter(),
+                        offset,
+                        limit,
+                        AccessControl.user(ctx).email());
         List<List<Object>> rows = window.rows();
         long total = window.total();
         if (filtered.limit() != null) {

@@ -66,6 +66,52 @@ class OrderingSnapshotsTest {
                 .isNotEqualTo(old.rows());
     }
 
+    @Test
+    void a_requester_past_the_cap_queues_no_build_but_shares_one_that_exists() {
+        fixture = new GridFixture(dir, OrderingSnapshots.Limits.DEFAULT);
+        RelationInfo events = fixture.load("events", GridFixture.eventsSelect(50_000, 1));
+        GridQuery byAmount = fixture.grid.query(events, sort("amount", events));
+        assertThat(fixture.orderings.request(byAmount, "viewer@example.com", 0)).isNull();
+        assertThat(fixture.orderings.buildsStarted()).isZero();
+
+        fixture.orderings.request(byAmount).join(); // queued by someone else
+        assertThat(fixture.orderings.request(byAmount, "viewer@example.com", 0))
+                .as("an ordering that exists is shared past the cap")
+                .isNotNull();
+        assertThat(fixture.orderings.buildsStarted()).isEqualTo(1);
+    }
+
+    @Test
+    void a_queued_build_counts_against_its_requester_until_it_ends() {
+        fixture = new GridFixture(dir, OrderingSnapshots.Limits.DEFAULT);
+        RelationInfo events = fixture.load("events", GridFixture.eventsSelect(50_000, 1));
+        GridQuery byScore = fixture.grid.query(events, sort("-score", events));
+        var pending = fixture.orderings.request(byScore, "viewer@example.com", 1);
+        assertThat(pending).isNotNull();
+        pending.join();
+        assertThat(fixture.orderings.queuedBy("viewer@example.com")).isZero();
+    }
+
+    @Test
+    void one_users_repeated_deep_windows_queue_one_copy_and_stay_exact() {
+        fixture = new GridFixture(dir, OrderingSnapshots.Limits.DEFAULT);
+        RelationInfo events = fixture.load("events", GridFixture.eventsSelect(50_000, 1));
+        String orderBy = "grp DESC NULLS LAST, amount NULLS LAST, id";
+        for (int i = 0; i < GridService.MAX_QUEUED_COPIES_PER_USER + 3; i++) {
+            // the same deep window, asked again and again: one copy, never one per request
+            Window window =
+                    fixture.grid.window(
+                            events,
+                            sort("-grp,amount", events),
+                            GridFilter.NONE,
+                            20_000,
+                            100,
+                            "viewer@example.com");
+            assertThat(window.rows()).isEqualTo(fixture.plain("events", orderBy, 20_000, 100));
+        }
+        assertThat(fixture.orderings.buildsStarted()).isLessThanOrEqualTo(1);
+    }
+
     private static OrderingSnapshots.Limits limits(
             int maxSnapshots, long maxBytes, Duration inUse) {
         return new OrderingSnapshots.Limits(

@@ -238,7 +238,7 @@ public final class Rowdesk implements AutoCloseable {
             throw new ConfigException("server.allow_private_destinations", List.of(e.getMessage()));
         }
         outboundHttp = new OutboundHttp(egress, clock);
-        outbox = new Outbox(state.jdbi());
+        outbox = new Outbox(state.jdbi(), secrets);
         actions =
                 new ActionService(
                         outbox,

@@ -1,5 +1,6 @@
 package io.rowdesk.action;
 
+import io.rowdesk.secret.SecretBox;
 import io.rowdesk.store.MultiRowStatements;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -91,10 +92,16 @@ public final class Outbox {
             String error) {}
 
     private final Jdbi jdbi;
+    private final SecretBox secrets;
     private final Object writeLock = new Object();
 
-    public Outbox(Jdbi jdbi) {
+    /**
+     * @param secrets seals action definitions at rest: they hold signing secrets, bearer tokens and
+     *     OAuth client secrets (from the config's environment or typed in by a builder)
+     */
+    public Outbox(Jdbi jdbi, SecretBox secrets) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi is null");
+        this.secrets = Objects.requireNonNull(secrets, "secrets is null");
     }
 
     static LocalDateTime utc(Instant instant) {
@@ -550,12 +557,20 @@ public final class Outbox {
                                         (rs, ctx) ->
                                                 new StoredDefinition(
                                                         rs.getString(1),
-                                                        rs.getString(2),
+                                                        openDefinition(rs.getString(2)),
                                                         rs.getString(3)))
                                 .list());
     }
 
+    /**
+     * A definition stored before definitions were sealed is read as it is, and sealed when saved.
+     */
+    private String openDefinition(String stored) {
+        return SecretBox.isSealed(stored) ? secrets.open(stored) : stored;
+    }
+
     public void saveDefinition(String name, String json, String origin, String by, Instant now) {
+        String sealed = secrets.seal(json);
         synchronized (writeLock) {
             jdbi.useTransaction(
                     handle -> {
@@ -567,7 +582,7 @@ public final class Outbox {
                                         + " updated_at = excluded.updated_at, updated_by ="
                                         + " excluded.updated_by",
                                 name,
-                                json,
+                                sealed,
                                 origin,
                                 utc(now),
                                 by);

@@ -133,6 +133,11 @@ public final class SecretBox {
         }
     }
 
+    /** True for text that {@link #seal} made (and so {@link #open} can read). */
+    public static boolean isSealed(String text) {
+        return text != null && text.startsWith(PREFIX);
+    }
+
     /** Decrypts what {@link #seal} made; fails when it was altered or sealed under another key. */
     public String open(String sealed) {
         if (sealed == null || !sealed.startsWith(PREFIX)) {

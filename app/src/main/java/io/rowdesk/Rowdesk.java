@@ -6,6 +6,7 @@ import io.rowdesk.action.Deliveries;
 import io.rowdesk.action.DemoReceiver;
 import io.rowdesk.action.Outbox;
 import io.rowdesk.action.OutboxWorker;
+import io.rowdesk.action.RequestState;
 import io.rowdesk.action.http.EgressPolicy;
 import io.rowdesk.action.http.OutboundHttp;
 import io.rowdesk.audit.AuditAnchor;
@@ -25,6 +26,7 @@ import io.rowdesk.cache.SnapshotRepository;
 import io.rowdesk.cache.SnapshotWriter;
 import io.rowdesk.cache.SyncService;
 import io.rowdesk.cache.SyncStateRepository;
+import io.rowdesk.cache.TableStatus;
 import io.rowdesk.config.ConfigException;
 import io.rowdesk.config.LlmConfig;
 import io.rowdesk.config.RowdeskConfig;
@@ -84,6 +86,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -239,6 +242,25 @@ public final class Rowdesk implements AutoCloseable {
         }
         outboundHttp = new OutboundHttp(egress, clock);
         outbox = new Outbox(state.jdbi(), secrets);
+        metrics.gaugesByState(
+                "rowdesk.sync.tables",
+                "source tables by sync state",
+                java.util.Arrays.stream(TableStatus.State.values()).map(Rowdesk::label).toList(),
+                () ->
+                        sync.status().stream()
+                                .flatMap(source -> source.tables().stream())
+                                .collect(
+                                        Collectors.groupingBy(
+                                                t -> label(t.state()), Collectors.counting())));
+        metrics.gaugesByState(
+                "rowdesk.action.requests",
+                "row action requests by state",
+                java.util.Arrays.stream(RequestState.values()).map(Rowdesk::label).toList(),
+                () ->
+                        outbox.counts().entrySet().stream()
+                                .collect(
+                                        Collectors.toMap(
+                                                e -> label(e.getKey()), Map.Entry::getValue)));
         actions =
                 new ActionService(
                         outbox,
@@ -337,6 +359,10 @@ public final class Rowdesk implements AutoCloseable {
         return config.sources().stream()
                 .map(s -> new SyncService.Entry(source(s, dataDir), s.refresh(), s.fullRefresh()))
                 .toList();
+    }
+
+    private static String label(Enum<?> state) {
+        return state.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The audit chain's HMAC key and head file, both outside the state database. */

@@ -11,7 +11,10 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.rowdesk.query.QueryWatchdog;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The app's Micrometer registry, scraped by Prometheus at {@code /metrics}: JVM memory, GC,
@@ -53,6 +56,25 @@ public final class AppMetrics implements AutoCloseable {
         Gauge.builder("rowdesk.queries.runaway", watchdog, QueryWatchdog::runaways)
                 .description("queries past their limit whose DuckDB call has not returned")
                 .register(registry);
+    }
+
+    /**
+     * One gauge per state, e.g. {@code rowdesk_sync_tables{state="failed"}}: how many things are in
+     * each state now, read from {@code counts} at every scrape.
+     */
+    public void gaugesByState(
+            String name,
+            String description,
+            List<String> states,
+            Supplier<Map<String, Long>> counts) {
+        for (String state : states) {
+            Gauge.builder(name, counts, c -> c.get().getOrDefault(state, 0L))
+                    // the supplier lives only here: a gauge's default weak reference would lose it
+                    .strongReference(true)
+                    .tag("state", state)
+                    .description(description)
+                    .register(registry);
+        }
     }
 
     /** The Prometheus text exposition. */

@@ -25,7 +25,10 @@ class OperationsTest extends DemoAppTest {
                 .contains(
                         "http_server_requests_seconds_count{method=\"GET\",outcome=\"ok\",route=\"/api/v1/relations\"}")
                 .contains("rowdesk_queries_total")
-                .contains("rowdesk_queries_runaway");
+                .contains("rowdesk_queries_runaway")
+                .contains("rowdesk_sync_tables{state=\"failed\"} 0.0")
+                .contains("rowdesk_action_requests{state=\"succeeded\"}");
+        assertThat(metrics.body()).containsPattern("rowdesk_sync_tables\\{state=\"ok\"} [1-9]");
         assertThat(
                         http.getWithToken(MetricsController.METRICS, app.token(Role.BUILDER))
                                 .statusCode())

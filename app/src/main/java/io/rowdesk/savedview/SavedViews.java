@@ -137,15 +137,7 @@ public final class SavedViews {
         if (draft.relation() == null || draft.relation().isBlank()) {
             throw badRequest("relation: required");
         }
-        RelationInfo relation =
-                catalog.find(draft.relation(), user.role())
-                        .orElseThrow(
-                                () ->
-                                        new UserFacingException(
-                                                ErrorKind.NOT_FOUND,
-                                                "There is no relation called '"
-                                                        + draft.relation()
-                                                        + "'."));
+        RelationInfo relation = catalog.require(draft.relation(), user.role());
         String q = draft.q() == null ? "" : draft.q().strip();
         if (q.length() > MAX_Q) {
             throw badRequest("q: at most " + MAX_Q + " characters");

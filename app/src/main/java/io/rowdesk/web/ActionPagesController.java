@@ -169,12 +169,7 @@ public final class ActionPagesController {
     public void rowActions(Context ctx) {
         User user = AccessControl.user(ctx);
         String name = ctx.queryParam("relation");
-        RelationInfo relation =
-                catalog.find(name == null ? "" : name, user.role())
-                        .orElseThrow(
-                                () ->
-                                        UserFacingException.notFound(
-                                                "There is no relation called '" + name + "'."));
+        RelationInfo relation = catalog.require(name == null ? "" : name, user.role());
         String keyText = ctx.queryParam("key");
         if (keyText == null) {
             throw UserFacingException.badRequest("Give the row's key as key=.");

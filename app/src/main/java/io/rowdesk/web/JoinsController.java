@@ -58,11 +58,7 @@ public final class JoinsController {
         if (name == null || name.isBlank()) {
             throw UserFacingException.badRequest("give two relations: left and right");
         }
-        return catalog.find(name, user.role())
-                .orElseThrow(
-                        () ->
-                                UserFacingException.notFound(
-                                        "There is no relation called '" + name + "'."));
+        return catalog.require(name, user.role());
     }
 
     public void suggestions(Context ctx) {

@@ -99,7 +99,9 @@ async function run(action, columns, values, key) {
 
 document.addEventListener('rowdesk:row-panel', event => fillPanel(event.detail));
 
-// buttons of the requests and approvals pages: POST, then reload the page
+// buttons of the requests and approvals pages: POST, then reload the page. They are rendered disabled
+// so that a click before this script has run is not silently lost.
+for (const button of document.querySelectorAll('[data-request-post]')) button.disabled = false;
 document.addEventListener('click', async event => {
   const button = event.target.closest('[data-request-post]');
   if (!button) return;

@@ -1,6 +1,7 @@
-// "Save view": keeps the grid's current state (search, filters, sort, columns and widths) under a
-// name, private or shared with everyone (builders and admins), through /api/v1/saved-views. When the
-// page was opened from one of the user's own views, it can also update that view.
+// "Save view": keeps the grid's current state (search and the chips removed from it, filters, sort,
+// columns and widths) under a name, private or shared with everyone (builders and admins), through
+// /api/v1/saved-views. When the page was opened from one of the user's own views, it can also update
+// that view.
 import { el, button } from '../dom.js';
 import { getJson, sendJson } from '../api.js';
 import { sortParam } from './state.js';
@@ -30,6 +31,7 @@ export class SaveView {
       name: name,
       relation: grid.relation,
       q: grid.shown.q || '',
+      removed: grid.shown.q ? grid.shown.removed : [],
       filters: grid.filters,
       sort: sortParam(grid.sort),
       columns: {

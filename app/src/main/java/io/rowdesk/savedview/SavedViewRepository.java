@@ -1,6 +1,7 @@
 package io.rowdesk.savedview;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rowdesk.json.Json;
@@ -17,6 +18,7 @@ import org.jdbi.v3.core.Jdbi;
 /** Saved views in the state store. */
 public final class SavedViewRepository {
     private static final ObjectMapper JSON = Json.MAPPER;
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
     private static final String SELECT =
             """
             SELECT v.*, u.email AS owner_email FROM saved_views v
@@ -73,8 +75,8 @@ public final class SavedViewRepository {
                         handle.createQuery(
                                         """
                         INSERT INTO saved_views (owner_id, name, relation, q, filters, sort, columns, shared,
-                            created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                            created_at, updated_at, removed)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                                 .bind(0, ownerId)
                                 .bind(1, draft.name())
                                 .bind(2, draft.relation())
@@ -85,6 +87,7 @@ public final class SavedViewRepository {
                                 .bind(7, Boolean.TRUE.equals(draft.shared()))
                                 .bind(8, now)
                                 .bind(9, now)
+                                .bind(10, write(JSON.valueToTree(draft.removed())))
                                 .mapTo(Long.class)
                                 .one());
     }
@@ -95,7 +98,7 @@ public final class SavedViewRepository {
                         handle.execute(
                                 """
                         UPDATE saved_views SET name = ?, relation = ?, q = ?, filters = ?, sort = ?, columns = ?,
-                            shared = ?, updated_at = ?
+                            shared = ?, updated_at = ?, removed = ?
                         WHERE id = ?""",
                                 draft.name(),
                                 draft.relation(),
@@ -105,6 +108,7 @@ public final class SavedViewRepository {
                                 write(draft.columns()),
                                 Boolean.TRUE.equals(draft.shared()),
                                 now(),
+                                write(JSON.valueToTree(draft.removed())),
                                 id));
     }
 
@@ -124,6 +128,7 @@ public final class SavedViewRepository {
                 rs.getString("name"),
                 rs.getString("relation"),
                 rs.getString("q"),
+                JSON.convertValue(parse(rs.getString("removed")), STRINGS),
                 parse(rs.getString("filters")),
                 rs.getString("sort"),
                 parse(rs.getString("columns")),

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -35,6 +36,7 @@ public final class SavedViews {
     public static final int MAX_NAME = 80;
     public static final int MAX_Q = 1000;
     private static final ObjectMapper JSON = Json.MAPPER;
+    private static final Pattern CHIP_ID = Pattern.compile("c\\d{1,3}");
 
     private final SavedViewRepository repository;
     private final RelationCatalog catalog;
@@ -128,7 +130,7 @@ public final class SavedViews {
     private SavedViewDraft check(User user, SavedViewDraft draft) {
         if (draft == null) {
             throw badRequest(
-                    "send {\"name\", \"relation\", \"q\", \"filters\", \"sort\", \"columns\", \"shared\"}");
+                    "send {\"name\", \"relation\", \"q\", \"removed\", \"filters\", \"sort\", \"columns\", \"shared\"}");
         }
         String name = draft.name() == null ? "" : draft.name().strip();
         if (name.isEmpty() || name.length() > MAX_NAME) {
@@ -142,6 +144,7 @@ public final class SavedViews {
         if (q.length() > MAX_Q) {
             throw badRequest("q: at most " + MAX_Q + " characters");
         }
+        List<String> removed = removed(draft.removed(), q);
         JsonNode filters =
                 draft.filters() == null || draft.filters().isNull()
                         ? JsonNodeFactory.instance.arrayNode()
@@ -170,7 +173,23 @@ public final class SavedViews {
                     ErrorKind.FORBIDDEN,
                     "Sharing a view with everyone needs the builder role; save it as private.");
         }
-        return new SavedViewDraft(name, relation.name(), q, filters, sort, columns, shared);
+        return new SavedViewDraft(name, relation.name(), q, removed, filters, sort, columns, shared);
+    }
+
+    /** Ids of chips removed from the search ({@code c0}, {@code c1} ...); none without a search. */
+    private static List<String> removed(List<String> ids, String q) {
+        if (ids == null || ids.isEmpty()) {
+            return List.of();
+        }
+        if (q.isEmpty()) {
+            throw badRequest("removed: chips can only be removed from a search; send q or leave removed empty");
+        }
+        for (String id : ids) {
+            if (id == null || !CHIP_ID.matcher(id).matches()) {
+                throw badRequest("removed: chip ids look like \"c0\", \"c1\"; got " + id);
+            }
+        }
+        return ids.stream().distinct().sorted().toList();
     }
 
     /**

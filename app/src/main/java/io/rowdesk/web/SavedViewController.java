@@ -84,6 +84,7 @@ public final class SavedViewController {
         json.put("name", view.name());
         json.put("relation", view.relation());
         json.put("q", view.q());
+        json.put("removed", view.removed());
         json.put("filters", view.filters());
         json.put("sort", view.sort());
         json.put("columns", view.columns());
@@ -103,6 +104,9 @@ public final class SavedViewController {
         List<String> params = new ArrayList<>();
         if (!view.q().isEmpty()) {
             params.add(param("q", view.q()));
+            if (!view.removed().isEmpty()) {
+                params.add(param("removed", String.join(",", view.removed())));
+            }
         }
         if (view.filters() != null && view.filters().isArray() && !view.filters().isEmpty()) {
             params.add(param("filters", view.filters().toString()));

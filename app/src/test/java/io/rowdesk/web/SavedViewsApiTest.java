@@ -180,4 +180,47 @@ class SavedViewsApiTest extends DemoAppTest {
                                 .statusCode())
                 .isEqualTo(404);
     }
+
+    @Test
+    void a_view_keeps_the_chips_removed_from_its_search_and_reopens_with_the_same_rows() {
+        String body =
+                """
+                {"name": "Pending, any amount", "relation": "payouts", "q": "pending over $100",
+                 "removed": ["c1"], "sort": "payout_id", "shared": false}""";
+        HttpResponse<String> created =
+                send("POST", SavedViewController.SAVED_VIEWS, Role.VIEWER, body);
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonNode saved = TestHttp.json(created);
+        assertThat(saved.get("removed").toString()).isEqualTo("[\"c1\"]");
+        String link = saved.get("link").asText();
+        assertThat(link).contains("&removed=c1&");
+
+        String query = link.substring(link.indexOf('?') + 1);
+        long opened = total("/api/v1/relations/payouts/rows?" + query);
+        long whole = total("/api/v1/relations/payouts/rows?q=pending+over+%24100&sort=payout_id");
+        long pending = total("/api/v1/relations/payouts/rows?q=pending&sort=payout_id");
+        assertThat(whole).isLessThan(pending);
+        assertThat(opened).as("the amount chip stays removed").isEqualTo(pending);
+
+        HttpResponse<String> withoutQ =
+                send(
+                        "POST",
+                        SavedViewController.SAVED_VIEWS,
+                        Role.VIEWER,
+                        "{\"name\": \"y\", \"relation\": \"payouts\", \"removed\": [\"c0\"]}");
+        assertThat(withoutQ.statusCode()).isEqualTo(400);
+        assertThat(TestHttp.json(withoutQ).get("error").asText()).startsWith("removed:");
+        HttpResponse<String> notAChip =
+                send(
+                        "POST",
+                        SavedViewController.SAVED_VIEWS,
+                        Role.VIEWER,
+                        "{\"name\": \"z\", \"relation\": \"payouts\", \"q\": \"pending\","
+                                + " \"removed\": [\"drop table\"]}");
+        assertThat(notAChip.statusCode()).isEqualTo(400);
+    }
+
+    private static long total(String path) {
+        return TestHttp.json(http.getWithToken(path, app.token(Role.VIEWER))).get("total").asLong();
+    }
 }

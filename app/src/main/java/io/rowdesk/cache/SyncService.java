@@ -905,6 +905,7 @@ public final class SyncService implements AutoCloseable {
         executor.shutdownNow();
         try {
             executor.awaitTermination(30, TimeUnit.SECONDS);
+            refresher.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

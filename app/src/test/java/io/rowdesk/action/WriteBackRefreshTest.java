@@ -181,6 +181,65 @@ class WriteBackRefreshTest {
     }
 
     @Test
+    void a_bulk_run_gathers_its_writes_into_fewer_refreshes_and_the_cache_shows_every_row()
+            throws Exception {
+        ch.qos.logback.classic.Logger writer =
+                (ch.qos.logback.classic.Logger)
+                        org.slf4j.LoggerFactory.getLogger(io.rowdesk.cache.SnapshotWriter.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> loads =
+                new ch.qos.logback.core.read.ListAppender<>();
+        loads.start();
+        writer.addAppender(loads);
+        List<Integer> keys = java.util.stream.IntStream.rangeClosed(31, 40).boxed().toList();
+        List<String> ids = new java.util.ArrayList<>();
+        try {
+            HttpResponse<String> response =
+                    http.send(
+                            http.request("/api/v1/actions/approve_wb/run")
+                                    .header("Authorization", "Bearer " + app.token(Role.VIEWER))
+                                    .header("Content-Type", "application/json")
+                                    .POST(
+                                            HttpRequest.BodyPublishers.ofString(
+                                                    "{\"keys\": " + keys + "}"))
+                                    .build());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            TestHttp.json(response).path("requests").forEach(r -> ids.add(r.path("id").asText()));
+            assertThat(ids).hasSize(keys.size());
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            for (String id : ids) {
+                JsonNode request;
+                do {
+                    Thread.sleep(20);
+                    request =
+                            TestHttp.json(
+                                    http.getWithToken(
+                                            "/api/v1/requests/" + id, app.token(Role.ADMIN)));
+                } while (!List.of("succeeded", "failed").contains(request.path("state").asText())
+                        && System.nanoTime() < deadline);
+                assertThat(request.path("state").asText()).isEqualTo("succeeded");
+            }
+        } finally {
+            writer.detachAppender(loads);
+        }
+        assertThat(
+                        cached(
+                                "SELECT count(*) FROM wb_payouts WHERE payout_id BETWEEN 31 AND 40"
+                                        + " AND status = 'approved'"))
+                .containsExactly(10L);
+        List<String> refreshes =
+                loads.list.stream()
+                        .map(e -> e.getFormattedMessage())
+                        .filter(m -> m.startsWith("wb_payouts: "))
+                        .toList();
+        long rowsRead = refreshes.stream().mapToLong(m -> Long.parseLong(m.split(" ")[1])).sum();
+        System.out.println(
+                "bulk run of " + keys.size() + " write-backs: " + refreshes.size() + " refreshes");
+        // every written row was read again, and never one refresh per row
+        assertThat(rowsRead).isGreaterThanOrEqualTo(keys.size());
+        assertThat(refreshes.size()).isLessThan(keys.size());
+    }
+
+    @Test
     void a_write_to_a_table_keyed_by_another_column_syncs_that_table_in_full() throws Exception {
         int before =
                 ((Number) cached("SELECT decisions FROM wb_people WHERE person_id = 3").get(0))

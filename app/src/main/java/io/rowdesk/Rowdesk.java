@@ -282,7 +282,16 @@ public final class Rowdesk implements AutoCloseable {
             throw new ConfigException("actions", e.problems());
         }
         Deliveries deliveries =
-                new Deliveries(outboundHttp, () -> "http://127.0.0.1:" + web().port(), clock);
+                new Deliveries(
+                        outboundHttp,
+                        () -> "http://127.0.0.1:" + web().port(),
+                        clock,
+                        written ->
+                                sync.refreshWritten(
+                                        written.source(),
+                                        written.table().orElse(null),
+                                        written.keyColumn(),
+                                        List.copyOf(written.keys())));
         outboxWorker =
                 new OutboxWorker(
                         outbox,

@@ -22,11 +22,12 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
- * The outbox in the state store: requests, attempts and approvals. A request is written before
- * anything is sent; workers claim due requests as a lease with an expiry and record each outcome
- * with the lease as a fence. Writes go through one lock: DuckDB allows one writer at a time per row
- * anyway, and batches keep that cheap (on a Postgres store the claim becomes {@code SELECT ... FOR
- * UPDATE SKIP LOCKED} and the lock goes).
+ * The outbox in the state store: requests, attempts and approvals. A request is written, with its
+ * audit entry in the same transaction, before anything is sent; workers claim due requests as a
+ * lease with an expiry and record each outcome (and its audit entry) with the lease as a fence.
+ * Writes go through one lock: DuckDB allows one writer at a time per row anyway, and batches keep
+ * that cheap (on a Postgres store the claim becomes {@code SELECT ... FOR UPDATE SKIP LOCKED} and
+ * the lock goes).
  */
 public final class Outbox {
     static final String COLUMNS =

@@ -266,7 +266,8 @@ public final class OutboxWorker implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                // keep the batch: recording it again is safe (attempts are keyed by number)
+                // keep the batch: the failed transaction left nothing, so recording it again is
+                // safe
                 LOG.error("Recording {} outcome(s) failed; trying again", batch.size(), e);
                 sleep(Duration.ofMillis(500));
             }

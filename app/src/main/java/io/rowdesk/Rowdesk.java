@@ -243,7 +243,7 @@ public final class Rowdesk implements AutoCloseable {
             throw new ConfigException("server.allow_private_destinations", List.of(e.getMessage()));
         }
         outboundHttp = new OutboundHttp(egress, clock);
-        outbox = new Outbox(state.jdbi(), secrets);
+        outbox = new Outbox(state.jdbi(), secrets, audit);
         metrics.gaugesByState(
                 "rowdesk.sync.tables",
                 "source tables by sync state",
@@ -297,7 +297,6 @@ public final class Rowdesk implements AutoCloseable {
                         outbox,
                         actions::definition,
                         deliveries,
-                        audit,
                         clock,
                         OutboxWorker.Settings.DEFAULT);
         actions.onQueued(outboxWorker::wake);

@@ -33,10 +33,11 @@ public final class PostgresFixture {
                 "jdbc:postgresql://" + HOST + ":" + PORT + "/" + database, props);
     }
 
-    /** Drops and creates {@code database} (its name starts with rowdesk_src). */
+    /** Drops and creates {@code database} (its name starts with rowdesk_src or rowdesk_builder). */
     public static void recreate(String database) {
-        if (!database.startsWith("rowdesk_src")) {
-            throw new IllegalArgumentException("test databases start with rowdesk_src");
+        if (!database.startsWith("rowdesk_src") && !database.startsWith("rowdesk_builder")) {
+            throw new IllegalArgumentException(
+                    "test databases start with rowdesk_src or rowdesk_builder");
         }
         try (Connection admin = connect("postgres");
                 Statement statement = admin.createStatement()) {

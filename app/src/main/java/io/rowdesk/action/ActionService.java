@@ -200,21 +200,24 @@ public final class ActionService {
                             + definition.key()
                             + "'");
         }
-        List<PayloadTemplate> templates = new ArrayList<>();
+        // each template by the key it came from, so a problem is shown by its field
+        Map<String, PayloadTemplate> templates = new LinkedHashMap<>();
         if (definition.payload() != null) {
-            templates.add(definition.payload());
+            templates.put("payload", definition.payload());
         }
         if (definition.destination() instanceof Destination.Http http) {
-            templates.add(http.url());
+            templates.put("destination.url", http.url());
         }
         if (definition.destination() instanceof Destination.Postgres pg) {
-            templates.add(pg.statement());
+            templates.put("destination.statement", pg.statement());
         }
-        for (PayloadTemplate template : templates) {
-            for (String column : template.rowColumns()) {
+        for (Map.Entry<String, PayloadTemplate> template : templates.entrySet()) {
+            for (String column : template.getValue().rowColumns()) {
                 if (!columns.contains(column)) {
                     problems.add(
                             path
+                                    + "."
+                                    + template.getKey()
                                     + ": {{row."
                                     + column
                                     + "}}: "

@@ -88,7 +88,7 @@ function start(section) {
     put(d, 'relation', text('relation'));
     put(d, 'key', text('key'));
     put(d, 'when', text('when'));
-    d.roles = checked('roles');
+    d.roles = [field('run_role').value];
     put(d, 'confirm', text('confirm'));
     const inputs = (field('inputs').value || '').split(',').map(s => s.trim()).filter(s => s);
     if (inputs.length) d.inputs = inputs;
@@ -160,7 +160,8 @@ function start(section) {
     set('relation', d.relation || '');
     fillKeys(d.key);
     set('when', d.when);
-    setChecked('roles', toList(d.roles, ['builder']));
+    const roles = toList(d.roles, ['builder']).map(r => r.toLowerCase());
+    set('run_role', ['viewer', 'builder', 'admin'].find(r => roles.includes(r)) || 'admin');
     set('confirm', d.confirm);
     set('inputs', toList(d.inputs, []).join(', '));
     const approval = d.approval && typeof d.approval === 'object' ? d.approval : null;
@@ -213,6 +214,7 @@ function start(section) {
     }
     touched.clear();
     saveTried = false;
+    nameTyped = false;
     clearProblems();
     section.querySelector('[data-test-result]').hidden = true;
     section.hidden = false;
@@ -361,8 +363,9 @@ function start(section) {
       box.classList.add(t.outcome === 'succeeded' ? 'succeeded' : 'failed');
       box.dataset.outcome = t.outcome;
       const head = el('div', 'test-head');
-      head.append(el('strong', null, t.status_code ? 'HTTP ' + t.status_code : (t.outcome === 'succeeded' ? 'Done' : 'Failed')),
-        ' in ' + t.duration_ms + ' ms' + (t.error ? ' (' + t.error + ')' : '') + ' · row ' + JSON.stringify(t.row_key));
+      head.append(el('strong', null, t.outcome === 'succeeded' ? 'Delivered' : 'Not delivered'),
+        ' · ' + (t.status_code ? 'HTTP ' + t.status_code + ' ' : '') + 'in ' + t.duration_ms + ' ms' +
+        (t.error ? ' (' + t.error + ')' : '') + ' · row ' + JSON.stringify(t.row_key));
       box.append(head, el('div', 'muted small mono', 'id ' + t.id));
       if (t.response) box.append(el('pre', 'payload', t.response));
     } finally {
@@ -396,6 +399,14 @@ function start(section) {
       showProblems([(answer.body && answer.body.error) || ('HTTP ' + answer.status)], true);
     }
   }
+
+  // a new action's name follows its label until the builder types a name of their own
+  let nameTyped = false;
+  field('name').addEventListener('input', () => { nameTyped = true; });
+  field('label').addEventListener('input', () => {
+    if (editing || nameTyped) return;
+    set('name', field('label').value.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').replace(/^(\d)/, '_$1'));
+  });
 
   form.addEventListener('input', event => {
     const f = event.target.closest('[data-path]');

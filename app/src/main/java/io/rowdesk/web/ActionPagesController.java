@@ -179,11 +179,7 @@ public final class ActionPagesController {
                             d.destination().kind(),
                             target(d),
                             d.when() == null || d.when().isBlank() ? "every row" : d.when(),
-                            d.roles().stream()
-                                    .map(Role::label)
-                                    .sorted()
-                                    .reduce((a, b) -> a + ", " + b)
-                                    .orElse("admin"),
+                            whoMayRun(d),
                             approval(d),
                             "config".equals(origins.get(d.name())),
                             ActionController.prettyJson(masked)));
@@ -231,20 +227,30 @@ public final class ActionPagesController {
         return "postgres source " + pg.source();
     }
 
+    private static String whoMayRun(ActionDefinition d) {
+        Role lowest = d.roles().stream().min(Role::compareTo).orElse(Role.ADMIN);
+        return switch (lowest) {
+            case PUBLIC, VIEWER -> "everyone signed in";
+            case BUILDER -> "builders and admins";
+            case ADMIN -> "admins only";
+        };
+    }
+
     private static String approval(ActionDefinition d) {
         if (d.approval() == null) {
-            return "none";
+            return "none: sent at once";
         }
-        String who =
-                d.approval().roles().stream()
-                        .map(Role::label)
-                        .sorted()
-                        .reduce((a, b) -> a + ", " + b)
-                        .orElse("admin");
-        return d.approval().approvals()
-                + (d.approval().approvals() == 1 ? " approval" : " approvals")
-                + " by "
-                + who
+        List<String> who = new ArrayList<>();
+        for (Role role : List.of(Role.VIEWER, Role.BUILDER)) {
+            if (d.approval().roles().contains(role)) {
+                who.add(role.label() + "s");
+            }
+        }
+        who.add("admins");
+        return (d.approval().approvals() == 1 ? "1 approval" : "2 approvals by different people")
+                + " (by "
+                + String.join(" or ", who)
+                + ")"
                 + (d.approval().when() == null || d.approval().when().isBlank()
                         ? ""
                         : " when " + d.approval().when());

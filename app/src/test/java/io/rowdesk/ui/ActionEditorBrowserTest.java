@@ -41,7 +41,8 @@ class ActionEditorBrowserTest extends BrowserAppTest {
             assertThat(editor).isVisible();
 
             page.fill("input[name=label]", "Notify finance");
-            page.fill("input[name=name]", "notify_finance");
+            // the name follows the label
+            assertThat(page.locator("input[name=name]")).hasValue("notify_finance");
             page.selectOption("select[name=relation]", "payout_review");
             page.selectOption("select[name=key]", "payout_id");
             page.fill("input[name=when]", "status = 'approved'");
@@ -66,19 +67,18 @@ class ActionEditorBrowserTest extends BrowserAppTest {
             assertThat(page.locator("[data-preview-target]")).hasText("POST /demo/receiver");
             String rowKey = page.locator("[data-preview-row] strong").textContent();
             assertThat(body).containsText("\"payout_id\": " + rowKey);
+            editor.evaluate("e => e.scrollIntoView()");
             page.screenshot(
-                    new Page.ScreenshotOptions()
-                            .setPath(Browser.artifact("actions-editor.png"))
-                            .setFullPage(true));
+                    new Page.ScreenshotOptions().setPath(Browser.artifact("actions-editor.png")));
 
             page.locator("[data-send-test]").click();
             Locator result = page.locator("[data-test-result]");
             assertThat(result).hasAttribute("data-outcome", "succeeded");
             assertThat(result).containsText("HTTP 200");
+            editor.evaluate("e => e.scrollIntoView()");
             page.screenshot(
                     new Page.ScreenshotOptions()
-                            .setPath(Browser.artifact("actions-editor-tested.png"))
-                            .setFullPage(true));
+                            .setPath(Browser.artifact("actions-editor-tested.png")));
             JsonNode received =
                     TestHttp.json(
                             http.getWithToken("/api/v1/demo/receiver", app.token(Role.ADMIN)));
@@ -92,6 +92,7 @@ class ActionEditorBrowserTest extends BrowserAppTest {
             assertThat(card).isVisible();
             assertThat(card).containsText("Notify finance");
             assertThat(card).containsText("status = 'approved'");
+            assertThat(card).containsText("builders and admins");
             assertThat(page.locator(".saved-note")).containsText("notify_finance");
             JsonNode listed =
                     TestHttp.json(

@@ -72,19 +72,20 @@ public final class ActionDrafts {
             Map<String, Object> raw, JsonNode key, Map<String, String> inputs, User user) {
         Map<String, Object> draft = raw == null ? Map.of() : raw;
         List<String> problems = new ArrayList<>();
-        ActionDefinition definition = null;
-        try {
-            definition = actions.draft(draft);
-        } catch (ActionService.InvalidActionException e) {
-            problems.addAll(e.problems());
-        }
         RelationInfo relation =
                 actions.relation(text(draft.get("relation")), user.role()).orElse(null);
         if (relation == null) {
-            if (problems.stream().noneMatch(p -> p.startsWith("action.relation"))) {
-                problems.add("action.relation: choose a relation");
-            }
+            problems.add(
+                    draft.get("relation") instanceof String name && !name.isBlank()
+                            ? "action.relation: there is no relation called '" + name + "'"
+                            : "action.relation: choose a relation");
             return new Preview(null, null, null, null, null, null, null, null, problems);
+        }
+        ActionDefinition definition = null;
+        try {
+            definition = actions.draft(draft, user.role());
+        } catch (ActionService.InvalidActionException e) {
+            problems.addAll(e.problems());
         }
         String keyColumn = text(draft.get("key"));
         ActionService.SampleRow row =
@@ -118,7 +119,7 @@ public final class ActionDrafts {
      */
     public TestSend test(
             Map<String, Object> raw, JsonNode key, Map<String, String> inputs, User user) {
-        ActionDefinition definition = actions.draft(raw == null ? Map.of() : raw);
+        ActionDefinition definition = actions.draft(raw == null ? Map.of() : raw, user.role());
         RelationInfo relation =
                 actions.relation(definition.relation(), user.role())
                         .orElseThrow(

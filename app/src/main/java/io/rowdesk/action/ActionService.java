@@ -316,9 +316,18 @@ public final class ActionService {
             throw UserFacingException.conflict(
                     "An action called '" + body.get("name") + "' exists already.");
         }
+        if (existing != null && catalog.find(existing.relation(), user.role()).isEmpty()) {
+            // on a relation this user may not see: as if it were not there
+            if (create) {
+                throw UserFacingException.conflict(
+                        "An action called '" + body.get("name") + "' exists already.");
+            }
+            existing = null;
+        }
         if (!create && existing == null) {
             throw UserFacingException.notFound("There is no action called '" + name + "'.");
         }
+        requireVisibleRelation(body, user.role());
         body = keepStoredSecrets(body, existing);
         ActionDefinition definition = parseAndValidate(body);
         outbox.saveDefinition(
@@ -368,11 +377,28 @@ public final class ActionService {
      *
      * @throws InvalidActionException listing every problem
      */
-    public ActionDefinition draft(Map<String, Object> raw) {
+    public ActionDefinition draft(Map<String, Object> raw, Role role) {
         Map<String, Object> body = raw == null ? Map.of() : raw;
         ActionDefinition existing =
                 body.get("name") instanceof String name ? definitions.get(name) : null;
+        if (existing != null && catalog.find(existing.relation(), role).isEmpty()) {
+            existing = null;
+        }
+        requireVisibleRelation(body, role);
         return parseAndValidate(keepStoredSecrets(body, existing));
+    }
+
+    /**
+     * A definition names a relation {@code role} may see, or none yet (the parser says so): checked
+     * before the catalog is read as an admin, so no problem describes a relation hidden from them.
+     */
+    private void requireVisibleRelation(Map<String, Object> body, Role role) {
+        if (body.get("relation") instanceof String relation
+                && !relation.isBlank()
+                && catalog.find(relation, role).isEmpty()) {
+            throw new InvalidActionException(
+                    List.of("action.relation: there is no relation called '" + relation + "'"));
+        }
     }
 
     private ActionDefinition parseAndValidate(Map<String, Object> body) {

@@ -67,14 +67,22 @@ class ActionDraftsApiTest {
                     exchange.close();
                 });
         receiver.start();
+        // a CSV source next to the demo with one relation only admins may see
+        Path extra = Files.createDirectories(dataDir.resolve("extra"));
+        Files.writeString(extra.resolve("salaries.csv"), "name,salary\nAda,100\nGrace,120\n");
         Path config = dataDir.resolve("drafts.yaml");
         Files.writeString(
                 config,
                 """
                 server:
                   allow_private_destinations: ["127.0.0.1:%d"]
+                sources:
+                  - {name: hr, kind: files, path: %s}
+                relations:
+                  salaries:
+                    roles: [admin]
                 """
-                        .formatted(receiver.getAddress().getPort()));
+                        .formatted(receiver.getAddress().getPort(), extra));
         app = TestApp.start(dataDir.resolve("data"), config);
         http = new TestHttp(app.baseUrl());
     }
@@ -375,6 +383,36 @@ class ActionDraftsApiTest {
                 .isEqualTo("Bearer " + TOKEN);
         assertThat(send("DELETE", "/api/v1/actions/keep_token", "", Role.BUILDER).statusCode())
                 .isEqualTo(204);
+    }
+
+    @Test
+    void a_relation_hidden_from_builders_is_not_there_for_their_drafts() {
+        ObjectNode hidden = webhook("peek");
+        hidden.put("relation", "salaries");
+        hidden.put("key", "name");
+        hidden.remove("when");
+        hidden.put("payload", "{\"x\": {{row.nope}}}");
+        JsonNode preview =
+                ok(send("POST", "/api/v1/actions/preview", draft(hidden, null), Role.BUILDER));
+        assertThat(preview.path("problems").toString())
+                .contains("there is no relation called 'salaries'")
+                .doesNotContain("salary")
+                .doesNotContain("nope");
+        assertThat(preview.path("row_key").isNull()).isTrue();
+        HttpResponse<String> test =
+                send("POST", "/api/v1/actions/test", draft(hidden, null), Role.BUILDER);
+        assertThat(test.statusCode()).isEqualTo(400);
+        assertThat(test.body()).doesNotContain("Ada").doesNotContain("salary");
+        HttpResponse<String> save = send("POST", "/api/v1/actions", hidden, Role.BUILDER);
+        assertThat(save.statusCode()).isEqualTo(400);
+        assertThat(save.body()).contains("there is no relation called 'salaries'");
+        assertThat(received).isEmpty();
+        // an admin sees it: the draft's own problem shows
+        assertThat(
+                        ok(send("POST", "/api/v1/actions/preview", draft(hidden, null), Role.ADMIN))
+                                .path("problems")
+                                .toString())
+                .contains("has no column 'nope'");
     }
 
     @Test

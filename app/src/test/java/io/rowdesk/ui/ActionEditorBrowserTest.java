@@ -126,6 +126,14 @@ class ActionEditorBrowserTest extends BrowserAppTest {
             assertThat(seen.locator("[data-action-editor]")).hasCount(0);
             seen.screenshot(
                     new Page.ScreenshotOptions().setPath(Browser.artifact("actions-viewer.png")));
+
+            // and the builder deletes it again, after a confirmation
+            page.onDialog(dialog -> dialog.accept());
+            page.navigate("/actions");
+            page.locator("[data-edit=notify_finance]").click();
+            page.locator("[data-delete]").click();
+            assertThat(page.locator("[data-action-name=notify_finance]")).hasCount(0);
+            assertThat(page.locator("[data-action-name=send_spiff]")).isVisible();
         }
     }
 }

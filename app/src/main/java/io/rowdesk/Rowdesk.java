@@ -39,6 +39,8 @@ import io.rowdesk.grid.GridService;
 import io.rowdesk.grid.OrderingSnapshots;
 import io.rowdesk.join.JoinSuggester;
 import io.rowdesk.join.JoinViewRepository;
+import io.rowdesk.join.TextModel;
+import io.rowdesk.join.ViewProposer;
 import io.rowdesk.metrics.AppMetrics;
 import io.rowdesk.query.QueryEngine;
 import io.rowdesk.query.RelationCatalog;
@@ -330,6 +332,7 @@ public final class Rowdesk implements AutoCloseable {
                                 catalog,
                                 new JoinSuggester(engine, sqlFiles),
                                 new JoinViewRepository(state.jdbi()),
+                                new ViewProposer(llm.map(model -> (TextModel) model::complete)),
                                 sync,
                                 audit,
                                 clock),

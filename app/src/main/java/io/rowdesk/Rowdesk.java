@@ -1,6 +1,7 @@
 package io.rowdesk;
 
 import io.rowdesk.action.ActionDefinitionParser;
+import io.rowdesk.action.ActionDrafts;
 import io.rowdesk.action.ActionService;
 import io.rowdesk.action.Deliveries;
 import io.rowdesk.action.DemoReceiver;
@@ -343,8 +344,12 @@ public final class Rowdesk implements AutoCloseable {
                                 sync,
                                 audit,
                                 clock),
-                        new ActionController(actions, demoReceiver),
-                        new ActionPagesController(actions, catalog, demoReceiver, templates));
+                        new ActionController(
+                                actions,
+                                new ActionDrafts(actions, deliveries, audit, clock),
+                                demoReceiver),
+                        new ActionPagesController(
+                                actions, catalog, demoReceiver, templates, postgresSourceNames()));
         // Cross-cutting, outermost first: route timing, auditing of bulk reads, per-user limit.
         routes =
                 MetricsController.timed(
@@ -394,6 +399,14 @@ public final class Rowdesk implements AutoCloseable {
      * The write connection of a postgres action: the settings of the configured postgres source of
      * that name (its own connection, not the source's read-only one).
      */
+    /** The configured postgres sources, which a postgres destination may write back to. */
+    private List<String> postgresSourceNames() {
+        return config.sources().stream()
+                .filter(source -> source.kind() == SourceConfig.Kind.POSTGRES)
+                .map(SourceConfig::name)
+                .toList();
+    }
+
     private String[] postgresConnection(String name) {
         for (SourceConfig source : config.sources()) {
             if (source.name().equals(name) && source.kind() == SourceConfig.Kind.POSTGRES) {

@@ -206,21 +206,24 @@ public final class ActionService {
                             + definition.key()
                             + "'");
         }
-        List<PayloadTemplate> templates = new ArrayList<>();
+        // each template by the key it came from, so a problem is shown by its field
+        Map<String, PayloadTemplate> templates = new LinkedHashMap<>();
         if (definition.payload() != null) {
-            templates.add(definition.payload());
+            templates.put("payload", definition.payload());
         }
         if (definition.destination() instanceof Destination.Http http) {
-            templates.add(http.url());
+            templates.put("destination.url", http.url());
         }
         if (definition.destination() instanceof Destination.Postgres pg) {
-            templates.add(pg.statement());
+            templates.put("destination.statement", pg.statement());
         }
-        for (PayloadTemplate template : templates) {
-            for (String column : template.rowColumns()) {
+        for (Map.Entry<String, PayloadTemplate> template : templates.entrySet()) {
+            for (String column : template.getValue().rowColumns()) {
                 if (!columns.contains(column)) {
                     problems.add(
                             path
+                                    + "."
+                                    + template.getKey()
                                     + ": {{row."
                                     + column
                                     + "}}: "
@@ -274,6 +277,18 @@ public final class ActionService {
                 .toList();
     }
 
+    /** What a masked secret reads as; sent back unchanged, it keeps the stored secret. */
+    public static String maskText() {
+        return MASK;
+    }
+
+    /** Per definition name, where it came from: {@code config} or {@code api}. */
+    public Map<String, String> origins() {
+        Map<String, String> origins = new LinkedHashMap<>();
+        outbox.definitions().forEach(d -> origins.put(d.name(), d.origin()));
+        return origins;
+    }
+
     /** The definition as given, secrets masked: for the API and the actions page. */
     public static Map<String, Object> masked(Map<String, Object> source) {
         Map<String, Object> copy = new LinkedHashMap<>();
@@ -307,19 +322,20 @@ public final class ActionService {
             throw UserFacingException.conflict(
                     "An action called '" + body.get("name") + "' exists already.");
         }
+        if (existing != null && catalog.find(existing.relation(), user.role()).isEmpty()) {
+            // on a relation this user may not see: as if it were not there
+            if (create) {
+                throw UserFacingException.conflict(
+                        "An action called '" + body.get("name") + "' exists already.");
+            }
+            existing = null;
+        }
         if (!create && existing == null) {
             throw UserFacingException.notFound("There is no action called '" + name + "'.");
         }
-        if (existing != null) {
-            body = unmask(body, existing.source());
-        }
-        ActionDefinition definition;
-        try {
-            definition = parser.parse(body, "action");
-            validate(definition, "action");
-        } catch (ActionDefinitionParser.InvalidDefinitionException e) {
-            throw new InvalidActionException(e.problems());
-        }
+        requireVisibleRelation(body, user.role());
+        body = keepStoredSecrets(body, existing);
+        ActionDefinition definition = parseAndValidate(body);
         outbox.saveDefinition(
                 definition.name(), writeJson(body), "api", user.email(), clock.instant());
         definitions.put(definition.name(), definition);
@@ -351,27 +367,246 @@ public final class ActionService {
             this.problems = List.copyOf(problems);
         }
 
+        public List<String> problems() {
+            return problems;
+        }
+
         @Override
         public Map<String, Object> details() {
             return Map.of("problems", problems);
         }
     }
 
+    /**
+     * A draft as a builder edits it (a preview or a test send): parsed and checked like a save, the
+     * masked secrets taken from the stored definition of the same name.
+     *
+     * @throws InvalidActionException listing every problem
+     */
+    public ActionDefinition draft(Map<String, Object> raw, Role role) {
+        Map<String, Object> body = raw == null ? Map.of() : raw;
+        ActionDefinition existing =
+                body.get("name") instanceof String name ? definitions.get(name) : null;
+        if (existing != null && catalog.find(existing.relation(), role).isEmpty()) {
+            existing = null;
+        }
+        requireVisibleRelation(body, role);
+        return parseAndValidate(keepStoredSecrets(body, existing));
+    }
+
+    /**
+     * A definition names a relation {@code role} may see, or none yet (the parser says so): checked
+     * before the catalog is read as an admin, so no problem describes a relation hidden from them.
+     */
+    private void requireVisibleRelation(Map<String, Object> body, Role role) {
+        if (body.get("relation") instanceof String relation
+                && !relation.isBlank()
+                && catalog.find(relation, role).isEmpty()) {
+            throw new InvalidActionException(
+                    List.of("action.relation: there is no relation called '" + relation + "'"));
+        }
+    }
+
+    private ActionDefinition parseAndValidate(Map<String, Object> body) {
+        try {
+            ActionDefinition definition = parser.parse(body, "action");
+            validate(definition, "action");
+            return definition;
+        } catch (ActionDefinitionParser.InvalidDefinitionException e) {
+            throw new InvalidActionException(e.problems());
+        }
+    }
+
+    /**
+     * A secret sent back as the mask keeps the stored one: only at the same key, and only while the
+     * destination's address stays where it was (a kept token must not follow a changed URL to
+     * another host). A mask with nothing stored under it is refused rather than saved as the
+     * secret.
+     */
+    private static Map<String, Object> keepStoredSecrets(
+            Map<String, Object> body, ActionDefinition existing) {
+        List<String> problems = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
+        Map<String, Object> old = existing == null ? Map.of() : existing.source();
+        Map<String, Object> result = unmask(body, old, "action", problems, kept);
+        if (!kept.isEmpty()) {
+            String moved = movedDestination(result, old);
+            if (moved != null) {
+                for (String path : kept) {
+                    problems.add(
+                            path
+                                    + ": "
+                                    + moved
+                                    + "; type the secret again (a stored secret is only sent"
+                                    + " where it was sent before)");
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidActionException(problems);
+        }
+        return result;
+    }
+
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> unmask(Map<String, Object> body, Map<String, Object> old) {
+    private static Map<String, Object> unmask(
+            Map<String, Object> body,
+            Map<String, Object> old,
+            String path,
+            List<String> problems,
+            List<String> kept) {
         Map<String, Object> copy = new LinkedHashMap<>();
         body.forEach(
                 (k, v) -> {
                     Object previous = old == null ? null : old.get(k);
-                    if (MASK.equals(v) && previous != null) {
-                        copy.put(k, previous);
-                    } else if (v instanceof Map<?, ?> map && previous instanceof Map<?, ?> prev) {
-                        copy.put(k, unmask((Map<String, Object>) map, (Map<String, Object>) prev));
+                    String here = path + "." + k;
+                    if (MASK.equals(v)) {
+                        if (previous instanceof String && !MASK.equals(previous)) {
+                            copy.put(k, previous);
+                            kept.add(here);
+                        } else {
+                            problems.add(
+                                    here
+                                            + ": is the mask ("
+                                            + MASK
+                                            + ") but no secret is stored there; type the"
+                                            + " secret");
+                        }
+                    } else if (v instanceof Map<?, ?> map) {
+                        copy.put(
+                                k,
+                                unmask(
+                                        (Map<String, Object>) map,
+                                        previous instanceof Map<?, ?> prev
+                                                ? (Map<String, Object>) prev
+                                                : Map.of(),
+                                        here,
+                                        problems,
+                                        kept));
                     } else {
                         copy.put(k, v);
                     }
                 });
         return copy;
+    }
+
+    /** Null when the destination still goes where it went; else what changed. */
+    private static String movedDestination(Map<String, Object> now, Map<String, Object> before) {
+        Map<?, ?> a = now.get("destination") instanceof Map<?, ?> m ? m : Map.of();
+        Map<?, ?> b = before.get("destination") instanceof Map<?, ?> m ? m : Map.of();
+        if (!String.valueOf(a.get("kind")).equals(String.valueOf(b.get("kind")))) {
+            return "the destination kind changed";
+        }
+        if (!origin(a.get("url")).equals(origin(b.get("url")))) {
+            return "the destination's address changed from "
+                    + origin(b.get("url"))
+                    + " to "
+                    + origin(a.get("url"));
+        }
+        Map<?, ?> authA = a.get("auth") instanceof Map<?, ?> m ? m : Map.of();
+        Map<?, ?> authB = b.get("auth") instanceof Map<?, ?> m ? m : Map.of();
+        if (!origin(authA.get("token_url")).equals(origin(authB.get("token_url")))) {
+            return "the token URL changed from "
+                    + origin(authB.get("token_url"))
+                    + " to "
+                    + origin(authA.get("token_url"));
+        }
+        if (!String.valueOf(a.get("source")).equals(String.valueOf(b.get("source")))) {
+            return "the postgres source changed";
+        }
+        return null;
+    }
+
+    /** scheme://host:port of a URL (template), lower-cased; "this server" for a path. */
+    static String origin(Object url) {
+        if (url == null) {
+            return "(none)";
+        }
+        String text = String.valueOf(url).trim();
+        if (text.startsWith("/")) {
+            return "this server";
+        }
+        int scheme = text.indexOf("://");
+        int start = scheme < 0 ? 0 : scheme + 3;
+        int end = text.length();
+        for (char c : new char[] {'/', '?', '#'}) {
+            int i = text.indexOf(c, start);
+            if (i >= 0 && i < end) {
+                end = i;
+            }
+        }
+        return text.substring(0, end).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** A row a builder's preview or test send renders on, and whether {@code when} holds on it. */
+    public record SampleRow(Map<String, Object> values, String key, Boolean whenHolds) {}
+
+    /**
+     * The row with {@code key} (compared as text), or without a key the first row where {@code
+     * when} holds, else the first row. {@code when} is left out when it is not a predicate on the
+     * relation ({@code whenHolds} is then null). Null when the relation has no such row.
+     */
+    public SampleRow sampleRow(RelationInfo relation, String keyColumn, String when, JsonNode key) {
+        boolean validWhen = false;
+        if (when != null && !when.isBlank()) {
+            List<String> problems = new ArrayList<>();
+            checkPredicate(relation, when, "when", problems);
+            validWhen = problems.isEmpty();
+        }
+        String table = SqlIdentifiers.quoteIdentifier(relation.name());
+        String whenSql = validWhen ? "coalesce((" + when + "), false)" : "true";
+        String select = "SELECT *, " + whenSql + " AS " + WHEN_COLUMN + " FROM " + table;
+        List<String> attempts = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (key != null && !key.isNull()) {
+            if (keyColumn == null
+                    || relation.columns().stream().noneMatch(c -> c.name().equals(keyColumn))) {
+                return null;
+            }
+            attempts.add(
+                    select
+                            + " WHERE CAST("
+                            + SqlIdentifiers.quoteIdentifier(keyColumn)
+                            + " AS VARCHAR) = ? LIMIT 1");
+            params.add(key.asText());
+        } else {
+            if (validWhen) {
+                attempts.add(select + " WHERE " + whenSql + " LIMIT 1");
+            }
+            attempts.add(select + " LIMIT 1");
+        }
+        for (String attempt : attempts) {
+            CheckedQuery checked = guard.check(attempt, Role.ADMIN);
+            QueryResult result = engine.query(checked.sql(), params, 1, ROW_QUERY_TIMEOUT);
+            if (result.rows().isEmpty()) {
+                continue;
+            }
+            List<String> names = result.columns().stream().map(Column::name).toList();
+            List<Object> values = result.rows().get(0);
+            Map<String, Object> row = new LinkedHashMap<>();
+            Boolean holds = null;
+            for (int i = 0; i < names.size(); i++) {
+                if (names.get(i).equals(WHEN_COLUMN)) {
+                    holds = validWhen ? Boolean.TRUE.equals(values.get(i)) : null;
+                } else {
+                    row.put(names.get(i), values.get(i));
+                }
+            }
+            if (when == null || when.isBlank()) {
+                holds = true;
+            }
+            String rowKey =
+                    keyColumn != null && row.containsKey(keyColumn)
+                            ? PayloadTemplate.jsonValue(row.get(keyColumn))
+                            : null;
+            return new SampleRow(row, rowKey, holds);
+        }
+        return null;
+    }
+
+    /** The relation as {@code role} sees it, if it may. */
+    public Optional<RelationInfo> relation(String name, Role role) {
+        return name == null ? Optional.empty() : catalog.find(name, role);
     }
 
     // --- runs ---------------------------------------------------------------------------------

@@ -75,14 +75,33 @@ public final class Deliveries {
         this.tokens = new OAuthTokens(http, clock);
     }
 
+    /** The header that marks a builder's test send, so a receiver can tell it from a real one. */
+    public static final String TEST_HEADER = "Rowdesk-Test";
+
     public Delivery deliver(ActionDefinition definition, ActionRequest request) {
+        return deliver(definition, request, false);
+    }
+
+    /**
+     * A builder's test: the same request through the same client and egress checks, marked with
+     * {@link #TEST_HEADER}; a postgres statement runs in a transaction that is rolled back.
+     */
+    public Delivery test(ActionDefinition definition, ActionRequest request) {
+        return deliver(definition, request, true);
+    }
+
+    private Delivery deliver(ActionDefinition definition, ActionRequest request, boolean test) {
         Destination destination = definition.destination();
+        Map<String, String> extra = test ? Map.of(TEST_HEADER, "true") : Map.of();
         try {
             if (destination instanceof Destination.Webhook webhook) {
-                return webhook(webhook, request);
+                return webhook(webhook, request, extra);
             }
             if (destination instanceof Destination.Http api) {
-                return api(api, request);
+                return api(api, request, extra);
+            }
+            if (test) {
+                return postgresRolledBack((Destination.Postgres) destination, request);
             }
             return postgres((Destination.Postgres) destination, definition, request);
         } catch (DestinationRefusedException e) {
@@ -98,7 +117,8 @@ public final class Deliveries {
         }
     }
 
-    private Delivery webhook(Destination.Webhook webhook, ActionRequest request)
+    private Delivery webhook(
+            Destination.Webhook webhook, ActionRequest request, Map<String, String> extra)
             throws IOException {
         String body = request.payload();
         Map<String, String> headers = new LinkedHashMap<>();
@@ -111,6 +131,7 @@ public final class Deliveries {
                         request.id(),
                         clock.instant().getEpochSecond(),
                         body));
+        headers.putAll(extra);
         OutboundHttp.Response response =
                 http.send(
                         "POST",
@@ -121,13 +142,15 @@ public final class Deliveries {
         return Delivery.ofStatus(response.status(), response.body(), response.retryAfter());
     }
 
-    private Delivery api(Destination.Http api, ActionRequest request) throws IOException {
+    private Delivery api(Destination.Http api, ActionRequest request, Map<String, String> extra)
+            throws IOException {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("User-Agent", "Rowdesk");
         headers.put("Content-Type", "application/json");
         headers.putAll(api.headers());
         headers.put("Idempotency-Key", request.id());
         headers.put(StandardWebhooks.ID, request.id());
+        headers.putAll(extra);
         HttpAuth auth = api.auth();
         if (auth instanceof HttpAuth.Bearer bearer) {
             headers.put("Authorization", "Bearer " + bearer.token());
@@ -190,18 +213,8 @@ public final class Deliveries {
         String sql = stored.path("sql").asText();
         List<Object> params = new ArrayList<>();
         stored.path("params").forEach(node -> params.add(jdbcValue(node)));
-        Properties properties = new Properties();
-        if (postgres.user() != null) {
-            properties.setProperty("user", postgres.user());
-        }
-        if (postgres.password() != null) {
-            properties.setProperty("password", postgres.password());
-        }
         long seconds = Math.max(1, postgres.timeout().toSeconds());
-        properties.setProperty("connectTimeout", Long.toString(seconds));
-        properties.setProperty("socketTimeout", Long.toString(seconds + 5));
-        properties.setProperty("ApplicationName", "rowdesk-actions");
-        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), properties)) {
+        try (Connection connection = connect(postgres)) {
             ensureAppliedTable(connection, postgres.jdbcUrl());
             connection.setAutoCommit(false);
             try {
@@ -246,21 +259,8 @@ public final class Deliveries {
                 safeRollback(connection);
                 throw e;
             }
-        } catch (SQLTimeoutException e) {
-            return Delivery.of(Delivery.Kind.RETRY, null, "timeout", e.getMessage());
         } catch (SQLException e) {
-            String state = e.getSQLState() == null ? "" : e.getSQLState();
-            boolean transientFailure =
-                    state.startsWith("08")
-                            || state.equals("40001")
-                            || state.equals("40P01")
-                            || state.startsWith("53")
-                            || state.startsWith("57");
-            return Delivery.of(
-                    transientFailure ? Delivery.Kind.RETRY : Delivery.Kind.FAILED,
-                    null,
-                    "sql " + state,
-                    e.getMessage());
+            return failure(e);
         }
     }
 
@@ -307,6 +307,87 @@ public final class Deliveries {
                     cause.getMessage());
             return "; the cache refresh failed: " + cause.getMessage();
         }
+    }
+
+    private static Connection connect(Destination.Postgres postgres) throws SQLException {
+        Properties properties = new Properties();
+        if (postgres.user() != null) {
+            properties.setProperty("user", postgres.user());
+        }
+        if (postgres.password() != null) {
+            properties.setProperty("password", postgres.password());
+        }
+        long seconds = Math.max(1, postgres.timeout().toSeconds());
+        properties.setProperty("connectTimeout", Long.toString(seconds));
+        properties.setProperty("socketTimeout", Long.toString(seconds + 5));
+        properties.setProperty("ApplicationName", "rowdesk-actions");
+        return DriverManager.getConnection(postgres.jdbcUrl(), properties);
+    }
+
+    /**
+     * A test of a write-back: the statement runs, its affected row count is read, and the
+     * transaction is rolled back; nothing is marked applied. One statement only: the driver would
+     * run a second one after a {@code ;}, and that one could commit.
+     */
+    private Delivery postgresRolledBack(Destination.Postgres postgres, ActionRequest request) {
+        JsonNode stored;
+        try {
+            stored = JSON.readTree(request.payload());
+        } catch (IOException e) {
+            return Delivery.of(Delivery.Kind.FAILED, null, "bad payload", e.getMessage());
+        }
+        String sql = stored.path("sql").asText();
+        String body = sql.strip();
+        if (body.endsWith(";")) {
+            body = body.substring(0, body.length() - 1);
+        }
+        if (body.contains(";")) {
+            return Delivery.of(
+                    Delivery.Kind.FAILED,
+                    null,
+                    "several statements",
+                    "a test runs one statement; remove the ';' inside it");
+        }
+        List<Object> params = new ArrayList<>();
+        stored.path("params").forEach(node -> params.add(jdbcValue(node)));
+        long seconds = Math.max(1, postgres.timeout().toSeconds());
+        try (Connection connection = connect(postgres)) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = connection.prepareStatement(body)) {
+                statement.setQueryTimeout((int) seconds);
+                for (int i = 0; i < params.size(); i++) {
+                    statement.setObject(i + 1, params.get(i));
+                }
+                int changed = statement.executeUpdate();
+                return Delivery.of(
+                        Delivery.Kind.SUCCEEDED,
+                        null,
+                        null,
+                        changed + " row(s) would change; rolled back, nothing was written");
+            } finally {
+                safeRollback(connection);
+            }
+        } catch (SQLException e) {
+            return failure(e);
+        }
+    }
+
+    private static Delivery failure(SQLException e) {
+        if (e instanceof SQLTimeoutException) {
+            return Delivery.of(Delivery.Kind.RETRY, null, "timeout", e.getMessage());
+        }
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        boolean transientFailure =
+                state.startsWith("08")
+                        || state.equals("40001")
+                        || state.equals("40P01")
+                        || state.startsWith("53")
+                        || state.startsWith("57");
+        return Delivery.of(
+                transientFailure ? Delivery.Kind.RETRY : Delivery.Kind.FAILED,
+                null,
+                "sql " + state,
+                e.getMessage());
     }
 
     private void ensureAppliedTable(Connection connection, String jdbcUrl) throws SQLException {

@@ -1,10 +1,12 @@
 package io.rowdesk.web;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.rowdesk.action.ActionDefinition;
+import io.rowdesk.action.ActionDrafts;
 import io.rowdesk.action.ActionRequest;
 import io.rowdesk.action.ActionService;
 import io.rowdesk.action.ApprovalDecision;
@@ -24,6 +26,8 @@ import java.util.Objects;
 public final class ActionController {
     public static final String ACTIONS = "/api/v1/actions";
     public static final String ACTION = "/api/v1/actions/{name}";
+    public static final String PREVIEW = "/api/v1/actions/preview";
+    public static final String TEST = "/api/v1/actions/test";
     public static final String RUN = "/api/v1/actions/{name}/run";
     public static final String REQUESTS = "/api/v1/requests";
     public static final String REQUEST = "/api/v1/requests/{id}";
@@ -38,11 +42,51 @@ public final class ActionController {
 
     private static final ObjectMapper JSON = Json.MAPPER;
 
+    /**
+     * A definition, in the shape of {@code actions:} in rowdesk.yaml; the parser checks each key.
+     */
+    static final String DEFINITION_EXAMPLE =
+            "{\"name\": \"notify_finance\", \"relation\": \"payout_review\", \"key\":"
+                    + " \"payout_id\", \"destination\": {\"kind\": \"webhook\", \"url\":"
+                    + " \"https://hooks.example.com/payouts\"}, \"payload\": \"{\\\"id\\\":"
+                    + " {{row.payout_id}}}\"}";
+
+    /** {@code POST /api/v1/actions/{name}/run}: row keys, or a search with {@code all}. */
+    public record RunBody(
+            List<JsonNode> keys,
+            String q,
+            Boolean all,
+            @JsonProperty("dry_run") Boolean dryRun,
+            Boolean again,
+            Map<String, String> inputs) {
+        static final String EXAMPLE = "{\"keys\": [1042], \"inputs\": {\"reason\": \"duplicate\"}}";
+    }
+
+    /** An approver's (or rejecter's) comment. */
+    public record CommentBody(String comment) {
+        static final String EXAMPLE = "{\"comment\": \"checked with finance\"}";
+    }
+
+    /** A draft definition to preview or test, on the row with {@code key} (optional). */
+    public record DraftBody(
+            Map<String, Object> definition, JsonNode key, Map<String, String> inputs) {
+        static final String EXAMPLE = "{\"definition\": " + DEFINITION_EXAMPLE + ", \"key\": 1042}";
+
+        JsonNode rowKey() {
+            if (key != null && key.isContainerNode()) {
+                throw UserFacingException.badRequest("\"key\" must be a number or a string.");
+            }
+            return key == null || key.isNull() ? null : key;
+        }
+    }
+
     private final ActionService actions;
+    private final ActionDrafts drafts;
     private final DemoReceiver receiver;
 
-    public ActionController(ActionService actions, DemoReceiver receiver) {
+    public ActionController(ActionService actions, ActionDrafts drafts, DemoReceiver receiver) {
         this.actions = Objects.requireNonNull(actions, "actions is null");
+        this.drafts = Objects.requireNonNull(drafts, "drafts is null");
         this.receiver = Objects.requireNonNull(receiver, "receiver is null");
     }
 
@@ -57,13 +101,14 @@ public final class ActionController {
 
     public void create(Context ctx) {
         User user = AccessControl.user(ctx);
-        ActionDefinition saved = actions.save(null, bodyMap(ctx), true, user);
+        ActionDefinition saved = actions.save(null, definitionBody(ctx), true, user);
         ctx.status(201).json(describe(saved, user));
     }
 
     public void update(Context ctx) {
         User user = AccessControl.user(ctx);
-        ActionDefinition saved = actions.save(ctx.pathParam("name"), bodyMap(ctx), false, user);
+        ActionDefinition saved =
+                actions.save(ctx.pathParam("name"), definitionBody(ctx), false, user);
         ctx.json(describe(saved, user));
     }
 
@@ -74,31 +119,21 @@ public final class ActionController {
 
     public void run(Context ctx) {
         User user = AccessControl.user(ctx);
-        JsonNode body = body(ctx);
-        List<JsonNode> keys = new ArrayList<>();
-        if (body.has("keys")) {
-            if (!body.get("keys").isArray()) {
-                throw UserFacingException.badRequest("\"keys\" must be a list of row keys.");
-            }
-            body.get("keys").forEach(keys::add);
-        }
-        Map<String, String> inputs = new LinkedHashMap<>();
-        body.path("inputs")
-                .fields()
-                .forEachRemaining(e -> inputs.put(e.getKey(), e.getValue().asText()));
+        RunBody body = RequestBodies.read(ctx, RunBody.class, RunBody.EXAMPLE);
+        boolean dryRun = Boolean.TRUE.equals(body.dryRun());
         ActionService.RunResult result =
                 actions.run(
                         ctx.pathParam("name"),
                         new ActionService.RunRequest(
-                                keys,
-                                body.path("q").asText(null),
-                                body.path("all").asBoolean(false),
-                                body.path("dry_run").asBoolean(false),
-                                body.path("again").asBoolean(false),
-                                inputs),
+                                body.keys() == null ? List.of() : body.keys(),
+                                body.q(),
+                                Boolean.TRUE.equals(body.all()),
+                                dryRun,
+                                Boolean.TRUE.equals(body.again()),
+                                body.inputs() == null ? Map.of() : body.inputs()),
                         user);
         Map<String, Object> json = new LinkedHashMap<>();
-        if (body.path("dry_run").asBoolean(false)) {
+        if (dryRun) {
             json.put(
                     "dry_run",
                     result.previews().stream()
@@ -137,6 +172,43 @@ public final class ActionController {
                         .map(s -> Map.of("key", s.key(), "reason", s.reason()))
                         .toList());
         ctx.status(result.requests().stream().anyMatch(r -> !r.existing()) ? 201 : 200).json(json);
+    }
+
+    /** A draft rendered on a real row, secrets masked; problems listed, not thrown. */
+    public void preview(Context ctx) {
+        DraftBody body = RequestBodies.read(ctx, DraftBody.class, DraftBody.EXAMPLE);
+        ActionDrafts.Preview p =
+                drafts.preview(
+                        body.definition(), body.rowKey(), body.inputs(), AccessControl.user(ctx));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("row_key", p.rowKey() == null ? null : ActionService.json(p.rowKey()));
+        json.put("when_holds", p.whenHolds());
+        json.put("payload", p.payload() == null ? null : ActionService.json(p.payload()));
+        json.put("method", p.method());
+        json.put("url", p.url());
+        json.put("headers", p.headers());
+        json.put("statement", p.statement());
+        json.put("params", p.params());
+        json.put("problems", p.problems());
+        ctx.json(json);
+    }
+
+    /** Sends a draft's request for one row now, once, marked as a test; audited. */
+    public void test(Context ctx) {
+        DraftBody body = RequestBodies.read(ctx, DraftBody.class, DraftBody.EXAMPLE);
+        ActionDrafts.TestSend t =
+                drafts.test(
+                        body.definition(), body.rowKey(), body.inputs(), AccessControl.user(ctx));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", t.id());
+        json.put("row_key", t.rowKey() == null ? null : ActionService.json(t.rowKey()));
+        json.put("when_holds", t.whenHolds());
+        json.put("outcome", t.outcome());
+        json.put("status_code", t.status());
+        json.put("duration_ms", t.durationMillis());
+        json.put("error", t.error());
+        json.put("response", t.response());
+        ctx.json(json);
     }
 
     public void requests(Context ctx) {
@@ -231,7 +303,9 @@ public final class ActionController {
                 .forEach(
                         (k, v) -> {
                             String name = k.toLowerCase(java.util.Locale.ROOT);
-                            if (name.startsWith("webhook-") || name.equals("idempotency-key")) {
+                            if (name.startsWith("webhook-")
+                                    || name.equals("idempotency-key")
+                                    || name.equals("rowdesk-test")) {
                                 headers.put(name, v);
                             }
                         });
@@ -351,28 +425,20 @@ public final class ActionController {
                 && ctx.contentType().startsWith("application/x-www-form-urlencoded")) {
             return ctx.formParam("comment");
         }
-        return body(ctx).path("comment").asText(null);
-    }
-
-    private static JsonNode body(Context ctx) {
-        String text = ctx.body();
-        if (text == null || text.isBlank()) {
-            return JSON.createObjectNode();
-        }
-        try {
-            JsonNode node = JSON.readTree(text);
-            if (!node.isObject()) {
-                throw UserFacingException.badRequest("The body must be a JSON object.");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw UserFacingException.badRequest("The body is not JSON: " + e.getOriginalMessage());
-        }
+        return RequestBodies.read(ctx, CommentBody.class, CommentBody.EXAMPLE).comment();
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> bodyMap(Context ctx) {
-        return JSON.convertValue(body(ctx), Map.class);
+    private static Map<String, Object> definitionBody(Context ctx) {
+        return RequestBodies.read(ctx, Map.class, DEFINITION_EXAMPLE);
+    }
+
+    static String compactJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String prettyJson(Object value) {

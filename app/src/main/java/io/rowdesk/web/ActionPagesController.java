@@ -6,12 +6,15 @@ import io.rowdesk.action.ActionDefinition;
 import io.rowdesk.action.ActionRequest;
 import io.rowdesk.action.ActionService;
 import io.rowdesk.action.DemoReceiver;
+import io.rowdesk.action.Destination;
 import io.rowdesk.action.RequestState;
+import io.rowdesk.auth.Role;
 import io.rowdesk.auth.User;
 import io.rowdesk.error.UserFacingException;
 import io.rowdesk.query.RelationCatalog;
 import io.rowdesk.query.RelationInfo;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,20 +38,39 @@ public final class ActionPagesController {
             boolean mine,
             String attempts) {}
 
+    /** One definition as the actions page lists it, in words a builder reads at a glance. */
+    public record ActionCard(
+            String name,
+            String label,
+            String relation,
+            String kind,
+            String target,
+            String when,
+            String roles,
+            String approval,
+            boolean fromConfig,
+            String json) {}
+
     private final ActionService actions;
     private final RelationCatalog catalog;
     private final DemoReceiver receiver;
     private final Templates templates;
+    private final List<String> postgresSources;
 
+    /**
+     * @param postgresSources the configured postgres sources, offered to postgres destinations
+     */
     public ActionPagesController(
             ActionService actions,
             RelationCatalog catalog,
             DemoReceiver receiver,
-            Templates templates) {
+            Templates templates,
+            List<String> postgresSources) {
         this.actions = Objects.requireNonNull(actions, "actions is null");
         this.catalog = Objects.requireNonNull(catalog, "catalog is null");
         this.receiver = Objects.requireNonNull(receiver, "receiver is null");
         this.templates = Objects.requireNonNull(templates, "templates is null");
+        this.postgresSources = List.copyOf(postgresSources);
     }
 
     public static String stateLabel(RequestState state) {
@@ -135,12 +157,50 @@ public final class ActionPagesController {
                                 views(list, user))));
     }
 
+    /**
+     * The definitions; for builders also the editor, with what its selects offer (relations and
+     * their columns, postgres sources) and each definition as given, secrets masked.
+     */
     public void definitions(Context ctx) {
         User user = AccessControl.user(ctx);
+        boolean canEdit = user.role().includes(Role.BUILDER);
         List<ActionDefinition> list = actions.definitions(null, user.role());
-        List<String> json = new ArrayList<>();
+        Map<String, String> origins = actions.origins();
+        List<ActionCard> cards = new ArrayList<>();
+        Map<String, Object> definitions = new LinkedHashMap<>();
         for (ActionDefinition d : list) {
-            json.add(ActionController.prettyJson(ActionService.masked(d.source())));
+            Map<String, Object> masked = ActionService.masked(d.source());
+            definitions.put(d.name(), masked);
+            cards.add(
+                    new ActionCard(
+                            d.name(),
+                            d.label(),
+                            d.relation(),
+                            d.destination().kind(),
+                            target(d),
+                            d.when() == null || d.when().isBlank() ? "every row" : d.when(),
+                            whoMayRun(d),
+                            approval(d),
+                            "config".equals(origins.get(d.name())),
+                            ActionController.prettyJson(masked)));
+        }
+        String editor = "";
+        if (canEdit) {
+            Map<String, Object> model = new LinkedHashMap<>();
+            List<Map<String, Object>> relations = new ArrayList<>();
+            for (RelationInfo relation : catalog.visibleTo(user.role())) {
+                relations.add(
+                        Map.of(
+                                "name",
+                                relation.name(),
+                                "columns",
+                                relation.columns().stream().map(c -> c.name()).toList()));
+            }
+            model.put("relations", relations);
+            model.put("postgres_sources", postgresSources);
+            model.put("definitions", definitions);
+            model.put("mask", ActionService.maskText());
+            editor = ActionController.compactJson(model);
         }
         ctx.html(
                 templates.render(
@@ -149,9 +209,51 @@ public final class ActionPagesController {
                                 "page",
                                 page(ctx, "Actions", user),
                                 "actions",
-                                list,
-                                "sources",
-                                json)));
+                                cards,
+                                "canEdit",
+                                canEdit,
+                                "editor",
+                                editor)));
+    }
+
+    private static String target(ActionDefinition d) {
+        if (d.destination() instanceof Destination.Webhook webhook) {
+            return webhook.url();
+        }
+        if (d.destination() instanceof Destination.Http http) {
+            return http.method() + " " + http.url().source();
+        }
+        Destination.Postgres pg = (Destination.Postgres) d.destination();
+        return "postgres source " + pg.source();
+    }
+
+    private static String whoMayRun(ActionDefinition d) {
+        Role lowest = d.roles().stream().min(Role::compareTo).orElse(Role.ADMIN);
+        return switch (lowest) {
+            case PUBLIC, VIEWER -> "everyone signed in";
+            case BUILDER -> "builders and admins";
+            case ADMIN -> "admins only";
+        };
+    }
+
+    private static String approval(ActionDefinition d) {
+        if (d.approval() == null) {
+            return "none: sent at once";
+        }
+        List<String> who = new ArrayList<>();
+        for (Role role : List.of(Role.VIEWER, Role.BUILDER)) {
+            if (d.approval().roles().contains(role)) {
+                who.add(role.label() + "s");
+            }
+        }
+        who.add("admins");
+        return (d.approval().approvals() == 1 ? "1 approval" : "2 approvals by different people")
+                + " (by "
+                + String.join(" or ", who)
+                + ")"
+                + (d.approval().when() == null || d.approval().when().isBlank()
+                        ? ""
+                        : " when " + d.approval().when());
     }
 
     public void receiver(Context ctx) {

@@ -97,6 +97,8 @@ public final class Routes {
                 new Route(POST, ActionController.ACTIONS, Role.BUILDER, actions::create),
                 new Route(PUT, ActionController.ACTION, Role.BUILDER, actions::update),
                 new Route(DELETE, ActionController.ACTION, Role.BUILDER, actions::delete),
+                new Route(POST, ActionController.PREVIEW, Role.BUILDER, actions::preview),
+                new Route(POST, ActionController.TEST, Role.BUILDER, actions::test),
                 new Route(POST, ActionController.RUN, Role.VIEWER, actions::run),
                 new Route(GET, ActionController.REQUESTS, Role.VIEWER, actions::requests),
                 new Route(GET, ActionController.REQUEST, Role.VIEWER, actions::request),

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Assumptions;
 
@@ -33,13 +34,13 @@ public final class PostgresFixture {
                 "jdbc:postgresql://" + HOST + ":" + PORT + "/" + database, props);
     }
 
-    /**
-     * Drops and creates {@code database} (its name starts with rowdesk_src or rowdesk_writeback).
-     */
+    private static final List<String> TEST_PREFIXES =
+            List.of("rowdesk_src", "rowdesk_writeback", "rowdesk_builder");
+
+    /** Drops and creates {@code database}, whose name starts with one of the test prefixes. */
     public static void recreate(String database) {
-        if (!database.startsWith("rowdesk_src") && !database.startsWith("rowdesk_writeback")) {
-            throw new IllegalArgumentException(
-                    "test databases start with rowdesk_src or rowdesk_writeback");
+        if (TEST_PREFIXES.stream().noneMatch(database::startsWith)) {
+            throw new IllegalArgumentException("test databases start with one of " + TEST_PREFIXES);
         }
         try (Connection admin = connect("postgres");
                 Statement statement = admin.createStatement()) {

@@ -53,6 +53,9 @@ public final class SnapshotNames {
      * "indexed, nothing worth it".
      */
     static void write(Connection connection, String relation) throws SQLException {
+        if (relation.equalsIgnoreCase(TABLE)) {
+            return; // a source table of that name keeps its rows; it goes without names
+        }
         List<String> candidates = new ArrayList<>();
         try (PreparedStatement statement =
                 connection.prepareStatement(

@@ -221,7 +221,7 @@ public final class QueryEngine implements AutoCloseable {
             }
             statement.execute("CREATE SCHEMA IF NOT EXISTS " + NAMES_SCHEMA);
             String namesView = NAMES_SCHEMA + "." + SqlIdentifiers.quoteIdentifier(relation);
-            if (names) {
+            if (names && !relation.equalsIgnoreCase(NAMES_TABLE)) {
                 statement.execute(
                         "CREATE OR REPLACE VIEW "
                                 + namesView

@@ -101,4 +101,23 @@ class SnapshotNamesTest {
                     .containsKeys("full_name", "decided_by");
         }
     }
+
+    @Test
+    void a_relation_called_like_the_index_keeps_its_rows() throws Exception {
+        Path file = dir.resolve("rowdesk_names.db");
+        try (Connection connection = DuckDb.open(file, DuckDb.Limits.WRITER)) {
+            DuckDb.execute(
+                    connection,
+                    "CREATE TABLE rowdesk_names AS SELECT 'Name ' || i AS full_name"
+                            + " FROM range(100) t(i)");
+            SnapshotNames.write(connection, "rowdesk_names");
+            try (var rs =
+                    connection
+                            .createStatement()
+                            .executeQuery("SELECT count(*) FROM rowdesk_names")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(100);
+            }
+        }
+    }
 }

@@ -162,4 +162,15 @@ class NameQuestionsTest {
         assertThat(lineage.get("vertical"))
                 .isEqualTo(new RelationInfo.ColumnSource("referrals", "vertical"));
     }
+
+    /**
+     * The same questions as a labelled evaluation set (search/names.jsonl, written with these
+     * rules, so not an unseen measure), scored by execution match like the others.
+     */
+    @Test
+    void names_set_execution_match() {
+        var questions = io.rowdesk.search.eval.EvalQuestion.load("search/names.jsonl");
+        assertThat(questions).hasSize(10).allMatch(q -> q.id().startsWith("n"));
+        assertThat(LocalTranslatorEvalTest.score(app, questions, "names").share()).isEqualTo(1.0);
+    }
 }

@@ -220,6 +220,12 @@ public final class SnapshotWriter {
                                             + ")::VARCHAR FROM "
                                             + SqlIdentifiers.quoteIdentifier(table.relation()));
                 }
+                long namesStarted = System.nanoTime();
+                SnapshotNames.write(connection, table.relation());
+                LOG.info(
+                        "{}: name index written in {} ms",
+                        table.relation(),
+                        (System.nanoTime() - namesStarted) / 1_000_000);
                 DuckDb.execute(connection, "CHECKPOINT");
             }
             Files.deleteIfExists(csv);
@@ -252,6 +258,27 @@ public final class SnapshotWriter {
             deleteQuietly(csv);
             deleteQuietly(pipe);
             throw e;
+        }
+    }
+
+    /**
+     * Adds the name index to a snapshot written before snapshots carried one (an upgrade), before
+     * it is attached read-only; a snapshot that has it is left alone.
+     */
+    public void ensureNames(Snapshot snapshot) {
+        try (Connection connection = DuckDb.open(snapshot.file(), DuckDb.Limits.WRITER)) {
+            if (!SnapshotNames.present(connection)) {
+                SnapshotNames.write(connection, snapshot.relation());
+                DuckDb.execute(connection, "CHECKPOINT");
+                LOG.info("{}: name index added to its snapshot", snapshot.relation());
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(
+                    "cannot index the names of "
+                            + snapshot.relation()
+                            + ": "
+                            + firstLine(e.getMessage()),
+                    e);
         }
     }
 

@@ -8,6 +8,7 @@ import io.rowdesk.error.UserFacingException;
 import io.rowdesk.query.QueryEngine;
 import io.rowdesk.query.RelationCatalog;
 import io.rowdesk.query.RelationInfo;
+import io.rowdesk.query.ViewLineage;
 import io.rowdesk.source.FileTable;
 import io.rowdesk.source.RowSelection;
 import io.rowdesk.source.Source;
@@ -254,6 +255,12 @@ public final class SyncService implements AutoCloseable {
      * truncated) is moved to {@code cache/damaged/} and forgotten, so the table is synced afresh.
      */
     private boolean attach(SourceTable table, Snapshot snapshot) {
+        try {
+            writer.ensureNames(snapshot);
+        } catch (RuntimeException e) {
+            // search goes without names for this relation until its next sync
+            LOG.warn("{}: {}", table.relation(), e.getMessage());
+        }
         try {
             engine.swap(table.relation(), snapshot.file());
             catalog.put(info(table.relation(), table.source(), snapshot.rowCount()));
@@ -830,14 +837,27 @@ public final class SyncService implements AutoCloseable {
                                     + view.name()
                                     + "' has the name of a table; names must be unique");
                 }
-                engine.defineView(view.name(), viewSql(view));
+                String sql = viewSql(view);
+                engine.defineView(view.name(), sql);
+                List<io.rowdesk.query.Column> columns = engine.columns(view.name());
+                Set<String> names = new HashSet<>();
+                columns.forEach(c -> names.add(c.name()));
+                Map<String, RelationInfo.ColumnSource> lineage = new LinkedHashMap<>();
+                ViewLineage.of(sql, this::columnsOrNone)
+                        .forEach(
+                                (column, origin) -> {
+                                    if (names.contains(column)) {
+                                        lineage.put(column, origin);
+                                    }
+                                });
                 RelationInfo info =
                         new RelationInfo(
                                 view.name(),
                                 "view",
-                                engine.columns(view.name()),
+                                columns,
                                 engine.count(view.name()),
-                                true);
+                                true,
+                                lineage);
                 if (profileIfNeeded(view.name(), dataChanged)) {
                     profiled.add(view.name());
                 }
@@ -849,6 +869,14 @@ public final class SyncService implements AutoCloseable {
                 catalog.remove(view.name());
                 viewStatus.put(view.name(), new ViewStatus(view.name(), false, error));
             }
+        }
+    }
+
+    private List<io.rowdesk.query.Column> columnsOrNone(String relation) {
+        try {
+            return engine.columns(relation);
+        } catch (RuntimeException e) {
+            return List.of();
         }
     }
 

@@ -206,6 +206,32 @@ public final class QueryEngine implements AutoCloseable {
                             + SqlIdentifiers.quoteIdentifier(alias)
                             + ".main."
                             + SqlIdentifiers.quoteIdentifier(relation));
+            // The snapshot's name index (cache/SnapshotNames), when it carries one, for search.
+            boolean names;
+            try (PreparedStatement has =
+                    root.prepareStatement(
+                            "SELECT count(*) FROM duckdb_tables() WHERE database_name = ? AND"
+                                    + " schema_name = 'main' AND table_name = ?")) {
+                has.setString(1, alias);
+                has.setString(2, NAMES_TABLE);
+                try (ResultSet rs = has.executeQuery()) {
+                    rs.next();
+                    names = rs.getLong(1) > 0;
+                }
+            }
+            statement.execute("CREATE SCHEMA IF NOT EXISTS " + NAMES_SCHEMA);
+            String namesView = NAMES_SCHEMA + "." + SqlIdentifiers.quoteIdentifier(relation);
+            if (names && !relation.equalsIgnoreCase(NAMES_TABLE)) {
+                statement.execute(
+                        "CREATE OR REPLACE VIEW "
+                                + namesView
+                                + " AS SELECT * FROM "
+                                + SqlIdentifiers.quoteIdentifier(alias)
+                                + ".main."
+                                + NAMES_TABLE);
+            } else {
+                statement.execute("DROP VIEW IF EXISTS " + namesView);
+            }
             String old = attachedAlias.put(relation, alias);
             tableVersions.put(relation, generation.incrementAndGet());
             if (old != null) {
@@ -218,6 +244,38 @@ public final class QueryEngine implements AutoCloseable {
             swapLock.writeLock().unlock();
         }
         notifyChanged(relation);
+    }
+
+    /** The table of names in a snapshot file (written by cache/SnapshotNames). */
+    private static final String NAMES_TABLE = "rowdesk_names";
+
+    /** Where the current snapshot's names of each relation are seen: {@code rowdesk_names."r"}. */
+    private static final String NAMES_SCHEMA = "rowdesk_names";
+
+    /**
+     * The name index of a table's current snapshot, as rows of (position, column_name, value) in
+     * column order and most frequent first; empty when its snapshot carries none. The app's own
+     * read: users cannot name the schema (the guard refuses qualified names).
+     */
+    public java.util.Optional<QueryResult> names(String relation, int maxRows) {
+        String view = NAMES_SCHEMA + "." + SqlIdentifiers.quoteIdentifier(relation);
+        QueryResult exists =
+                query(
+                        "SELECT count(*) FROM duckdb_views() WHERE schema_name = ? AND view_name = ?",
+                        List.of(NAMES_SCHEMA, relation),
+                        1,
+                        Duration.ofSeconds(10));
+        if (((Number) exists.rows().get(0).get(0)).longValue() == 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(
+                query(
+                        "SELECT position, column_name, value FROM "
+                                + view
+                                + " ORDER BY position, rows DESC, value",
+                        List.of(),
+                        maxRows,
+                        Duration.ofSeconds(30)));
     }
 
     /** Defines a relation as a SELECT over other relations (from configuration, not from users). */

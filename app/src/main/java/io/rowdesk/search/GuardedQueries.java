@@ -81,4 +81,15 @@ public final class GuardedQueries {
         long millis = timeout.toMillis();
         return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
+
+    /**
+     * The name index of a table's current snapshot (cache/SnapshotNames): the app's own read,
+     * bounded by what the cache wrote; empty when the snapshot carries none.
+     */
+    public java.util.Optional<QueryResult> snapshotNames(String relation) {
+        return engine.names(
+                relation,
+                io.rowdesk.cache.SnapshotNames.MAX_VALUES
+                        * io.rowdesk.cache.SnapshotNames.MAX_COLUMNS);
+    }
 }

@@ -172,6 +172,7 @@ public final class LocalTranslator {
                     new QualifierRule(),
                     new CloseInMeaningRule(),
                     new NameRule(),
+                    new JoinedRelationRule(),
                     new DisjunctionRule());
 
     public Translation translate(String question, Vocabulary vocabulary, LocalDate today) {

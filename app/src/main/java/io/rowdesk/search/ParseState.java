@@ -106,6 +106,28 @@ final class ParseState {
         return (int) Math.min(Long.parseLong(digits), MAX_LIMIT);
     }
 
+    /**
+     * An unused word naming a relation the view joins, right after [start, end) ("pending
+     * referrers") or right before it with at most filler words between ("referrers who are
+     * pending", "partners in brazil").
+     */
+    Optional<int[]> joinedRelationNextTo(int start, int end) {
+        List<int[]> spans = words();
+        for (int i = 0; i < spans.size(); i++) {
+            int[] span = spans.get(i);
+            if (isUsed(span[0], span[1])
+                    || vocabulary.joinedRelation(text.substring(span[0], span[1])).isEmpty()) {
+                continue;
+            }
+            boolean after = span[0] >= end && text.substring(end, span[0]).isBlank();
+            boolean before = span[1] <= start && onlyFillerBetween(span[1], start);
+            if (after || before) {
+                return Optional.of(span);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** True when the word at this span has not been used by any rule. */
     boolean free(int[] span) {
         return !isUsed(span[0], span[1]);
@@ -133,8 +155,37 @@ final class ParseState {
     }
 
     Vocabulary.ValueRef pick(List<Vocabulary.ValueRef> refs, int start) {
+        return pick(refs, start, start);
+    }
+
+    /**
+     * Which column a value found at [start, end) belongs to when several hold it: the column named
+     * just before it, else (in a view) the column that came from the joined relation named next to
+     * it ("pending referrers" → program_status, from referrers), else the first in column order.
+     */
+    Vocabulary.ValueRef pick(List<Vocabulary.ValueRef> refs, int start, int end) {
         if (refs.size() == 1) {
             return refs.get(0);
+        }
+        Optional<int[]> joined = joinedRelationNextTo(start, end);
+        if (joined.isPresent()) {
+            String origin =
+                    vocabulary
+                            .joinedRelation(text.substring(joined.get()[0], joined.get()[1]))
+                            .orElseThrow();
+            List<Vocabulary.ValueRef> fromIt =
+                    refs.stream()
+                            .filter(
+                                    r ->
+                                            vocabulary
+                                                    .origin(r.column())
+                                                    .filter(origin::equals)
+                                                    .isPresent())
+                            .toList();
+            if (fromIt.size() == 1) {
+                use(joined.get()[0], joined.get()[1]);
+                return fromIt.get(0);
+            }
         }
         Optional<Span> before = columnBefore(start, c -> true);
         if (before.isPresent()) {

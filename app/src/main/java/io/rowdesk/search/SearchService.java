@@ -2,7 +2,6 @@ package io.rowdesk.search;
 
 import io.rowdesk.auth.Role;
 import io.rowdesk.cache.ProfileRepository;
-import io.rowdesk.duck.SqlIdentifiers;
 import io.rowdesk.error.ErrorKind;
 import io.rowdesk.error.UserFacingException;
 import io.rowdesk.query.QueryResult;
@@ -335,6 +334,19 @@ public final class SearchService {
                 interpretation.spec().limit());
     }
 
+    /** For a view: the synonyms configured for each relation its columns come from. */
+    private Map<String, List<String>> joinedSynonyms(RelationInfo relation) {
+        Map<String, List<String>> synonyms = new java.util.HashMap<>();
+        relation.lineage()
+                .values()
+                .forEach(
+                        o ->
+                                synonyms.computeIfAbsent(
+                                        o.relation(),
+                                        r -> List.copyOf(catalog.settings(r).synonyms())));
+        return synonyms;
+    }
+
     /** The words a relation answers to, for suggestions while typing. */
     public Vocabulary vocabulary(RelationInfo relation) {
         // A reload puts a new RelationInfo object in the catalog (with new profiles): compare by
@@ -352,7 +364,8 @@ public final class SearchService {
                                         : new Vocabulary(
                                                 relation,
                                                 catalog.settings(name),
-                                                profiles.forRelation(name)));
+                                                profiles.forRelation(name),
+                                                joinedSynonyms(relation)));
         if (built != current) {
             readNames(built);
         }
@@ -360,66 +373,61 @@ public final class SearchService {
     }
 
     /**
-     * Reads the name index of a fresh vocabulary from the snapshot: at once for relations up to a
-     * million rows (a few milliseconds), in the background for larger ones, whose searches go
-     * without names until it is read. A failure leaves the index empty; search still works.
+     * Reads the name index of a fresh vocabulary: a table's from its snapshot (written by the cache
+     * with the snapshot, bounded: no scan of the relation here), a view's from the indexes of the
+     * relations its columns pass through (its lineage). A failure leaves the index empty; search
+     * still works.
      */
     private void readNames(Vocabulary vocabulary) {
         RelationInfo relation = vocabulary.relation();
-        List<String> columns = NameIndex.columns(relation, profiles.forRelation(relation.name()));
-        if (columns.isEmpty()) {
-            return;
-        }
-        Runnable read =
-                () -> {
-                    try {
-                        vocabulary.names(
-                                NameIndex.build(columns, column -> distinct(relation, column)));
-                    } catch (RuntimeException e) {
-                        LOG.warn(
-                                "could not read the names of {} for search: {}",
-                                relation.name(),
-                                e.getMessage());
+        try {
+            Map<String, Map<String, List<String>>> byRelation = new java.util.HashMap<>();
+            Map<String, List<String>> values = new java.util.LinkedHashMap<>();
+            if (!relation.view()) {
+                values.putAll(snapshotNames(relation.name(), byRelation));
+            } else {
+                for (var column : relation.columns()) {
+                    RelationInfo.ColumnSource origin = relation.lineage().get(column.name());
+                    if (origin == null || origin.relation().equals(relation.name())) {
+                        continue;
                     }
-                };
-        if (relation.rowCount() <= 1_000_000) {
-            read.run();
-        } else {
-            Thread thread = new Thread(read, "search-names-" + relation.name());
-            thread.setDaemon(true);
-            thread.start();
+                    List<String> names =
+                            snapshotNames(origin.relation(), byRelation).get(origin.column());
+                    if (names != null && !Vocabulary.isFreeText(column.name())) {
+                        values.put(column.name(), names);
+                    }
+                }
+            }
+            vocabulary.names(NameIndex.of(values));
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "could not read the names of {} for search: {}",
+                    relation.name(),
+                    e.getMessage());
         }
     }
 
-    private List<String> distinct(RelationInfo relation, String column) {
-        // Bounded work per snapshot: on a large relation only its first rows are read, so that the
-        // read does not compete for long with searches for the two cores.
-        String quoted = SqlIdentifiers.quoteIdentifier(column);
-        String source =
-                relation.rowCount() > NameIndex.MAX_SCANNED_ROWS
-                        ? "(SELECT "
-                                + quoted
-                                + " FROM "
-                                + SqlIdentifiers.quoteIdentifier(relation.name())
-                                + " LIMIT "
-                                + NameIndex.MAX_SCANNED_ROWS
-                                + ")"
-                        : SqlIdentifiers.quoteIdentifier(relation.name());
-        String sql =
-                "SELECT DISTINCT "
-                        + quoted
-                        + " FROM "
-                        + source
-                        + " WHERE "
-                        + quoted
-                        + " IS NOT NULL LIMIT "
-                        + NameIndex.MAX_VALUES;
-        List<String> values = new ArrayList<>();
-        for (List<Object> row :
-                queries.run(sql, List.of(), Role.ADMIN, NameIndex.MAX_VALUES).rows()) {
-            values.add(String.valueOf(row.get(0)));
-        }
-        return values;
+    /**
+     * A table's snapshot names by column (empty when its snapshot has none), read once per call.
+     */
+    private Map<String, List<String>> snapshotNames(
+            String relation, Map<String, Map<String, List<String>>> read) {
+        return read.computeIfAbsent(
+                relation,
+                r -> {
+                    Map<String, List<String>> byColumn = new java.util.LinkedHashMap<>();
+                    queries.snapshotNames(r)
+                            .ifPresent(
+                                    result -> {
+                                        for (List<Object> row : result.rows()) {
+                                            byColumn.computeIfAbsent(
+                                                            String.valueOf(row.get(1)),
+                                                            k -> new ArrayList<>())
+                                                    .add(String.valueOf(row.get(2)));
+                                        }
+                                    });
+                    return byColumn;
+                });
     }
 
     /** Chips: one per condition (c0, c1, ...), then the sort, limit and grouping. */

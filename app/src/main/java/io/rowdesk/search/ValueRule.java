@@ -74,7 +74,7 @@ final class ValueRule implements PhraseRule {
                 if (refs.isEmpty()) {
                     continue;
                 }
-                Vocabulary.ValueRef ref = s.pick(refs, start);
+                Vocabulary.ValueRef ref = s.pick(refs, start, end);
                 boolean negated =
                         s.precededByNegation(start) || continuesNegatedList(s, ref, start);
                 int from = negated ? s.negationStart(start) : start;

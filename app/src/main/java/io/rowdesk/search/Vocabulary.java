@@ -45,9 +45,37 @@ public final class Vocabulary {
     // Read from the snapshot after construction (possibly in the background): see SearchService.
     private volatile NameIndex names = NameIndex.EMPTY;
 
+    // A view's joined relations: a word naming one (its name and synonyms, any form) → that
+    // relation; and each view column's relation (from the view's lineage).
+    private final Map<String, String> joinedWords = new HashMap<>();
+
     public Vocabulary(
             RelationInfo relation, RelationConfig settings, List<ColumnProfile> profiles) {
+        this(relation, settings, profiles, Map.of());
+    }
+
+    /**
+     * {@code joinedSynonyms}: for a view, the synonyms configured for each relation its columns
+     * come from (relation → synonyms), so that "payouts from referrers in brazil" or "pending
+     * referrers" read the columns that came from referrers.
+     */
+    public Vocabulary(
+            RelationInfo relation,
+            RelationConfig settings,
+            List<ColumnProfile> profiles,
+            Map<String, List<String>> joinedSynonyms) {
         this.relation = relation;
+        Set<String> origins = new java.util.LinkedHashSet<>();
+        relation.lineage().values().forEach(o -> origins.add(o.relation()));
+        origins.remove(relation.name());
+        for (String origin : origins) {
+            Set<String> forms = new HashSet<>();
+            addForms(forms, words(origin));
+            joinedSynonyms
+                    .getOrDefault(origin, List.of())
+                    .forEach(w -> addForms(forms, w.toLowerCase(Locale.ROOT)));
+            forms.forEach(f -> joinedWords.putIfAbsent(f, origin));
+        }
         for (Column column : relation.columns()) {
             columnTypes.put(column.name(), column.type().toUpperCase(Locale.ROOT));
         }
@@ -317,6 +345,19 @@ public final class Vocabulary {
         return columnWords.keySet();
     }
 
+    /** The relation a view joins that this phrase names ("referrers", "partner"), if any. */
+    public Optional<String> joinedRelation(String phrase) {
+        return Optional.ofNullable(joinedWords.get(phrase));
+    }
+
+    /**
+     * The relation a view's column comes from (its lineage); empty for tables and computed columns.
+     */
+    public Optional<String> origin(String column) {
+        RelationInfo.ColumnSource source = relation.lineage().get(column);
+        return source == null ? Optional.empty() : Optional.of(source.relation());
+    }
+
     public boolean isRelationWord(String phrase) {
         return relationWords.contains(phrase);
     }
@@ -422,8 +463,7 @@ public final class Vocabulary {
      * values.
      */
     static boolean isFreeText(String column) {
-        return column.matches(
-                ".*(note|comment|description|message|reason|remark|body|text|summary|details).*");
+        return io.rowdesk.cache.SnapshotNames.isFreeText(column);
     }
 
     /**

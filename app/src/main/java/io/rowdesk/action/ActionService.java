@@ -11,6 +11,8 @@ import io.rowdesk.auth.User;
 import io.rowdesk.duck.SqlIdentifiers;
 import io.rowdesk.error.ErrorKind;
 import io.rowdesk.error.UserFacingException;
+import io.rowdesk.grid.ColumnFilter;
+import io.rowdesk.grid.ColumnFilters;
 import io.rowdesk.grid.GridFilter;
 import io.rowdesk.json.Json;
 import io.rowdesk.query.Column;
@@ -54,20 +56,50 @@ public final class ActionService {
     static final String MASK = "********";
     private static final Duration ROW_QUERY_TIMEOUT = Duration.ofSeconds(30);
 
-    /** What a run asks for. {@code keys} are JSON values; or {@code q} (a search) with all. */
+    /**
+     * What a run asks for. {@code keys} are JSON values; or, with {@code all}, every row of the
+     * grid's view: the English search {@code q} (less the chips in {@code removed}) and the column
+     * {@code filters}.
+     */
     public record RunRequest(
             List<JsonNode> keys,
             String q,
             boolean all,
             boolean dryRun,
             boolean again,
-            Map<String, String> inputs) {}
+            Map<String, String> inputs,
+            List<ColumnFilter> filters,
+            Set<String> removed) {
+        public RunRequest {
+            filters = filters == null ? List.of() : List.copyOf(filters);
+            removed = removed == null ? Set.of() : Set.copyOf(removed);
+        }
+
+        /** On keys, or on a search without column filters. */
+        public RunRequest(
+                List<JsonNode> keys,
+                String q,
+                boolean all,
+                boolean dryRun,
+                boolean again,
+                Map<String, String> inputs) {
+            this(keys, q, all, dryRun, again, inputs, List.of(), Set.of());
+        }
+    }
 
     /** One request a run created or found. */
     public record RunItem(String id, JsonNode key, String state, boolean existing) {}
 
-    /** One row of a dry run: what would be sent. */
-    public record Preview(JsonNode key, String payload, String target, boolean needsApproval) {}
+    /**
+     * One row of a dry run: what would be sent. {@code existing} is the state of the open or sent
+     * request a real run would answer instead of creating one (null: a new request).
+     */
+    public record Preview(
+            JsonNode key,
+            String payload,
+            String target,
+            boolean needsApproval,
+            RequestState existing) {}
 
     /** A row a run left out, and why. */
     public record Skipped(JsonNode key, String reason) {}
@@ -75,9 +107,12 @@ public final class ActionService {
     public record RunResult(
             String batch, List<RunItem> requests, List<Preview> previews, List<Skipped> skipped) {}
 
-    /** Resolves a search on a relation to a row filter (the grid's), for bulk runs. */
+    /**
+     * Resolves a search on a relation to a row filter (the grid's, less the chips in {@code
+     * removed}), for bulk runs.
+     */
     public interface SearchFilter {
-        GridFilter filter(String q, RelationInfo relation, Role role);
+        GridFilter filter(String q, RelationInfo relation, Role role, Set<String> removed);
     }
 
     /** An action offered on a grid row, with its latest request's state (null: none yet). */
@@ -395,8 +430,12 @@ public final class ActionService {
             GridFilter filter =
                     run.q() == null || run.q().isBlank()
                             ? GridFilter.NONE
-                            : search.filter(run.q(), relation, user.role());
-            rows = rowsByFilter(definition, relation, filter);
+                            : search.filter(run.q(), relation, user.role(), run.removed());
+            rows =
+                    rowsByFilter(
+                            definition,
+                            relation,
+                            filter.and(ColumnFilters.where(run.filters(), relation)));
         } else {
             throw UserFacingException.badRequest(
                     "Give \"keys\": [...] or \"q\" with \"all\": true.");
@@ -415,15 +454,24 @@ public final class ActionService {
         }
         Instant now = clock.instant();
         if (run.dryRun()) {
+            // what a real run would answer instead of a new request: an open one, or a sent one
+            // unless "again"
+            Map<String, ActionRequest> existing =
+                    outbox.openOrSucceeded(
+                            definition.name(), eligible.stream().map(RowRead::key).toList());
             List<Preview> previews = new ArrayList<>();
             for (RowRead row : eligible) {
                 Rendered rendered = render(definition, row, user, "dry-run", now, inputs);
+                ActionRequest found = existing.get(row.key());
                 previews.add(
                         new Preview(
                                 json(row.key()),
                                 rendered.payload(),
                                 rendered.target(),
-                                row.needsApproval()));
+                                row.needsApproval(),
+                                found != null && (found.state().open() || !run.again())
+                                        ? found.state()
+                                        : null));
             }
             return new RunResult(null, List.of(), previews, skipped);
         }

@@ -95,7 +95,11 @@ public final class ActionController {
                                 body.path("all").asBoolean(false),
                                 body.path("dry_run").asBoolean(false),
                                 body.path("again").asBoolean(false),
-                                inputs),
+                                inputs,
+                                // "all" rows of the grid's view: its column filters and the
+                                // search's removed chips too (the same shapes as the rows API's)
+                                GridController.parseFilters(textOrJson(body.get("filters"))),
+                                removed(body.get("removed"))),
                         user);
         Map<String, Object> json = new LinkedHashMap<>();
         if (body.path("dry_run").asBoolean(false)) {
@@ -111,6 +115,9 @@ public final class ActionController {
                                             m.put("url", p.target());
                                         }
                                         m.put("needs_approval", p.needsApproval());
+                                        if (p.existing() != null) {
+                                            m.put("existing", p.existing().label());
+                                        }
                                         return m;
                                     })
                             .toList());
@@ -381,6 +388,22 @@ public final class ActionController {
         } catch (JsonProcessingException e) {
             return String.valueOf(value);
         }
+    }
+
+    private static String textOrJson(JsonNode node) {
+        return node == null || node.isNull()
+                ? null
+                : node.isTextual() ? node.asText() : node.toString();
+    }
+
+    private static java.util.Set<String> removed(JsonNode node) {
+        java.util.Set<String> removed = new java.util.HashSet<>();
+        if (node != null && node.isArray()) {
+            node.forEach(n -> removed.add(n.asText()));
+        } else if (node != null && node.isTextual() && !node.asText().isBlank()) {
+            removed.addAll(List.of(node.asText().split(",")));
+        }
+        return removed;
     }
 
     private static String blankToNull(String text) {

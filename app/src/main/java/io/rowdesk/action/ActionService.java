@@ -631,11 +631,14 @@ public final class ActionService {
                                         "There is no action called '" + definition.name() + "'."));
     }
 
+    private static String whenSql(ActionDefinition definition) {
+        return definition.when() == null || definition.when().isBlank()
+                ? "true"
+                : "(" + definition.when() + ")";
+    }
+
     private String selectSql(ActionDefinition definition, RelationInfo relation, String where) {
-        String when =
-                definition.when() == null || definition.when().isBlank()
-                        ? "true"
-                        : "(" + definition.when() + ")";
+        String when = whenSql(definition);
         String approval =
                 definition.approval() == null
                         ? "false"
@@ -957,22 +960,50 @@ public final class ActionService {
         }
         List<String> keys = keyValues.stream().map(PayloadTemplate::jsonValue).toList();
         Map<String, Map<String, RequestState>> latest = outbox.latestStates(relation.name(), keys);
-        for (ActionDefinition action : actions) {
-            List<JsonNode> asJson = keys.stream().map(ActionService::json).toList();
-            List<RowRead> rows = rowsByKeys(action, relation, asJson, new ArrayList<>());
-            for (RowRead row : rows) {
-                if (!row.when()) {
-                    continue;
+        // keys compare as text (as in a run); one parameter however many keys
+        String keysParam = writeJson(keys.stream().map(k -> json(k).asText()).distinct().toList());
+        Map<String, List<ActionDefinition>> byKeyColumn = new LinkedHashMap<>();
+        actions.forEach(a -> byKeyColumn.computeIfAbsent(a.key(), k -> new ArrayList<>()).add(a));
+        for (Map.Entry<String, List<ActionDefinition>> group : byKeyColumn.entrySet()) {
+            // one guarded query for every action's condition, not one per action: the grid asks
+            // for this with each window of rows it scrolls to
+            List<ActionDefinition> defs = group.getValue();
+            String keyColumn = SqlIdentifiers.quoteIdentifier(group.getKey());
+            StringBuilder sql = new StringBuilder("SELECT ").append(keyColumn);
+            for (int i = 0; i < defs.size(); i++) {
+                sql.append(", coalesce(")
+                        .append(whenSql(defs.get(i)))
+                        .append(", false) AS ")
+                        .append(WHEN_COLUMN)
+                        .append('_')
+                        .append(i);
+            }
+            sql.append(" FROM ")
+                    .append(SqlIdentifiers.quoteIdentifier(relation.name()))
+                    .append(" WHERE CAST(")
+                    .append(keyColumn)
+                    .append(" AS VARCHAR) IN (SELECT unnest(json_extract_string(?, '$[*]')))");
+            CheckedQuery checked = guard.check(sql.toString(), Role.ADMIN);
+            QueryResult rows =
+                    engine.query(
+                            checked.sql(), List.of(keysParam), MAX_RUN_ROWS, ROW_QUERY_TIMEOUT);
+            for (List<Object> values : rows.rows()) {
+                String key = PayloadTemplate.jsonValue(values.get(0));
+                for (int i = 0; i < defs.size(); i++) {
+                    if (!Boolean.TRUE.equals(values.get(i + 1))) {
+                        continue;
+                    }
+                    ActionDefinition action = defs.get(i);
+                    RequestState state = latest.getOrDefault(key, Map.of()).get(action.name());
+                    result.computeIfAbsent(key, k -> new ArrayList<>())
+                            .add(
+                                    new RowAction(
+                                            action.name(),
+                                            action.label(),
+                                            state == null ? null : state.label(),
+                                            action.confirm(),
+                                            action.inputs()));
                 }
-                RequestState state = latest.getOrDefault(row.key(), Map.of()).get(action.name());
-                result.computeIfAbsent(row.key(), k -> new ArrayList<>())
-                        .add(
-                                new RowAction(
-                                        action.name(),
-                                        action.label(),
-                                        state == null ? null : state.label(),
-                                        action.confirm(),
-                                        action.inputs()));
             }
         }
         return result;

@@ -402,7 +402,8 @@ export class BulkRun {
     if (problem) this.problem(v.notes, problem);
     v.cancel.hidden = settled && !waiting;
     v.cancel.textContent = settled ? 'Cancel the waiting requests' : 'Stop what has not been sent';
-    v.requests.href = '/requests?action=' + encodeURIComponent(s.action.name) + (settled && failed ? '&state=failed' : '');
+    v.requests.href = '/requests?' + (p.batch ? 'batch=' + encodeURIComponent(p.batch) : 'action=' + encodeURIComponent(s.action.name))
+      + (settled && failed ? '&state=failed' : '');
     return settled;
   }
 

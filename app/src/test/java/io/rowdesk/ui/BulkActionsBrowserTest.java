@@ -194,6 +194,14 @@ class BulkActionsBrowserTest {
                     .forEach(r -> received.add(r.path("id").asText()));
             assertThat(received).containsAll(ids);
 
+            // "See the requests" lists this run's requests
+            Page requestsPage = context.newPage();
+            requestsPage.navigate(
+                    dialog.locator("a:has-text('See the requests')").getAttribute("href"));
+            assertThat(requestsPage.locator("[data-batch]")).containsText("one bulk run");
+            assertThat(requestsPage.locator("tr[data-request-id]")).hasCount(pending.size());
+            requestsPage.close();
+
             // the actions column shows the new state of every row in the grid
             dialog.locator("button:has-text('Close')").last().click();
             assertThat(dialog).isHidden();
@@ -211,6 +219,36 @@ class BulkActionsBrowserTest {
                     .containsText(pending.size() + " rows have a request already");
             assertThat(dialog.locator(".bulk-confirm")).hasCount(0);
             assertThat(requestsOf("approve_payout")).hasSize(pending.size());
+            dialog.locator("button:has-text('Close')").last().click();
+
+            // on the selection: two rows by key, with the reason reject_payout asks for
+            page.locator(".grid .row[aria-rowindex='2'] .cell").first().click();
+            page.locator(".grid .row[aria-rowindex='3'] .cell")
+                    .first()
+                    .click(
+                            new Locator.ClickOptions()
+                                    .setModifiers(
+                                            List.of(
+                                                    com.microsoft.playwright.options
+                                                            .KeyboardModifier.SHIFT)));
+            List<Long> chosen = List.of(pending.get(1), pending.get(2));
+            page.locator(".run-action").click();
+            assertThat(dialog.locator("input[name=bulk-scope]").first()).isChecked();
+            assertThat(dialog.locator(".bulk-option").first())
+                    .hasText(Pattern.compile(".*The 2 selected rows$"));
+            dialog.locator("input[name=bulk-action][value=reject_payout]").check();
+            dialog.locator(".bulk-preview").click();
+            assertThat(dialog.locator(".bulk-problem")).hasText("Fill in reason first.");
+            dialog.locator(".bulk-input input[name=reason]").fill("duplicate claim");
+            dialog.locator(".bulk-preview").click();
+            assertThat(dialog.locator(".bulk-headline")).hasText("2 rows get a request");
+            assertThat(dialog.locator("pre.payload").first()).containsText("duplicate claim");
+            dialog.locator(".bulk-confirm").click();
+            assertThat(dialog.locator(".bulk-bar[data-settled=true]")).isVisible(LONG);
+            assertThat(dialog.locator(".bulk-counts")).hasText("2 of 2 sent");
+            List<Long> rejected = new ArrayList<>();
+            requestsOf("reject_payout").forEach(r -> rejected.add(r.path("key").asLong()));
+            assertThat(rejected).containsExactlyInAnyOrderElementsOf(chosen);
         }
     }
 

@@ -39,6 +39,8 @@ import io.rowdesk.grid.GridService;
 import io.rowdesk.grid.OrderingSnapshots;
 import io.rowdesk.join.JoinSuggester;
 import io.rowdesk.join.JoinViewRepository;
+import io.rowdesk.join.TextModel;
+import io.rowdesk.join.ViewProposer;
 import io.rowdesk.metrics.AppMetrics;
 import io.rowdesk.query.QueryEngine;
 import io.rowdesk.query.RelationCatalog;
@@ -242,7 +244,7 @@ public final class Rowdesk implements AutoCloseable {
             throw new ConfigException("server.allow_private_destinations", List.of(e.getMessage()));
         }
         outboundHttp = new OutboundHttp(egress, clock);
-        outbox = new Outbox(state.jdbi(), secrets);
+        outbox = new Outbox(state.jdbi(), secrets, audit);
         metrics.gaugesByState(
                 "rowdesk.sync.tables",
                 "source tables by sync state",
@@ -293,13 +295,21 @@ public final class Rowdesk implements AutoCloseable {
             throw new ConfigException("actions", e.problems());
         }
         Deliveries deliveries =
-                new Deliveries(outboundHttp, () -> "http://127.0.0.1:" + web().port(), clock);
+                new Deliveries(
+                        outboundHttp,
+                        () -> "http://127.0.0.1:" + web().port(),
+                        clock,
+                        written ->
+                                sync.refreshWritten(
+                                        written.source(),
+                                        written.table().orElse(null),
+                                        written.keyColumn(),
+                                        List.copyOf(written.keys())));
         outboxWorker =
                 new OutboxWorker(
                         outbox,
                         actions::definition,
                         deliveries,
-                        audit,
                         clock,
                         OutboxWorker.Settings.DEFAULT);
         actions.onQueued(outboxWorker::wake);
@@ -342,6 +352,7 @@ public final class Rowdesk implements AutoCloseable {
                                 catalog,
                                 new JoinSuggester(engine, sqlFiles),
                                 new JoinViewRepository(state.jdbi()),
+                                new ViewProposer(llm.map(model -> (TextModel) model::complete)),
                                 sync,
                                 audit,
                                 clock),

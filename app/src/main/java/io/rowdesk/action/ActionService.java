@@ -130,6 +130,7 @@ public final class ActionService {
     private final Map<String, ActionDefinition> definitions = new ConcurrentHashMap<>();
     private final ReentrantLock creation = new ReentrantLock();
     private volatile Runnable onQueued = () -> {};
+    private final PhaseTimes times = new PhaseTimes();
 
     public ActionService(
             Outbox outbox,
@@ -148,6 +149,11 @@ public final class ActionService {
         this.search = Objects.requireNonNull(search, "search is null");
         this.audit = Objects.requireNonNull(audit, "audit is null");
         this.clock = Objects.requireNonNull(clock, "clock is null");
+    }
+
+    /** Where runs spent their time (read, existing, render, write, audit). */
+    public PhaseTimes phaseTimes() {
+        return times;
     }
 
     /** Called when requests are queued: the worker looks at once. */
@@ -421,6 +427,7 @@ public final class ActionService {
         }
         List<Skipped> skipped = new ArrayList<>();
         List<RowRead> rows;
+        long t0 = System.nanoTime();
         if (run.keys() != null && !run.keys().isEmpty()) {
             if (run.keys().size() > MAX_RUN_ROWS) {
                 throw UserFacingException.badRequest("At most " + MAX_RUN_ROWS + " rows per run.");
@@ -440,6 +447,7 @@ public final class ActionService {
             throw UserFacingException.badRequest(
                     "Give \"keys\": [...] or \"q\" with \"all\": true.");
         }
+        times.since("run.read", rows.size(), t0);
         List<RowRead> eligible = new ArrayList<>();
         for (RowRead row : rows) {
             if (row.when()) {
@@ -477,40 +485,54 @@ public final class ActionService {
         }
         String batch =
                 eligible.size() > 1 ? UuidCreator.getTimeOrderedEpochPlus1().toString() : null;
+        // rendered before the creation lock: it is most of a bulk run's work and needs no lock;
+        // a row that turns out to have an open request already wastes one render
+        t0 = System.nanoTime();
+        String inputsJson = writeJson(inputs);
+        List<Draft> drafts = new ArrayList<>(eligible.size());
+        for (RowRead row : eligible) {
+            String id = UuidCreator.getTimeOrderedEpochPlus1().toString();
+            try {
+                drafts.add(
+                        new Draft(row, id, render(definition, row, user, id, now, inputs), null));
+            } catch (IllegalArgumentException e) {
+                drafts.add(new Draft(row, id, null, e.getMessage()));
+            }
+        }
+        times.since("run.render", drafts.size(), t0);
         List<RunItem> items = new ArrayList<>();
         List<ActionRequest> created = new ArrayList<>();
         creation.lock();
         try {
+            t0 = System.nanoTime();
             Map<String, ActionRequest> existing =
                     outbox.openOrSucceeded(
                             definition.name(), eligible.stream().map(RowRead::key).toList());
-            for (RowRead row : eligible) {
+            times.since("run.existing", eligible.size(), t0);
+            for (Draft draft : drafts) {
+                RowRead row = draft.row();
                 ActionRequest found = existing.get(row.key());
                 if (found != null && (found.state().open() || !run.again())) {
                     items.add(
                             new RunItem(found.id(), json(row.key()), found.state().label(), true));
                     continue;
                 }
-                String id = UuidCreator.getTimeOrderedEpochPlus1().toString();
-                Rendered rendered;
-                try {
-                    rendered = render(definition, row, user, id, now, inputs);
-                } catch (IllegalArgumentException e) {
-                    skipped.add(new Skipped(json(row.key()), e.getMessage()));
+                if (draft.problem() != null) {
+                    skipped.add(new Skipped(json(row.key()), draft.problem()));
                     continue;
                 }
                 RequestState state =
                         row.needsApproval() ? RequestState.PENDING_APPROVAL : RequestState.QUEUED;
-                ActionRequest request =
+                created.add(
                         new ActionRequest(
-                                id,
+                                draft.id(),
                                 definition.name(),
                                 definition.relation(),
                                 row.key(),
                                 state,
-                                rendered.payload(),
-                                rendered.target(),
-                                writeJson(inputs),
+                                draft.rendered().payload(),
+                                draft.rendered().target(),
+                                inputsJson,
                                 user.email(),
                                 user.id(),
                                 batch,
@@ -525,37 +547,15 @@ public final class ActionService {
                                 0,
                                 null,
                                 null,
-                                null);
-                created.add(request);
-                items.add(new RunItem(id, json(row.key()), state.label(), false));
+                                null));
+                items.add(new RunItem(draft.id(), json(row.key()), state.label(), false));
             }
-            outbox.insert(created);
+            t0 = System.nanoTime();
+            outbox.insert(created, created.stream().map(r -> auditEntry(r, user, run)).toList());
+            times.since("run.write", created.size(), t0);
         } finally {
             creation.unlock();
         }
-        audit.recordAll(
-                created.stream()
-                        .map(
-                                r -> {
-                                    Map<String, Object> details = new LinkedHashMap<>();
-                                    details.put("action", r.action());
-                                    details.put("relation", r.relation());
-                                    details.put("row_key", r.rowKey());
-                                    details.put("state", r.state().label());
-                                    if (r.batchId() != null) {
-                                        details.put("batch", r.batchId());
-                                    }
-                                    if (run.again()) {
-                                        details.put("again", true);
-                                    }
-                                    return new AuditLog.Pending(
-                                            user.email(),
-                                            "action.request",
-                                            r.id(),
-                                            AuditEntry.Outcome.SUCCESS,
-                                            details);
-                                })
-                        .toList());
         if (created.stream().anyMatch(r -> r.state() == RequestState.QUEUED)) {
             onQueued.run();
         }
@@ -563,6 +563,25 @@ public final class ActionService {
     }
 
     private record Rendered(String payload, String target) {}
+
+    /** A row's request before the duplicate check: its id, and its payload or why none. */
+    private record Draft(RowRead row, String id, Rendered rendered, String problem) {}
+
+    private static AuditLog.Pending auditEntry(ActionRequest r, User user, RunRequest run) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("action", r.action());
+        details.put("relation", r.relation());
+        details.put("row_key", r.rowKey());
+        details.put("state", r.state().label());
+        if (r.batchId() != null) {
+            details.put("batch", r.batchId());
+        }
+        if (run.again()) {
+            details.put("again", true);
+        }
+        return new AuditLog.Pending(
+                user.email(), "action.request", r.id(), AuditEntry.Outcome.SUCCESS, details);
+    }
 
     private Rendered render(
             ActionDefinition definition,

@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -24,13 +25,19 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends one attempt of a request to its destination and classifies what came back. The request id
  * goes as {@code Idempotency-Key} and {@code webhook-id} on every attempt and never changes.
  */
 public final class Deliveries {
+    private static final Logger LOG = LoggerFactory.getLogger(Deliveries.class);
     private static final ObjectMapper JSON = Json.MAPPER;
     static final String APPLIED_TABLE = "rowdesk_applied_actions";
 
@@ -39,12 +46,29 @@ public final class Deliveries {
     private final Supplier<String> selfBaseUrl;
     private final Clock clock;
     private final Set<String> appliedTableReady = ConcurrentHashMap.newKeySet();
+    private final WriteBackRefresh refresh;
+
+    /** How long a write-back's attempt waits for the cache to show its rows before it is done. */
+    static final Duration REFRESH_WAIT = Duration.ofSeconds(30);
 
     /**
      * @param selfBaseUrl this server's own address, for destinations written as a path (the demo
      *     receiver)
      */
     public Deliveries(OutboundHttp http, Supplier<String> selfBaseUrl, Clock clock) {
+        this(http, selfBaseUrl, clock, WriteBackRefresh.NONE);
+    }
+
+    /**
+     * @param refresh told after each postgres write-back, so the cache re-reads the written rows
+     *     before the attempt counts as succeeded
+     */
+    public Deliveries(
+            OutboundHttp http,
+            Supplier<String> selfBaseUrl,
+            Clock clock,
+            WriteBackRefresh refresh) {
+        this.refresh = Objects.requireNonNull(refresh, "refresh is null");
         this.http = Objects.requireNonNull(http, "http is null");
         this.selfBaseUrl = Objects.requireNonNull(selfBaseUrl, "selfBaseUrl is null");
         this.clock = Objects.requireNonNull(clock, "clock is null");
@@ -194,11 +218,13 @@ public final class Deliveries {
                 }
                 if (marked == 0) {
                     connection.rollback();
+                    // the earlier attempt may have ended before the cache was refreshed
                     return Delivery.of(
                             Delivery.Kind.SUCCEEDED,
                             null,
                             null,
-                            "already applied by an earlier attempt");
+                            "already applied by an earlier attempt"
+                                    + refreshCache(postgres, definition, sql, request));
                 }
                 int changed;
                 try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -210,7 +236,12 @@ public final class Deliveries {
                 }
                 connection.commit();
                 return Delivery.of(
-                        Delivery.Kind.SUCCEEDED, null, null, changed + " row(s) changed");
+                        Delivery.Kind.SUCCEEDED,
+                        null,
+                        null,
+                        changed
+                                + " row(s) changed"
+                                + refreshCache(postgres, definition, sql, request));
             } catch (SQLException e) {
                 safeRollback(connection);
                 throw e;
@@ -230,6 +261,51 @@ public final class Deliveries {
                     null,
                     "sql " + state,
                     e.getMessage());
+        }
+    }
+
+    /**
+     * Re-reads the written row into the cache and waits (up to {@link #REFRESH_WAIT}) until the
+     * grid shows it. The write is committed whatever happens here: a refresh that fails or takes
+     * longer is noted in the attempt's answer, never retried as a delivery.
+     */
+    private String refreshCache(
+            Destination.Postgres postgres,
+            ActionDefinition definition,
+            String sql,
+            ActionRequest request) {
+        String key;
+        try {
+            JsonNode node = JSON.readTree(request.rowKey());
+            key = node.isIntegralNumber() ? node.bigIntegerValue().toString() : node.asText();
+        } catch (IOException e) {
+            key = request.rowKey();
+        }
+        WriteBackRefresh.Written written =
+                new WriteBackRefresh.Written(
+                        postgres.source(),
+                        WriteBackRefresh.targetTable(sql),
+                        definition.key(),
+                        List.of(key));
+        try {
+            refresh.refresh(written).get(REFRESH_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return "";
+        } catch (TimeoutException e) {
+            LOG.warn(
+                    "The cache refresh after request {} is still running after {}",
+                    request.id(),
+                    REFRESH_WAIT);
+            return "; the cache refresh is still running";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "; the cache refresh was interrupted";
+        } catch (ExecutionException | RuntimeException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            LOG.warn(
+                    "The cache refresh after request {} failed: {}",
+                    request.id(),
+                    cause.getMessage());
+            return "; the cache refresh failed: " + cause.getMessage();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.rowdesk.action;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rowdesk.action.http.OutboundHttp;
@@ -77,7 +78,16 @@ public final class OAuthTokens {
                                 + response.status()
                                 + " (token not fetched)");
             }
-            JsonNode json = JSON.readTree(response.body());
+            JsonNode json;
+            try {
+                json = JSON.readTree(response.body());
+            } catch (JsonProcessingException e) {
+                // the parser's message quotes the answer, which may hold the token: not recorded
+                throw new IOException("the token endpoint answered something other than JSON");
+            }
+            if (json == null || !json.isObject()) {
+                throw new IOException("the token endpoint answered something other than JSON");
+            }
             String token = json.path("access_token").asText(null);
             if (token == null || token.isBlank()) {
                 throw new IOException("the token endpoint answered no access_token");

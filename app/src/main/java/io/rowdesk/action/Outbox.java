@@ -1,5 +1,6 @@
 package io.rowdesk.action;
 
+import io.rowdesk.audit.AuditLog;
 import io.rowdesk.secret.SecretBox;
 import io.rowdesk.store.MultiRowStatements;
 import java.sql.ResultSet;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -20,11 +22,12 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
- * The outbox in the state store: requests, attempts and approvals. A request is written before
- * anything is sent; workers claim due requests as a lease with an expiry and record each outcome
- * with the lease as a fence. Writes go through one lock: DuckDB allows one writer at a time per row
- * anyway, and batches keep that cheap (on a Postgres store the claim becomes {@code SELECT ... FOR
- * UPDATE SKIP LOCKED} and the lock goes).
+ * The outbox in the state store: requests, attempts and approvals. A request is written, with its
+ * audit entry in the same transaction, before anything is sent; workers claim due requests as a
+ * lease with an expiry and record each outcome (and its audit entry) with the lease as a fence.
+ * Writes go through one lock: DuckDB allows one writer at a time per row anyway, and batches keep
+ * that cheap (on a Postgres store the claim becomes {@code SELECT ... FOR UPDATE SKIP LOCKED} and
+ * the lock goes).
  */
 public final class Outbox {
     static final String COLUMNS =
@@ -93,15 +96,19 @@ public final class Outbox {
 
     private final Jdbi jdbi;
     private final SecretBox secrets;
+    private final AuditLog audit;
     private final Object writeLock = new Object();
 
     /**
      * @param secrets seals action definitions at rest: they hold signing secrets, bearer tokens and
      *     OAuth client secrets (from the config's environment or typed in by a builder)
+     * @param audit the log that requests and attempts are written together with (same transaction;
+     *     lock order: this outbox, then the log)
      */
-    public Outbox(Jdbi jdbi, SecretBox secrets) {
+    public Outbox(Jdbi jdbi, SecretBox secrets, AuditLog audit) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi is null");
         this.secrets = Objects.requireNonNull(secrets, "secrets is null");
+        this.audit = Objects.requireNonNull(audit, "audit is null");
     }
 
     static LocalDateTime utc(Instant instant) {
@@ -113,41 +120,45 @@ public final class Outbox {
         return value == null ? null : value.toInstant(ZoneOffset.UTC);
     }
 
-    /** Writes new requests in one transaction. */
-    public void insert(List<ActionRequest> requests) {
+    /**
+     * Writes new requests and their audit entries in one transaction: nothing can be claimed (and
+     * sent) before its request and audit entry are committed, and a crash keeps both or neither.
+     */
+    public void insert(List<ActionRequest> requests, List<AuditLog.Pending> entries) {
         if (requests.isEmpty()) {
             return;
         }
+        List<List<Object>> rows = new ArrayList<>(requests.size());
+        for (ActionRequest r : requests) {
+            rows.add(
+                    Arrays.asList(
+                            r.id(),
+                            r.action(),
+                            r.relation(),
+                            r.rowKey(),
+                            r.state().label(),
+                            r.payload(),
+                            r.target(),
+                            r.inputs(),
+                            r.requestedBy(),
+                            r.requestedById(),
+                            r.batchId(),
+                            r.approvalsNeeded(),
+                            utc(r.createdAt()),
+                            utc(r.updatedAt()),
+                            utc(r.nextAttemptAt()),
+                            r.leaseOwner(),
+                            utc(r.leaseExpiresAt()),
+                            r.attempts(),
+                            r.cycleAttempts(),
+                            r.resends(),
+                            r.lastStatus(),
+                            r.lastError(),
+                            utc(r.completedAt())));
+        }
         synchronized (writeLock) {
-            List<List<Object>> rows = new ArrayList<>();
-            for (ActionRequest r : requests) {
-                rows.add(
-                        java.util.Arrays.asList(
-                                r.id(),
-                                r.action(),
-                                r.relation(),
-                                r.rowKey(),
-                                r.state().label(),
-                                r.payload(),
-                                r.target(),
-                                r.inputs(),
-                                r.requestedBy(),
-                                r.requestedById(),
-                                r.batchId(),
-                                r.approvalsNeeded(),
-                                utc(r.createdAt()),
-                                utc(r.updatedAt()),
-                                utc(r.nextAttemptAt()),
-                                r.leaseOwner(),
-                                utc(r.leaseExpiresAt()),
-                                r.attempts(),
-                                r.cycleAttempts(),
-                                r.resends(),
-                                r.lastStatus(),
-                                r.lastError(),
-                                utc(r.completedAt())));
-            }
-            jdbi.useTransaction(
+            audit.recordAll(
+                    entries,
                     handle ->
                             MultiRowStatements.insert(
                                     handle,
@@ -165,8 +176,12 @@ public final class Outbox {
      * succeeded.
      */
     public Map<String, ActionRequest> openOrSucceeded(String action, Collection<String> rowKeys) {
-        Set<String> wanted = Set.copyOf(rowKeys);
         Map<String, ActionRequest> found = new HashMap<>();
+        if (rowKeys.isEmpty()) {
+            return found;
+        }
+        // the keys as one JSON parameter: the statement stays small however many keys a run has,
+        // and only those keys' requests are read, not the action's whole history
         jdbi.useHandle(
                 handle ->
                         handle.createQuery(
@@ -174,15 +189,13 @@ public final class Outbox {
                                                 + COLUMNS
                                                 + " FROM action_requests WHERE action = ? AND state"
                                                 + " IN ('queued', 'pending_approval', 'sending',"
-                                                + " 'succeeded') ORDER BY id")
+                                                + " 'succeeded') AND row_key IN (SELECT"
+                                                + " unnest(json_extract_string(?, '$[*]'))) ORDER"
+                                                + " BY id")
                                 .bind(0, action)
+                                .bind(1, ActionService.writeJson(List.copyOf(rowKeys)))
                                 .map(REQUEST)
-                                .forEach(
-                                        r -> {
-                                            if (wanted.contains(r.rowKey())) {
-                                                found.put(r.rowKey(), r);
-                                            }
-                                        }));
+                                .forEach(r -> found.put(r.rowKey(), r)));
         return found;
     }
 
@@ -218,8 +231,12 @@ public final class Outbox {
     }
 
     /**
-     * Claims up to {@code limit} due requests (queued and due, or sending with an expired lease: an
-     * attempt whose outcome is unknown) for {@code owner} until {@code leaseUntil}.
+     * Claims up to {@code limit} due requests for {@code owner} until {@code leaseUntil}: queued
+     * and due, or sending under another owner's expired lease (an attempt whose outcome is
+     * unknown). An owner's own leases are never taken back: their attempts are still in its hands,
+     * perhaps waiting for a slow destination's concurrency, and claiming them again would send them
+     * twice at once. Oldest first by id (UUIDv7), without sorting on the due time: a retry due now
+     * is as urgent as a new request.
      */
     public List<ActionRequest> claim(String owner, Instant now, Instant leaseUntil, int limit) {
         if (limit <= 0) {
@@ -234,15 +251,16 @@ public final class Outbox {
                                                     + " updated_at = ? WHERE id IN (SELECT id FROM"
                                                     + " action_requests WHERE (state = 'queued' AND"
                                                     + " next_attempt_at <= ?) OR (state = 'sending'"
-                                                    + " AND lease_expires_at <= ?) ORDER BY"
-                                                    + " next_attempt_at, id LIMIT ?) RETURNING "
+                                                    + " AND lease_expires_at <= ? AND lease_owner"
+                                                    + " <> ?) ORDER BY id LIMIT ?) RETURNING "
                                                     + COLUMNS)
                                     .bind(0, owner)
                                     .bind(1, utc(leaseUntil))
                                     .bind(2, utc(now))
                                     .bind(3, utc(now))
                                     .bind(4, utc(now))
-                                    .bind(5, limit)
+                                    .bind(5, owner)
+                                    .bind(6, limit)
                                     .map(REQUEST)
                                     .list());
         }
@@ -280,10 +298,11 @@ public final class Outbox {
     }
 
     /**
-     * Records outcomes in one transaction: each attempt, and the request's next state, only while
-     * {@code owner} still holds its lease.
+     * Records outcomes and their audit entries in one transaction: each attempt, and the request's
+     * next state, only while {@code owner} still holds its lease.
      */
-    public void record(String owner, List<Outcome> outcomes, Instant now) {
+    public void record(
+            String owner, List<Outcome> outcomes, Instant now, List<AuditLog.Pending> entries) {
         if (outcomes.isEmpty()) {
             return;
         }
@@ -293,7 +312,7 @@ public final class Outbox {
             for (Outcome o : outcomes) {
                 Attempt a = o.attempt();
                 attempts.add(
-                        java.util.Arrays.asList(
+                        Arrays.asList(
                                 a.requestId(),
                                 a.attempt(),
                                 utc(a.startedAt()),
@@ -306,7 +325,7 @@ public final class Outbox {
                 boolean done =
                         o.next() == RequestState.SUCCEEDED || o.next() == RequestState.FAILED;
                 updates.add(
-                        java.util.Arrays.asList(
+                        Arrays.asList(
                                 o.request().id(),
                                 o.next().label(),
                                 o.request().attempts() + 1,
@@ -317,7 +336,8 @@ public final class Outbox {
                                 done ? utc(now) : null,
                                 utc(now)));
             }
-            jdbi.useTransaction(
+            audit.recordAll(
+                    entries,
                     handle -> {
                         MultiRowStatements.insert(
                                 handle,

@@ -36,7 +36,7 @@ public final class OutboxWorker implements AutoCloseable {
 
     /** Pool size, batch sizes and the idle poll. */
     public record Settings(int workers, int claimBatch, Duration idlePoll) {
-        public static final Settings DEFAULT = new Settings(64, 256, Duration.ofMillis(200));
+        public static final Settings DEFAULT = new Settings(64, 512, Duration.ofMillis(200));
 
         /** Claimed requests held at once: a few claim batches queue for the workers. */
         public int maxHeld() {
@@ -47,7 +47,6 @@ public final class OutboxWorker implements AutoCloseable {
     private final Outbox outbox;
     private final Function<String, Optional<ActionDefinition>> definitions;
     private final Deliveries deliveries;
-    private final AuditLog audit;
     private final Clock clock;
     private final Settings settings;
     private final String owner = "worker-" + UUID.randomUUID();
@@ -58,6 +57,7 @@ public final class OutboxWorker implements AutoCloseable {
     private final Map<String, Semaphore> concurrency = new ConcurrentHashMap<>();
     private final Map<String, RateGate> rates = new ConcurrentHashMap<>();
     private final Object signal = new Object();
+    private final PhaseTimes times = new PhaseTimes();
     private volatile boolean running;
     private Thread dispatcher;
     private Thread recorder;
@@ -66,13 +66,11 @@ public final class OutboxWorker implements AutoCloseable {
             Outbox outbox,
             Function<String, Optional<ActionDefinition>> definitions,
             Deliveries deliveries,
-            AuditLog audit,
             Clock clock,
             Settings settings) {
         this.outbox = Objects.requireNonNull(outbox, "outbox is null");
         this.definitions = Objects.requireNonNull(definitions, "definitions is null");
         this.deliveries = Objects.requireNonNull(deliveries, "deliveries is null");
-        this.audit = Objects.requireNonNull(audit, "audit is null");
         this.clock = Objects.requireNonNull(clock, "clock is null");
         this.settings = Objects.requireNonNull(settings, "settings is null");
         AtomicInteger n = new AtomicInteger();
@@ -119,12 +117,14 @@ public final class OutboxWorker implements AutoCloseable {
                 List<ActionRequest> claimed = List.of();
                 if (free > 0) {
                     Instant now = clock.instant();
+                    long t0 = System.nanoTime();
                     claimed =
                             outbox.claim(
                                     owner,
                                     now,
                                     now.plus(lease()),
                                     Math.min(free, settings.claimBatch()));
+                    times.since("claim", claimed.size(), t0);
                     for (ActionRequest request : claimed) {
                         inFlight.incrementAndGet();
                         pool.execute(() -> attempt(request));
@@ -180,6 +180,7 @@ public final class OutboxWorker implements AutoCloseable {
                 started = clock.instant();
                 t0 = System.nanoTime();
                 delivery = deliveries.deliver(definition.get(), request);
+                times.since("send", 1, t0);
             } catch (RuntimeException e) {
                 LOG.error("Delivering request {} failed unexpectedly", request.id(), e);
                 delivery =
@@ -251,8 +252,13 @@ public final class OutboxWorker implements AutoCloseable {
                     batch.add(first);
                     outcomes.drainTo(batch, 2047);
                 }
-                outbox.record(owner, batch, clock.instant());
-                audit.recordAll(batch.stream().map(OutboxWorker::auditEntry).toList());
+                long t0 = System.nanoTime();
+                outbox.record(
+                        owner,
+                        batch,
+                        clock.instant(),
+                        batch.stream().map(OutboxWorker::auditEntry).toList());
+                times.since("record", batch.size(), t0);
                 inFlight.addAndGet(-batch.size());
                 batch.clear();
                 wake();
@@ -260,7 +266,8 @@ public final class OutboxWorker implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                // keep the batch: recording it again is safe (attempts are keyed by number)
+                // keep the batch: the failed transaction left nothing, so recording it again is
+                // safe
                 LOG.error("Recording {} outcome(s) failed; trying again", batch.size(), e);
                 sleep(Duration.ofMillis(500));
             }
@@ -287,6 +294,11 @@ public final class OutboxWorker implements AutoCloseable {
                         ? AuditEntry.Outcome.SUCCESS
                         : AuditEntry.Outcome.FAILURE,
                 details);
+    }
+
+    /** Where delivery spent its time (claim, send, record). */
+    public PhaseTimes phaseTimes() {
+        return times;
     }
 
     /** Attempts sent but not yet recorded. */

@@ -42,12 +42,17 @@ public final class AuditAnchor {
         return headFile;
     }
 
-    void append(long seq, String hash) {
+    /** One line per entry, in one write: a bulk run appends thousands at once. */
+    void append(List<AuditEntry> entries) {
+        StringBuilder lines = new StringBuilder(entries.size() * 72);
+        for (AuditEntry e : entries) {
+            lines.append(e.seq()).append(' ').append(e.hash()).append('\n');
+        }
         try {
             Files.createDirectories(headFile.toAbsolutePath().getParent());
             Files.writeString(
                     headFile,
-                    seq + " " + hash + "\n",
+                    lines,
                     StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND,

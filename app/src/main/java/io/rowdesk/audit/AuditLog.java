@@ -1,14 +1,20 @@
 package io.rowdesk.audit;
 
+import io.rowdesk.store.MultiRowStatements;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
+import javax.crypto.Mac;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -70,55 +76,13 @@ public final class AuditLog {
         }
     }
 
-    public synchronized AuditEntry record(
+    public AuditEntry record(
             String actor,
             String action,
             String target,
             AuditEntry.Outcome outcome,
             Map<String, ?> details) {
-        // Stored timestamps keep microseconds; truncate first so the verifier hashes the same
-        // instant.
-        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Map<String, Object> redacted = SecretRedactor.redact(details);
-        AuditEntry unsigned =
-                new AuditEntry(
-                        lastSeq + 1, at, actor, action, target, outcome, redacted, lastHash, null);
-        String hash =
-                hmac
-                        ? CanonicalJson.hmac(anchor.key(), lastHash, unsigned.hashedFields())
-                        : CanonicalJson.chain(lastHash, unsigned.hashedFields());
-        AuditEntry entry =
-                new AuditEntry(
-                        unsigned.seq(),
-                        at,
-                        actor,
-                        action,
-                        target,
-                        outcome,
-                        redacted,
-                        lastHash,
-                        hash);
-        jdbi.useHandle(
-                handle ->
-                        handle.execute(
-                                """
-                        INSERT INTO audit_log (seq, occurred_at, actor, action, target, outcome, details, prev_hash, hash)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                                entry.seq(),
-                                LocalDateTime.ofInstant(at, ZoneOffset.UTC),
-                                actor,
-                                action,
-                                target,
-                                outcome.name().toLowerCase(),
-                                CanonicalJson.write(redacted),
-                                entry.prevHash(),
-                                hash));
-        lastSeq = entry.seq();
-        lastHash = hash;
-        if (anchor != null) {
-            anchor.append(entry.seq(), hash);
-        }
-        return entry;
+        return recordAll(List.of(new Pending(actor, action, target, outcome, details))).get(0);
     }
 
     /**
@@ -165,49 +129,26 @@ public final class AuditLog {
      * Appends many entries in one transaction (a bulk run records one per request): the same chain
      * as one {@link #record} call each, at a fraction of the cost.
      */
-    public synchronized List<AuditEntry> recordAll(List<Pending> pending) {
+    public List<AuditEntry> recordAll(List<Pending> pending) {
         if (pending.isEmpty()) {
             return List.of();
         }
+        return recordAll(pending, handle -> {});
+    }
+
+    /**
+     * Appends entries in the same transaction as the writes of {@code alongside}: both commit or
+     * neither (a request and its audit entry, an attempt and its entry). {@code alongside} runs
+     * while this log holds its lock, so it must not write to the audit log itself.
+     */
+    public synchronized List<AuditEntry> recordAll(
+            List<Pending> pending, Consumer<Handle> alongside) {
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        List<AuditEntry> entries = new java.util.ArrayList<>(pending.size());
-        long seq = lastSeq;
-        String prev = lastHash;
-        for (Pending p : pending) {
-            Map<String, Object> redacted = SecretRedactor.redact(p.details());
-            AuditEntry unsigned =
-                    new AuditEntry(
-                            seq + 1,
-                            at,
-                            p.actor(),
-                            p.action(),
-                            p.target(),
-                            p.outcome(),
-                            redacted,
-                            prev,
-                            null);
-            String hash =
-                    hmac
-                            ? CanonicalJson.hmac(anchor.key(), prev, unsigned.hashedFields())
-                            : CanonicalJson.chain(prev, unsigned.hashedFields());
-            entries.add(
-                    new AuditEntry(
-                            seq + 1,
-                            at,
-                            p.actor(),
-                            p.action(),
-                            p.target(),
-                            p.outcome(),
-                            redacted,
-                            prev,
-                            hash));
-            seq++;
-            prev = hash;
-        }
-        List<List<Object>> rows = new java.util.ArrayList<>(entries.size());
+        List<AuditEntry> entries = chain(pending, at);
+        List<List<Object>> rows = new ArrayList<>(entries.size());
         for (AuditEntry e : entries) {
             rows.add(
-                    java.util.Arrays.asList(
+                    Arrays.asList(
                             e.seq(),
                             LocalDateTime.ofInstant(at, ZoneOffset.UTC),
                             e.actor(),
@@ -219,18 +160,62 @@ public final class AuditLog {
                             e.hash()));
         }
         jdbi.useTransaction(
-                handle ->
-                        io.rowdesk.store.MultiRowStatements.insert(
-                                handle,
-                                "audit_log",
-                                "(?, CAST(? AS TIMESTAMP), ?, ?, ?, ?, ?, ?, ?)",
-                                rows));
-        lastSeq = seq;
-        lastHash = prev;
-        if (anchor != null) {
-            for (AuditEntry e : entries) {
-                anchor.append(e.seq(), e.hash());
+                handle -> {
+                    alongside.accept(handle);
+                    MultiRowStatements.insert(
+                            handle,
+                            "audit_log",
+                            "(?, CAST(? AS TIMESTAMP), ?, ?, ?, ?, ?, ?, ?)",
+                            rows);
+                });
+        if (!entries.isEmpty()) {
+            AuditEntry last = entries.get(entries.size() - 1);
+            lastSeq = last.seq();
+            lastHash = last.hash();
+            if (anchor != null) {
+                anchor.append(entries);
             }
+        }
+        return entries;
+    }
+
+    /** Links {@code pending} to the chain's tip, without writing anything yet. */
+    private List<AuditEntry> chain(List<Pending> pending, Instant at) {
+        List<AuditEntry> entries = new ArrayList<>(pending.size());
+        long seq = lastSeq;
+        String prev = lastHash;
+        // one Mac for the batch: getInstance and init cost more than hashing a short entry
+        Mac mac = hmac ? CanonicalJson.hmacOf(anchor.key()) : null;
+        for (Pending p : pending) {
+            seq++;
+            Map<String, Object> redacted = SecretRedactor.redact(p.details());
+            AuditEntry unsigned =
+                    new AuditEntry(
+                            seq,
+                            at,
+                            p.actor(),
+                            p.action(),
+                            p.target(),
+                            p.outcome(),
+                            redacted,
+                            prev,
+                            null);
+            String hash =
+                    hmac
+                            ? CanonicalJson.hmac(mac, prev, unsigned.hashedFields())
+                            : CanonicalJson.chain(prev, unsigned.hashedFields());
+            entries.add(
+                    new AuditEntry(
+                            seq,
+                            at,
+                            p.actor(),
+                            p.action(),
+                            p.target(),
+                            p.outcome(),
+                            redacted,
+                            prev,
+                            hash));
+            prev = hash;
         }
         return entries;
     }

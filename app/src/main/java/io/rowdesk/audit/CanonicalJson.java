@@ -42,15 +42,24 @@ final class CanonicalJson {
 
     /** HMAC-SHA256 under {@code key} over the previous hash and the entry's canonical JSON. */
     static String hmac(byte[] key, String prevHash, Map<String, Object> fields) {
+        return hmac(hmacOf(key), prevHash, fields);
+    }
+
+    /** A Mac to reuse over many entries (not thread-safe; {@code doFinal} resets it). */
+    static javax.crypto.Mac hmacOf(byte[] key) {
         try {
             javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
             mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
-            mac.update(prevHash.getBytes(StandardCharsets.UTF_8));
-            mac.update(write(fields).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(mac.doFinal());
+            return mac;
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    static String hmac(javax.crypto.Mac mac, String prevHash, Map<String, Object> fields) {
+        mac.update(prevHash.getBytes(StandardCharsets.UTF_8));
+        mac.update(write(fields).getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(mac.doFinal());
     }
 
     /** SHA-256 over the previous hash followed by the entry's canonical JSON. */

@@ -557,6 +557,116 @@ public final class SyncService implements AutoCloseable {
         }
     }
 
+    /** Keys waiting to be re-read from one relation, and who waits for them. */
+    private static final class PendingRefresh {
+        final Set<Object> keys = new java.util.LinkedHashSet<>();
+        boolean full;
+        final CompletableFuture<Outcome> done = new CompletableFuture<>();
+    }
+
+    private final Map<String, PendingRefresh> pendingRefreshes = new LinkedHashMap<>();
+    private final ExecutorService refresher =
+            Executors.newSingleThreadExecutor(
+                    r -> {
+                        Thread thread = new Thread(r, "rowdesk-refresh");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+
+    /**
+     * After a write-back to {@code table} of {@code source} (null when the statement's target is
+     * unknown): re-reads the written rows of every relation synced from that table. A relation
+     * keyed by {@code keyColumn} is refreshed by key; one keyed otherwise (or without a key) is
+     * synced in full, since its rows cannot be found by the written key. A relation read by a
+     * {@code query} cannot be traced to its tables: it is refreshed by key when it is keyed by
+     * {@code keyColumn}. With no known target, every relation of the source keyed by {@code
+     * keyColumn} is refreshed by key.
+     *
+     * <p>Writes that arrive while a refresh runs are gathered into the next one (one snapshot swap
+     * for many rows of a bulk run). The future completes when the cache shows the rows.
+     */
+    public CompletableFuture<List<Outcome>> refreshWritten(
+            String source, String table, String keyColumn, List<Object> keys) {
+        List<SourceTable> tables = listed.getOrDefault(source, List.of());
+        List<CompletableFuture<Outcome>> waiting = new ArrayList<>();
+        for (SourceTable candidate : tables) {
+            if (!(candidate instanceof StreamedTable streamed)) {
+                continue;
+            }
+            boolean keyed = candidate.key().map(k -> k.equals(keyColumn)).orElse(false);
+            boolean byKey;
+            if (table == null) {
+                byKey = keyed;
+                if (!keyed) {
+                    continue;
+                }
+            } else if (streamed.sourceTableName().isPresent()) {
+                if (!streamed.sourceTableName().get().equalsIgnoreCase(table)) {
+                    continue;
+                }
+                byKey = keyed;
+            } else if (keyed) {
+                byKey = true;
+            } else {
+                continue;
+            }
+            waiting.add(queueRefresh(candidate, byKey ? keys : null));
+        }
+        return CompletableFuture.allOf(waiting.toArray(CompletableFuture[]::new))
+                .thenApply(done -> waiting.stream().map(CompletableFuture::join).toList());
+    }
+
+    /** Adds keys (null: a full sync) to the relation's next refresh, queued if none is waiting. */
+    private CompletableFuture<Outcome> queueRefresh(SourceTable table, List<Object> keys) {
+        synchronized (pendingRefreshes) {
+            PendingRefresh pending = pendingRefreshes.get(table.relation());
+            if (pending == null) {
+                pending = new PendingRefresh();
+                pendingRefreshes.put(table.relation(), pending);
+                refresher.execute(() -> runRefresh(table));
+            }
+            if (keys == null) {
+                pending.full = true;
+            } else {
+                pending.keys.addAll(keys);
+            }
+            return pending.done;
+        }
+    }
+
+    private void runRefresh(SourceTable table) {
+        PendingRefresh pending;
+        synchronized (pendingRefreshes) {
+            pending = pendingRefreshes.remove(table.relation());
+        }
+        if (pending == null) {
+            return;
+        }
+        try {
+            Outcome outcome;
+            if (pending.full) {
+                outcome = syncTable(table, Mode.FULL, "system");
+            } else {
+                try {
+                    outcome = refreshKeys(table.relation(), List.copyOf(pending.keys));
+                } catch (SnapshotWriter.SchemaChangedException e) {
+                    outcome = syncTable(table, Mode.FULL, "system");
+                }
+            }
+            if (outcome.ok()) {
+                pending.done.complete(outcome);
+            } else {
+                pending.done.completeExceptionally(new IllegalStateException(outcome.error()));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "Refreshing {} after a write-back failed: {}",
+                    table.relation(),
+                    e.getMessage());
+            pending.done.completeExceptionally(e);
+        }
+    }
+
     /** Starts the periodic syncs of sources that have a {@code refresh}. */
     public void startSchedules() {
         for (Entry entry : entries.values()) {
@@ -791,9 +901,11 @@ public final class SyncService implements AutoCloseable {
     @Override
     public void close() {
         scheduler.shutdownNow();
+        refresher.shutdownNow();
         executor.shutdownNow();
         try {
             executor.awaitTermination(30, TimeUnit.SECONDS);
+            refresher.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -1,6 +1,7 @@
 package io.rowdesk.cli;
 
 import io.rowdesk.Rowdesk;
+import io.rowdesk.action.PhaseTimes;
 import io.rowdesk.action.RequestState;
 import io.rowdesk.auth.Role;
 import io.rowdesk.auth.User;
@@ -153,6 +154,7 @@ final class ActionsBench implements Callable<Integer> {
                 for (int i = 1; i <= rows; i++) {
                     keys.append(i == 1 ? "" : ",").append(i);
                 }
+                System.out.printf(Locale.ROOT, "  load average before: %s%n", loadAverage());
                 long click = System.currentTimeMillis();
                 long t0 = System.nanoTime();
                 HttpResponse<String> run =
@@ -189,6 +191,9 @@ final class ActionsBench implements Callable<Integer> {
                         receiver.keys().size(),
                         repeats);
                 System.out.printf(Locale.ROOT, "  injected: %s%n", receiver.faults());
+                printPhases("run request", rowdesk.actions().phaseTimes().snapshot());
+                printPhases("delivery", rowdesk.outboxWorker().phaseTimes().snapshot());
+                System.out.printf(Locale.ROOT, "  load average: %s%n", loadAverage());
 
                 // single clicks on an idle outbox: the time a person waits for their one request
                 List<Long> single = new ArrayList<>();
@@ -229,6 +234,34 @@ final class ActionsBench implements Callable<Integer> {
             try (Stream<Path> walk = Files.walk(dir)) {
                 walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
+        }
+    }
+
+    /** Per phase: calls, requests handled, total time and time per request. */
+    private static void printPhases(String title, Map<String, PhaseTimes.Phase> phases) {
+        System.out.printf(Locale.ROOT, "  %s:%n", title);
+        phases.forEach(
+                (name, p) ->
+                        System.out.printf(
+                                Locale.ROOT,
+                                "    %-13s %,7d calls %,7d requests %,10.1f ms  %.3f ms/request%n",
+                                name,
+                                p.calls(),
+                                p.items(),
+                                p.millis(),
+                                p.items() == 0 ? 0.0 : p.millis() / p.items()));
+    }
+
+    /** The machine is shared: every number goes with the load it was measured under. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return String.format(
+                    Locale.ROOT,
+                    "%.2f (1 min)",
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                            .getSystemLoadAverage());
         }
     }
 

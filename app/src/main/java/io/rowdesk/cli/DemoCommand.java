@@ -1,8 +1,10 @@
 package io.rowdesk.cli;
 
+import io.rowdesk.config.DemoConfig;
 import io.rowdesk.config.RowdeskConfig;
 import io.rowdesk.demo.DemoBootstrap;
 import io.rowdesk.demo.DemoPostgres;
+import io.rowdesk.demo.DemoSettings;
 import io.rowdesk.store.SqlFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +28,8 @@ public final class DemoCommand {
             mixinStandardHelpOptions = true,
             description =
                     "Load the demo's app tables (partners, referrers, payouts) into Postgres and write"
-                            + " a config whose 'app' source syncs them from there.")
+                            + " a config of the demo whose 'app' source syncs them from there and"
+                            + " whose approve and reject actions write back to it.")
     static final class Postgres implements Callable<Integer> {
         @Mixin AppOptions app;
 
@@ -59,15 +62,28 @@ public final class DemoCommand {
         public Integer call() throws Exception {
             RowdeskConfig config = app.resolve(null);
             Path dataDir = config.server().dataDir();
-            new DemoBootstrap(new SqlFiles(), Clock.systemUTC())
-                    .ensure(dataDir, config.demo(), config.server().timezone());
+            DemoSettings made =
+                    new DemoBootstrap(new SqlFiles(), Clock.systemUTC())
+                            .ensure(dataDir, config.demo(), config.server().timezone())
+                            .settings();
             String password = env.get("PGPASSWORD");
             DemoPostgres.Target target =
                     new DemoPostgres.Target(host, port, database, user, password, schema);
             Map<String, Long> counts = DemoPostgres.load(dataDir.resolve("demo"), target);
             counts.forEach((table, n) -> System.out.printf("%s: %,d rows%n", table, n));
-            Files.writeString(output, DemoPostgres.config(target, password != null));
-            System.out.println("Wrote " + output + "; run: rowdesk sync --config " + output);
+            Files.writeString(
+                    output,
+                    DemoPostgres.config(
+                            target,
+                            password != null,
+                            new DemoConfig(true, made.seed(), made.scale(), made.asOf())));
+            System.out.println(
+                    "Wrote "
+                            + output
+                            + "; run: rowdesk serve --config "
+                            + output
+                            + " --data-dir "
+                            + dataDir);
             return 0;
         }
     }

@@ -316,8 +316,6 @@ public final class ConfigLoader {
         }
         if (kind == SourceConfig.Kind.FILES) {
             node.allowOnly("name", "key", "cursor", "path");
-        } else if (kind == SourceConfig.Kind.BIGQUERY) {
-            node.allowOnly("name", "key");
         } else {
             node.allowOnly("name", "key", "cursor", "query");
         }

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Makes sure the demo warehouse exists under {@code data/demo}: reuses the files when they were
- * made with the same seed and scale (and as-of date, when one is asked for), else generates them.
+ * made with the same seed and scale (and as-of date, when one is asked for) and are whole, else
+ * generates them (a damaged file: again with the same settings, so the same data).
  */
 public final class DemoBootstrap {
     private static final Logger LOG = LoggerFactory.getLogger(DemoBootstrap.class);
@@ -44,7 +46,18 @@ public final class DemoBootstrap {
                     && existing.get().seed() == config.seed()
                     && existing.get().scale() == config.scale()
                     && (config.asOf() == null || existing.get().asOf().equals(config.asOf()))) {
-                return new Result(existing.get(), null);
+                List<String> damaged = warehouse.damagedFiles(demoDir);
+                if (damaged.isEmpty()) {
+                    return new Result(existing.get(), null);
+                }
+                // Same settings, so the same data again: cached snapshots stay true to the files.
+                LOG.warn(
+                        "The demo warehouse in {} is damaged ({}); generating it again",
+                        demoDir,
+                        String.join("; ", damaged));
+                DemoReport report = warehouse.generate(demoDir, existing.get());
+                LOG.info("Demo warehouse generated in {} ms", report.elapsedMillis());
+                return new Result(existing.get(), report);
             }
             LocalDate asOf =
                     config.asOf() != null ? config.asOf() : LocalDate.now(clock.withZone(zone));

@@ -1,5 +1,6 @@
 package io.rowdesk.demo;
 
+import io.rowdesk.config.DemoConfig;
 import io.rowdesk.duck.DuckDb;
 import io.rowdesk.duck.SqlIdentifiers;
 import java.io.IOException;
@@ -148,11 +149,65 @@ public final class DemoPostgres {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
-    /** The configuration whose {@code app} source reads the loaded tables. */
-    public static String config(Target target, boolean passwordFromEnv) {
+    /**
+     * The configuration of the demo with its {@code app} source on Postgres: {@code demo:} (the
+     * same seed, scale and as-of date, so the warehouse's files match the loaded tables) merged
+     * with a same-named {@code app} source that reads the loaded tables, and the demo's {@code
+     * approve_payout} and {@code reject_payout} as {@code postgres} write-backs to {@code payouts}
+     * (the demo's {@code send_spiff} stays a webhook to the demo receiver).
+     */
+    public static String config(Target target, boolean passwordFromEnv, DemoConfig demo) {
         StringBuilder yaml = new StringBuilder();
-        yaml.append("# The demo's app tables on Postgres (written by `rowdesk demo postgres`).\n")
-                .append("sources:\n")
+        yaml.append(
+                        "# The demo with its app tables on Postgres (written by `rowdesk demo postgres`).\n")
+                .append("# The demo's sections apply; the entries below replace theirs by name.\n")
+                .append("demo:\n")
+                .append("  enabled: true\n")
+                .append("  seed: ")
+                .append(demo.seed())
+                .append('\n')
+                .append("  scale: ")
+                .append(demo.scale())
+                .append('\n');
+        if (demo.asOf() != null) {
+            yaml.append("  as_of: ").append(demo.asOf()).append('\n');
+        }
+        yaml.append(sources(target, passwordFromEnv));
+        String payouts =
+                "public".equals(target.schema())
+                        ? "payouts"
+                        : pgQuote(target.schema()) + ".payouts";
+        yaml.append("actions:\n")
+                .append(
+                        writeBack(
+                                "approve_payout",
+                                "Approve payout",
+                                List.of(),
+                                "Approve the payout of {{row.amount}} to {{row.referrer_name}}?",
+                                "UPDATE "
+                                        + payouts
+                                        + " SET status = 'approved', decided_at = now() AT TIME"
+                                        + " ZONE 'UTC', decided_by = {{user.email}} WHERE payout_id ="
+                                        + " {{row.payout_id}} AND status = 'pending'"))
+                .append(
+                        writeBack(
+                                "reject_payout",
+                                "Reject payout",
+                                List.of("reason"),
+                                null,
+                                "UPDATE "
+                                        + payouts
+                                        + " SET status = 'rejected', decided_at = now() AT TIME"
+                                        + " ZONE 'UTC', decided_by = {{user.email}}, note ="
+                                        + " {{input.reason}} WHERE payout_id = {{row.payout_id}}"
+                                        + " AND status = 'pending'"));
+        return yaml.toString();
+    }
+
+    /** The {@code sources:} section: the {@code app} source on the loaded tables. */
+    static String sources(Target target, boolean passwordFromEnv) {
+        StringBuilder yaml = new StringBuilder();
+        yaml.append("sources:\n")
                 .append("  - name: app\n")
                 .append("    kind: postgres\n")
                 .append("    host: ")
@@ -182,5 +237,43 @@ public final class DemoPostgres {
                                 .append(key)
                                 .append("}\n"));
         return yaml.toString();
+    }
+
+    /** One of the demo's decisions on a pending payout, written back to the {@code app} source. */
+    private static String writeBack(
+            String name, String label, List<String> inputs, String confirm, String statement) {
+        StringBuilder yaml = new StringBuilder();
+        yaml.append("  - name: ")
+                .append(name)
+                .append('\n')
+                .append("    label: ")
+                .append(label)
+                .append('\n')
+                .append("    relation: payout_review\n")
+                .append("    key: payout_id\n")
+                .append("    when: ")
+                .append(yamlQuote("status = 'pending'"))
+                .append('\n')
+                .append("    roles: [viewer]\n");
+        if (!inputs.isEmpty()) {
+            yaml.append("    inputs: [").append(String.join(", ", inputs)).append("]\n");
+        }
+        if (confirm != null) {
+            yaml.append("    confirm: ").append(yamlQuote(confirm)).append('\n');
+        }
+        yaml.append("    destination:\n")
+                .append("      kind: postgres\n")
+                .append("      source: app\n")
+                .append("      timeout: 5s\n")
+                .append("      retry: {attempts: 5, initial: 1s, max: 30s}\n")
+                .append("      statement: ")
+                .append(yamlQuote(statement))
+                .append('\n');
+        return yaml.toString();
+    }
+
+    /** A single-quoted YAML scalar: no escapes but a doubled quote. */
+    private static String yamlQuote(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 }

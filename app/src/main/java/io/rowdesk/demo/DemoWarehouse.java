@@ -8,6 +8,9 @@ import io.rowdesk.duck.SqlIdentifiers;
 import io.rowdesk.json.Json;
 import io.rowdesk.store.SqlFiles;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -19,6 +22,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -134,6 +138,52 @@ public final class DemoWarehouse {
         }
     }
 
+    /**
+     * The demo's table files that cannot be read as written (truncated, overwritten, not Parquet),
+     * each with why; empty when all are whole. Checked before a demo is reused, cheaply: sizes
+     * against the manifest and the Parquet magic at both ends.
+     */
+    public List<String> damagedFiles(Path demoDir) throws IOException {
+        JsonNode tables = json.readTree(demoDir.resolve(MANIFEST).toFile()).path("tables");
+        List<String> damaged = new ArrayList<>();
+        for (DemoTable table : TABLES) {
+            Path file = table.file(demoDir);
+            JsonNode bytes = tables.path(table.source() + "." + table.name()).path("bytes");
+            String damage = damage(file, bytes.isIntegralNumber() ? bytes.asLong() : -1);
+            if (damage != null) {
+                damaged.add(file.getFileName() + ": " + damage);
+            }
+        }
+        return damaged;
+    }
+
+    private static final byte[] PARQUET_MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * Why a demo Parquet file cannot be read as written, or null: a size other than the manifest's
+     * (a truncated or overwritten file) or no Parquet magic at its start and end.
+     */
+    static String damage(Path file, long expectedBytes) throws IOException {
+        long size = Files.size(file);
+        if (expectedBytes >= 0 && size != expectedBytes) {
+            return size + " bytes, written with " + expectedBytes;
+        }
+        if (size < 2L * PARQUET_MAGIC.length) {
+            return "only " + size + " bytes";
+        }
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            ByteBuffer head = ByteBuffer.allocate(PARQUET_MAGIC.length);
+            ByteBuffer tail = ByteBuffer.allocate(PARQUET_MAGIC.length);
+            channel.read(head);
+            channel.position(size - PARQUET_MAGIC.length).read(tail);
+            if (!Arrays.equals(head.array(), PARQUET_MAGIC)
+                    || !Arrays.equals(tail.array(), PARQUET_MAGIC)) {
+                return "not a whole Parquet file";
+            }
+        }
+        return null;
+    }
+
     /** Bound, never spliced: {@code SET VARIABLE} accepts a parameter in DuckDB JDBC 2.0.0.1. */
     private static void bindParameters(Connection duck, DemoSettings settings) throws SQLException {
         try (PreparedStatement seed = duck.prepareStatement("SET VARIABLE demo_seed = ?::BIGINT");
@@ -180,7 +230,12 @@ public final class DemoWarehouse {
         for (DemoReport.TableReport table : report.tables()) {
             tables.putObject(table.source() + "." + table.table())
                     .put("rows", table.rows())
-                    .put("file", table.source() + "/" + table.table() + ".parquet");
+                    .put("file", table.source() + "/" + table.table() + ".parquet")
+                    .put(
+                            "bytes",
+                            Files.size(
+                                    demoDir.resolve(table.source())
+                                            .resolve(table.table() + ".parquet")));
         }
         root.put("elapsed_ms", report.elapsedMillis());
         Path manifest = demoDir.resolve(MANIFEST);

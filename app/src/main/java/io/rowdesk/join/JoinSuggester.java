@@ -152,28 +152,48 @@ public final class JoinSuggester {
     }
 
     /**
-     * The SELECT of a view joining the two relations on the pair: every left column, then the
-     * right's (a name already taken gets the right relation's name in front).
+     * The SQL of a view that keeps every row of {@code left} and adds {@code right}'s columns where
+     * the keys match. {@code columns} picks and orders the columns as {@code table.column} (empty:
+     * all of both, without repeating a shared key); a right column whose name the left already uses
+     * is renamed {@code <right>_<column>}.
      */
     public static String viewSql(
-            RelationInfo left, String leftColumn, RelationInfo right, String rightColumn) {
-        Set<String> taken = new HashSet<>();
-        List<String> select = new ArrayList<>();
-        for (Column c : left.columns()) {
-            taken.add(c.name());
-            select.add("l." + SqlIdentifiers.quoteIdentifier(c.name()));
+            RelationInfo left,
+            String leftColumn,
+            RelationInfo right,
+            String rightColumn,
+            List<String> columns) {
+        List<String[]> picked = new ArrayList<>(); // {alias "l" or "r", column}
+        if (columns.isEmpty()) {
+            left.columns().forEach(c -> picked.add(new String[] {"l", c.name()}));
+            for (Column c : right.columns()) {
+                if (!(c.name().equals(rightColumn) && leftColumn.equals(rightColumn))) {
+                    picked.add(new String[] {"r", c.name()});
+                }
+            }
+        } else {
+            for (String qualified : columns) {
+                int dot = qualified.indexOf('.');
+                String table = qualified.substring(0, dot);
+                picked.add(
+                        new String[] {
+                            table.equals(left.name()) ? "l" : "r", qualified.substring(dot + 1)
+                        });
+            }
         }
-        for (Column c : right.columns()) {
-            if (c.name().equals(rightColumn) && leftColumn.equals(rightColumn)) {
+        Set<String> leftNames = new HashSet<>();
+        picked.stream().filter(p -> p[0].equals("l")).forEach(p -> leftNames.add(p[1]));
+        Set<String> taken = new HashSet<>(leftNames);
+        List<String> select = new ArrayList<>();
+        for (String[] p : picked) {
+            String column = SqlIdentifiers.quoteIdentifier(p[1]);
+            if (p[0].equals("l")) {
+                select.add("l." + column);
                 continue;
             }
-            String alias = taken.add(c.name()) ? c.name() : right.name() + "_" + c.name();
+            String alias = taken.add(p[1]) ? p[1] : right.name() + "_" + p[1];
             taken.add(alias);
-            select.add(
-                    "r."
-                            + SqlIdentifiers.quoteIdentifier(c.name())
-                            + " AS "
-                            + SqlIdentifiers.quoteIdentifier(alias));
+            select.add("r." + column + " AS " + SqlIdentifiers.quoteIdentifier(alias));
         }
         return "SELECT "
                 + String.join(", ", select)

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A saved grid state: a relation with its English search (and the chips removed from it), column filters, sort and columns (order,
- * hidden, widths), under a name, private to its owner or shared with everyone who may see the
- * relation. Not to be confused with the SQL {@code views:} of the configuration, which are
- * relations.
+ * A saved grid state: a relation with its English search (and the chips removed from it), column
+ * filters, sort and columns (order, hidden, widths), under a name, private to its owner or shared
+ * with everyone who may see the relation. Not to be confused with the SQL {@code views:} of the
+ * configuration, which are relations.
  */
 public record SavedView(
         long id,

@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * What a client sends to save a view: {@code {"name", "relation", "q", "removed", "filters",
- * "sort", "columns", "shared"}}. {@code removed} lists the ids of the chips removed from the English
- * search (as in the grid's {@code removed=}). {@code filters} is the grid's filter list, {@code columns} an object with
- * {@code order}, {@code hidden} and {@code widths}.
+ * "sort", "columns", "shared"}}. {@code removed} lists the ids of the chips removed from the
+ * English search (as in the grid's {@code removed=}). {@code filters} is the grid's filter list,
+ * {@code columns} an object with {@code order}, {@code hidden} and {@code widths}.
  */
 public record SavedViewDraft(
         String name,

@@ -173,7 +173,8 @@ public final class SavedViews {
                     ErrorKind.FORBIDDEN,
                     "Sharing a view with everyone needs the builder role; save it as private.");
         }
-        return new SavedViewDraft(name, relation.name(), q, removed, filters, sort, columns, shared);
+        return new SavedViewDraft(
+                name, relation.name(), q, removed, filters, sort, columns, shared);
     }
 
     /** Ids of chips removed from the search ({@code c0}, {@code c1} ...); none without a search. */
@@ -182,7 +183,8 @@ public final class SavedViews {
             return List.of();
         }
         if (q.isEmpty()) {
-            throw badRequest("removed: chips can only be removed from a search; send q or leave removed empty");
+            throw badRequest(
+                    "removed: chips can only be removed from a search; send q or leave removed empty");
         }
         for (String id : ids) {
             if (id == null || !CHIP_ID.matcher(id).matches()) {

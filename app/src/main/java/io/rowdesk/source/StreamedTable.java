@@ -12,6 +12,14 @@ import java.util.List;
 public non-sealed interface StreamedTable extends SourceTable {
     List<SourceColumn> columns();
 
+    /**
+     * The name of the source's table these rows come from, when the relation reads one table (a
+     * write-back to that table changes this relation); empty when unknown or read by a query.
+     */
+    default java.util.Optional<String> sourceTableName() {
+        return java.util.Optional.empty();
+    }
+
     /** The source's own estimate of the number of rows, or -1 when it has none. */
     long estimatedRows();
 

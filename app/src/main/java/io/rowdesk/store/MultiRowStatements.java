@@ -46,6 +46,9 @@ public final class MultiRowStatements {
                         }
                         appender.endRow();
                     }
+                    // close() drops a failed flush (a duplicate key) without a word, and the
+                    // transaction would commit without these rows: flush here, where it throws
+                    appender.flush();
                 }
                 return;
             }

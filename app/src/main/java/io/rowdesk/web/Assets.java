@@ -22,6 +22,7 @@ public final class Assets {
     }
 
     public static final String ROW_ACTIONS = "/static/row-actions.js";
+    public static final String JOINS = "/static/joins.js";
 
     private Assets() {}
 }

@@ -91,6 +91,7 @@ public final class Routes {
                 new Route(DELETE, SavedViewController.SAVED_VIEW, Role.VIEWER, savedViews::delete),
                 new Route(GET, JoinsController.SUGGESTIONS, Role.BUILDER, joins::suggestions),
                 new Route(POST, JoinsController.SAVE, Role.BUILDER, joins::save),
+                new Route(POST, JoinsController.PROPOSAL, Role.BUILDER, joins::proposal),
                 // row actions: who may run, approve or cancel a request is decided per action
                 new Route(GET, ActionController.ACTIONS, Role.VIEWER, actions::list),
                 new Route(POST, ActionController.ACTIONS, Role.BUILDER, actions::create),

@@ -2,10 +2,12 @@ package io.rowdesk.action;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rowdesk.audit.AuditLog;
 import io.rowdesk.secret.SecretBox;
 import io.rowdesk.store.DuckDbStateStore;
 import io.rowdesk.store.SqlFiles;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,11 @@ class OutboxDefinitionsAtRestTest {
     void a_saved_definition_is_sealed_in_the_state_database_and_read_back_in_clear() {
         try (DuckDbStateStore store =
                 DuckDbStateStore.open(dir.resolve("rowdesk.db"), new SqlFiles())) {
-            Outbox outbox = new Outbox(store.jdbi(), SecretBox.open(Map.of(), dir));
+            Outbox outbox =
+                    new Outbox(
+                            store.jdbi(),
+                            SecretBox.open(Map.of(), dir),
+                            new AuditLog(store.jdbi(), Clock.systemUTC()));
             String json =
                     "{\"name\": \"send_spiff\", \"destination\": {\"kind\": \"webhook\","
                             + " \"signing_secret\": \""

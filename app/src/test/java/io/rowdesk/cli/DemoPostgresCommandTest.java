@@ -32,6 +32,8 @@ class DemoPostgresCommandTest {
                                 dataDir.toString(),
                                 "--demo-scale",
                                 "0.01",
+                                "--as-of",
+                                TestApp.AS_OF.toString(),
                                 "--write-config",
                                 config.toString());
         assertThat(exit).isZero();
@@ -47,11 +49,20 @@ class DemoPostgresCommandTest {
                 .contains("name: app")
                 .contains("kind: postgres")
                 .contains("{name: payouts, key: payout_id}");
-        try (TestApp app = TestApp.withoutDemo(dataDir.resolve("served"), config)) {
+        assertThat(Files.readString(config))
+                .contains("demo:\n  enabled: true\n  seed: 42\n  scale: 0.01\n  as_of: 2026-11-20");
+        // the written config is the demo with its app source on Postgres, served on its own
+        try (TestApp app = TestApp.withoutDemo(dataDir, config)) {
             assertThat(app.rowdesk().engine().count("payouts")).isEqualTo(payouts);
             assertThat(app.rowdesk().catalog().all())
+                    .filteredOn(r -> r.source().equals("app"))
                     .extracting(r -> r.name())
-                    .containsExactly("partners", "referrers", "payouts");
+                    .containsExactlyInAnyOrder("partners", "referrers", "payouts");
+            assertThat(app.rowdesk().catalog().all())
+                    .extracting(r -> r.name())
+                    .contains("referrals", "payout_review");
+            assertThat(app.rowdesk().sync().source("app").orElseThrow().kind())
+                    .isEqualTo("postgres");
         }
     }
 }

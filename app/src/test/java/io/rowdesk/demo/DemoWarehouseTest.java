@@ -3,6 +3,7 @@ package io.rowdesk.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.rowdesk.config.DemoConfig;
 import io.rowdesk.store.SqlFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +13,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,10 +122,49 @@ class DemoWarehouseTest {
                     .noneMatch(name -> name.endsWith(".partial"));
         }
 
+        Path referrers = DemoWarehouse.TABLES.get(1).file(dir);
+        byte[] whole = Files.readAllBytes(referrers);
+        assertThat(demo.damagedFiles(dir)).isEmpty();
+        Files.write(referrers, Arrays.copyOf(whole, whole.length - 100));
+        assertThat(demo.damagedFiles(dir))
+                .as("a truncated table file is found")
+                .containsExactly(
+                        "referrers.parquet: "
+                                + (whole.length - 100)
+                                + " bytes, written with "
+                                + whole.length);
+        whole[whole.length - 1] = 0;
+        Files.write(referrers, whole);
+        assertThat(demo.damagedFiles(dir))
+                .as("a file of the right size without the Parquet footer is damaged too")
+                .containsExactly("referrers.parquet: not a whole Parquet file");
+
         Files.delete(DemoWarehouse.TABLES.get(2).file(dir));
         assertThat(demo.readManifest(dir))
                 .as("a demo with a table missing is not reused")
                 .isEmpty();
+    }
+
+    @Test
+    void a_damaged_demo_file_is_generated_again_with_the_same_settings(@TempDir Path dataDir)
+            throws Exception {
+        DemoBootstrap bootstrap = new DemoBootstrap(new SqlFiles(), Clock.systemUTC());
+        DemoConfig config = new DemoConfig(true, SMALL.seed(), SMALL.scale(), null);
+        // the first start generates as of today; a later start reuses what is there
+        DemoBootstrap.Result first = bootstrap.ensure(dataDir, config, ZoneOffset.UTC);
+        assertThat(first.generated()).isTrue();
+        assertThat(bootstrap.ensure(dataDir, config, ZoneOffset.UTC).generated()).isFalse();
+
+        Path payouts = DemoWarehouse.TABLES.get(3).file(dataDir.resolve("demo"));
+        byte[] whole = Files.readAllBytes(payouts);
+        Files.write(payouts, Arrays.copyOf(whole, whole.length / 2)); // as a full disk leaves it
+
+        DemoBootstrap.Result again = bootstrap.ensure(dataDir, config, ZoneOffset.UTC);
+        assertThat(again.generated()).isTrue();
+        assertThat(again.settings()).isEqualTo(first.settings());
+        assertThat(new DemoWarehouse(new SqlFiles()).damagedFiles(dataDir.resolve("demo")))
+                .isEmpty();
+        assertThat(bootstrap.ensure(dataDir, config, ZoneOffset.UTC).generated()).isFalse();
     }
 
     @ParameterizedTest

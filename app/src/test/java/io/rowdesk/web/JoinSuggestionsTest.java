@@ -72,4 +72,54 @@ class JoinSuggestionsTest extends DemoAppTest {
                                 .statusCode())
                 .isEqualTo(409);
     }
+
+    private static HttpResponse<String> post(String path, String body) {
+        return http.send(
+                http.request(path)
+                        .header("Authorization", "Bearer " + app.token(Role.BUILDER))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build());
+    }
+
+    @Test
+    void without_a_model_the_proposal_is_left_with_right_and_a_picked_set_of_columns_is_kept() {
+        String pair =
+                "\"left\": \"referrals\", \"right\": \"referrers\", \"left_column\":"
+                        + " \"referrer_id\", \"right_column\": \"referrer_id\"";
+        HttpResponse<String> proposed = post(JoinsController.PROPOSAL, "{" + pair + "}");
+        assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(200);
+        JsonNode proposal = TestHttp.json(proposed);
+        assertThat(proposal.get("name").asText()).isEqualTo("referrals_with_referrers");
+        assertThat(proposal.get("by").asText()).isEqualTo("rule");
+        assertThat(proposal.get("columns")).isEmpty();
+
+        HttpResponse<String> created =
+                save(
+                        "{\"name\": \"referrals_with_referrers\", "
+                                + pair
+                                + ", \"columns\": [\"referrals.referral_id\","
+                                + " \"referrers.email\", \"referrals.referrer_id\"]}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(TestHttp.json(created).get("link").asText())
+                .isEqualTo("/relations/referrals_with_referrers");
+        JsonNode rows =
+                TestHttp.json(
+                        http.getWithToken(
+                                GridController.rowsPath("referrals_with_referrers") + "?limit=1",
+                                app.token(Role.VIEWER)));
+        assertThat(rows.get("columns").findValuesAsText("name"))
+                .containsExactly("referral_id", "email", "referrer_id");
+
+        // the name is taken now: the next proposal for the same pair says so with a suffix
+        JsonNode again = TestHttp.json(post(JoinsController.PROPOSAL, "{" + pair + "}"));
+        assertThat(again.get("name").asText()).isEqualTo("referrals_with_referrers_2");
+
+        HttpResponse<String> badColumn =
+                save("{\"name\": \"x_view\", " + pair + ", \"columns\": [\"referrers.nope\"]}");
+        assertThat(badColumn.statusCode()).isEqualTo(400);
+        assertThat(TestHttp.json(badColumn).get("error").asText())
+                .contains("'referrers.nope' is not a column");
+        assertThat(save("{\"name\": 42}").statusCode()).isEqualTo(400);
+    }
 }

@@ -345,6 +345,17 @@ public final class LlmTranslator implements AutoCloseable {
         return new LlmAnswer.Spec(new SpecJson(question.relation()).read(tree.path("spec")));
     }
 
+    /**
+     * One plain exchange with the model under the same deadline and error handling as a
+     * translation: a system prompt and a user message in, the model's text out (may be null). For
+     * small side tasks such as naming a joined view; no cache, no repair round.
+     *
+     * @throws LlmException when the model does not answer in time or cannot be reached
+     */
+    public String complete(String systemPrompt, String userMessage) {
+        return call(List.of(SystemMessage.from(systemPrompt), UserMessage.from(userMessage)));
+    }
+
     private String call(List<ChatMessage> messages) {
         Future<ChatResponse> future = calls.submit(() -> model.chat(messages));
         try {

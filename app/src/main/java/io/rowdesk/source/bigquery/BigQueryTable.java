@@ -14,9 +14,12 @@ import com.google.cloud.bigquery.Field;
 import com.google.cloud.bigquery.FieldList;
 import com.google.cloud.bigquery.FieldValue;
 import com.google.cloud.bigquery.FieldValueList;
+import com.google.cloud.bigquery.QueryJobConfiguration;
+import com.google.cloud.bigquery.QueryParameterValue;
 import com.google.cloud.bigquery.Schema;
 import com.google.cloud.bigquery.StandardSQLTypeName;
 import com.google.cloud.bigquery.TableId;
+import io.rowdesk.config.SourceConfig;
 import io.rowdesk.json.Json;
 import io.rowdesk.source.RowSelection;
 import io.rowdesk.source.SourceColumn;
@@ -27,14 +30,16 @@ import java.io.OutputStream;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * One BigQuery table, read page by page through {@code tabledata.list} and written as CSV for the
- * cache writer. Only full reads: BigQuery has no cheap cursor filter on table data, so a cursor or
- * key selection reads the table whole and the merge by key keeps the result correct.
+ * One BigQuery table, or a {@code query} entry read as a table, written as CSV for the cache
+ * writer. A whole stored table is read page by page through {@code tabledata.list} (no query, no
+ * cost); a query entry, the rows since a cursor value (incremental sync) and some keys (refresh by
+ * key) are read by a query job with the value or keys as bound parameters, never spliced.
  */
 public final class BigQueryTable implements StreamedTable {
     private static final CsvMapper CSV = new CsvMapper();
@@ -45,7 +50,8 @@ public final class BigQueryTable implements StreamedTable {
 
     private final BigQuerySource source;
     private final String relation;
-    private final TableId id;
+    private final TableId id; // null for a query entry
+    private final String from; // `project.dataset.table`, or (query)
     private final Schema schema;
     private final List<SourceColumn> columns;
     private final long estimate;
@@ -54,21 +60,34 @@ public final class BigQueryTable implements StreamedTable {
 
     BigQueryTable(
             BigQuerySource source,
-            String relation,
+            SourceConfig.TableConfig entry,
             TableId id,
+            String from,
             Schema schema,
-            List<SourceColumn> columns,
-            long estimate,
-            String key,
-            String cursor) {
+            long estimate) {
         this.source = source;
-        this.relation = relation;
+        this.relation = entry.name();
         this.id = id;
+        this.from = from;
         this.schema = schema;
+        List<SourceColumn> columns = new ArrayList<>();
+        schema.getFields().forEach(field -> columns.add(BigQueryTypes.column(field)));
         this.columns = List.copyOf(columns);
         this.estimate = estimate;
-        this.key = key;
-        this.cursor = cursor;
+        this.key = entry.key();
+        this.cursor = entry.cursor();
+        for (String column : new String[] {key, cursor}) {
+            if (column != null && columns.stream().noneMatch(c -> c.name().equals(column))) {
+                throw new SourceException(
+                        "source '"
+                                + source.name()
+                                + "': table '"
+                                + relation
+                                + "' has no column '"
+                                + column
+                                + "' (named as its key or cursor)");
+            }
+        }
     }
 
     @Override
@@ -93,7 +112,7 @@ public final class BigQueryTable implements StreamedTable {
 
     @Override
     public Optional<String> cursor() {
-        return Optional.empty(); // see the class comment: syncs are full
+        return Optional.ofNullable(cursor);
     }
 
     @Override
@@ -117,11 +136,7 @@ public final class BigQueryTable implements StreamedTable {
                         .enable(CsvGenerator.Feature.ALWAYS_QUOTE_EMPTY_STRINGS)) {
             generator.setSchema(csvSchema.build());
             generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            for (FieldValueList row :
-                    source.client()
-                            .listTableData(
-                                    id, schema, BigQuery.TableDataListOption.pageSize(PAGE_SIZE))
-                            .iterateAll()) {
+            for (FieldValueList row : rows(selection)) {
                 generator.writeStartArray();
                 FieldList fields = schema.getFields();
                 for (int i = 0; i < fields.size(); i++) {
@@ -135,6 +150,9 @@ public final class BigQueryTable implements StreamedTable {
                 generator.writeEndArray();
                 rows++;
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading table '" + relation + "'", e);
         } catch (BigQueryException e) {
             throw new SourceException(
                     "source '"
@@ -146,6 +164,55 @@ public final class BigQueryTable implements StreamedTable {
                     e);
         }
         return rows;
+    }
+
+    private Iterable<FieldValueList> rows(RowSelection selection) throws InterruptedException {
+        if (id != null && selection instanceof RowSelection.All) {
+            return source.client()
+                    .listTableData(id, schema, BigQuery.TableDataListOption.pageSize(PAGE_SIZE))
+                    .iterateAll();
+        }
+        return source.query(selectionQuery(selection).setMaxResults(PAGE_SIZE)).iterateAll();
+    }
+
+    /** The query for a selection of rows, its value or keys bound as named parameters. */
+    QueryJobConfiguration.Builder selectionQuery(RowSelection selection) {
+        String sql = "SELECT * FROM " + from + " AS t";
+        QueryJobConfiguration.Builder query;
+        if (selection instanceof RowSelection.Since since) {
+            query =
+                    QueryJobConfiguration.newBuilder(
+                                    sql + " WHERE t." + quote(cursor) + " >= @since")
+                            .addNamedParameter("since", parameter(cursor, since.value()));
+        } else if (selection instanceof RowSelection.Keys keys) {
+            List<QueryParameterValue> values = new ArrayList<>();
+            keys.keys().forEach(k -> values.add(parameter(key, String.valueOf(k))));
+            query =
+                    QueryJobConfiguration.newBuilder(
+                                    sql + " WHERE t." + quote(key) + " IN UNNEST(@keys)")
+                            .addNamedParameter(
+                                    "keys",
+                                    QueryParameterValue.newBuilder()
+                                            .setType(StandardSQLTypeName.ARRAY)
+                                            .setArrayType(type(key))
+                                            .setArrayValues(values)
+                                            .build());
+        } else {
+            query = QueryJobConfiguration.newBuilder(sql);
+        }
+        return query;
+    }
+
+    private QueryParameterValue parameter(String column, String text) {
+        return QueryParameterValue.newBuilder().setType(type(column)).setValue(text).build();
+    }
+
+    private StandardSQLTypeName type(String column) {
+        return schema.getFields().get(column).getType().getStandardType();
+    }
+
+    private static String quote(String column) {
+        return "`" + column.replace("`", "\\`") + "`";
     }
 
     /** A value as the CSV text the cache type parses (nested values as JSON). */

@@ -232,7 +232,14 @@ public final class PostgresSource implements Source {
             }
         }
         return new PostgresTable(
-                this, table.name(), select, columns, estimate, table.key(), table.cursor());
+                this,
+                table.name(),
+                table.query() != null ? null : sourceName,
+                select,
+                columns,
+                estimate,
+                table.key(),
+                table.cursor());
     }
 
     /** A Postgres identifier in double quotes. */

@@ -22,6 +22,7 @@ import org.postgresql.core.Utils;
 public final class PostgresTable implements StreamedTable {
     private final PostgresSource source;
     private final String relation;
+    private final String table;
     private final String select;
     private final List<SourceColumn> columns;
     private final long estimate;
@@ -31,6 +32,7 @@ public final class PostgresTable implements StreamedTable {
     PostgresTable(
             PostgresSource source,
             String relation,
+            String table,
             String select,
             List<SourceColumn> columns,
             long estimate,
@@ -38,6 +40,7 @@ public final class PostgresTable implements StreamedTable {
             String cursor) {
         this.source = source;
         this.relation = relation;
+        this.table = table;
         this.select = select;
         this.columns = List.copyOf(columns);
         this.estimate = estimate;
@@ -59,6 +62,12 @@ public final class PostgresTable implements StreamedTable {
     @Override
     public String fingerprint() {
         return "postgres:" + source.name() + ":" + relation;
+    }
+
+    /** The Postgres table read, unqualified; empty for a table defined by a {@code query}. */
+    @Override
+    public Optional<String> sourceTableName() {
+        return Optional.ofNullable(table);
     }
 
     @Override

@@ -3,8 +3,10 @@ package io.rowdesk.source.bigquery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rowdesk.TestApp;
+import io.rowdesk.cache.SyncService;
 import io.rowdesk.cache.TableStatus;
 import io.rowdesk.query.QueryResult;
+import io.rowdesk.source.Source;
 import io.rowdesk.web.ResultJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +37,10 @@ class BigQuerySyncTest {
                     dataset: sales
                     endpoint: ENDPOINT
                     tables:
-                      - {name: orders, key: id}
+                      - {name: orders, key: id, cursor: at}
+                      - name: late_orders
+                        key: id
+                        query: "SELECT id, name, amount, `at` FROM `orders` WHERE id > 1"
                   - name: warehouse_missing
                     kind: bigquery
                     project: acme
@@ -119,5 +124,69 @@ class BigQuerySyncTest {
                         .orElseThrow();
         assertThat(missing.state()).isEqualTo(TableStatus.State.FAILED);
         assertThat(missing.lastError()).contains("source 'warehouse_missing'").contains("nope");
+    }
+
+    private static SyncService.Outcome sync(String relation) {
+        Source source = app.rowdesk().sync().source("warehouse").orElseThrow();
+        return app.rowdesk()
+                .sync()
+                .syncSource(source, List.of(relation), SyncService.Mode.AUTO, "test")
+                .get(0);
+    }
+
+    @Test
+    void a_query_entry_is_a_table_with_the_querys_columns_and_rows() {
+        assertThat(app.rowdesk().engine().columns("late_orders"))
+                .extracting(c -> c.name() + " " + c.type())
+                .containsExactly(
+                        "id BIGINT", "name VARCHAR", "amount DECIMAL(38,9)", "at TIMESTAMP");
+        assertThat(row("SELECT count(*), min(id) FROM late_orders")).containsExactly(6L, 2L);
+        assertThat(bigquery.requests)
+                .as("its columns came from a dry run, its rows from a query job")
+                .anyMatch(r -> r.startsWith("POST /bigquery/v2/projects/acme/jobs"))
+                .anyMatch(r -> r.startsWith("POST /bigquery/v2/projects/acme/queries"))
+                .as("and its second page from the job's result table")
+                .anyMatch(
+                        r ->
+                                r.matches(
+                                        "GET /bigquery/v2/projects/acme/datasets/\\w+/tables/job_\\d+/data\\?pageToken=3.*"));
+    }
+
+    @Test
+    void an_incremental_sync_reads_the_rows_since_the_cursor_and_merges_them_by_key()
+            throws Exception {
+        bigquery.execute(
+                "UPDATE orders SET name = 'changed', \"at\" = \"at\" + INTERVAL 1 DAY WHERE id = 6");
+        bigquery.execute(
+                "INSERT INTO orders SELECT 8, 'new', '12.000000000', '1e40', 'true', '2026-11-09',"
+                        + " TIMESTAMP '2026-11-25 10:00:00', '1763632800', '08:30:00', 'AQID',"
+                        + " '[\"a\"]', '{\"city\": \"Lyon\", \"n\": \"8\"}'");
+        bigquery.queries.clear();
+        int pagesBefore =
+                (int) bigquery.requests.stream().filter(r -> r.contains("/data?")).count();
+
+        SyncService.Outcome outcome = sync("orders");
+
+        assertThat(outcome.ok()).as(String.valueOf(outcome)).isTrue();
+        assertThat(outcome.incremental()).isTrue();
+        assertThat(bigquery.queries).singleElement().asString().contains("WHERE t.`at` >= @since");
+        assertThat(bigquery.requests.stream().filter(r -> r.contains("/data?")).count())
+                .as("no whole-table read")
+                .isEqualTo(pagesBefore);
+        assertThat(row("SELECT count(*) FROM orders").get(0)).isEqualTo(8L);
+        assertThat(row("SELECT name FROM orders WHERE id = 6").get(0)).isEqualTo("changed");
+        assertThat(row("SELECT name FROM orders WHERE id = 8").get(0)).isEqualTo("new");
+    }
+
+    @Test
+    void a_refresh_by_key_reads_only_those_rows() throws Exception {
+        bigquery.execute("UPDATE orders SET name = 'refreshed' WHERE id = 5");
+        bigquery.queries.clear();
+
+        SyncService.Outcome outcome = app.rowdesk().sync().refreshKeys("orders", List.of(5L));
+
+        assertThat(outcome.ok()).as(String.valueOf(outcome)).isTrue();
+        assertThat(bigquery.queries).singleElement().asString().contains("IN UNNEST(@keys)");
+        assertThat(row("SELECT name FROM orders WHERE id = 5").get(0)).isEqualTo("refreshed");
     }
 }

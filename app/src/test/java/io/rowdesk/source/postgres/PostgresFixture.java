@@ -33,10 +33,13 @@ public final class PostgresFixture {
                 "jdbc:postgresql://" + HOST + ":" + PORT + "/" + database, props);
     }
 
-    /** Drops and creates {@code database} (its name starts with rowdesk_src). */
+    /**
+     * Drops and creates {@code database} (its name starts with rowdesk_src or rowdesk_writeback).
+     */
     public static void recreate(String database) {
-        if (!database.startsWith("rowdesk_src")) {
-            throw new IllegalArgumentException("test databases start with rowdesk_src");
+        if (!database.startsWith("rowdesk_src") && !database.startsWith("rowdesk_writeback")) {
+            throw new IllegalArgumentException(
+                    "test databases start with rowdesk_src or rowdesk_writeback");
         }
         try (Connection admin = connect("postgres");
                 Statement statement = admin.createStatement()) {

@@ -1,0 +1,166 @@
+package io.rowdesk.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rowdesk.TestApp;
+import io.rowdesk.query.QueryResult;
+import io.rowdesk.query.RelationInfo;
+import io.rowdesk.search.eval.EvalQuestion;
+import io.rowdesk.search.eval.EvalRunner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Three more schemas nobody tuned the translator to (search/unseen2/: taxi rides, library loans,
+ * clinic appointments), each with at least 40 questions, half of them analyst-style. Schemas and
+ * questions were written and committed before the translator was ever run on them, without reading
+ * its rules; their misses are listed in docs/search.md and no rule may be written from them without
+ * this set losing its meaning (then say so there, as for search/schemas/).
+ */
+class UntunedSchemasEvalTest {
+    /** Schema → relation → rows. */
+    static final Map<String, Map<String, Long>> SCHEMAS = new LinkedHashMap<>();
+
+    static {
+        SCHEMAS.put("taxi", Map.of("drivers", 80L, "rides", 1800L));
+        SCHEMAS.put("library", Map.of("books", 300L, "loans", 1600L));
+        SCHEMAS.put("clinic", Map.of("doctors", 40L, "appointments", 1600L));
+    }
+
+    @TempDir static Path dataDir;
+    static TestApp app;
+
+    @BeforeAll
+    static void start() throws IOException {
+        for (String schema : SCHEMAS.keySet()) {
+            Path target = Files.createDirectories(dataDir.resolve(schema));
+            try (Stream<Path> csvs =
+                    Files.list(UnseenSchemaTest.resource("search/unseen2/" + schema + "/data"))) {
+                for (Path csv : csvs.filter(p -> p.toString().endsWith(".csv")).toList()) {
+                    Files.copy(csv, target.resolve(csv.getFileName()));
+                }
+            }
+        }
+        app = TestApp.start(dataDir, UnseenSchemaTest.resource("search/unseen2/rowdesk.yaml"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    static List<EvalQuestion> questions(String schema) {
+        return EvalQuestion.load("search/unseen2/" + schema + "/questions.jsonl");
+    }
+
+    @Test
+    void relations_load_with_their_rows_and_settings() {
+        Map<String, RelationInfo> loaded =
+                app.rowdesk().catalog().all().stream()
+                        .collect(Collectors.toMap(RelationInfo::name, r -> r));
+        for (Map<String, Long> relations : SCHEMAS.values()) {
+            relations.forEach(
+                    (relation, rows) -> {
+                        assertThat(loaded).as(relation).containsKey(relation);
+                        assertThat(loaded.get(relation).rowCount()).as(relation).isEqualTo(rows);
+                    });
+        }
+        assertThat(app.rowdesk().catalog().settings("rides").dateColumn())
+                .isEqualTo("requested_at");
+        assertThat(app.rowdesk().catalog().settings("loans").keyColumn()).isEqualTo("loan_id");
+        assertThat(app.rowdesk().catalog().settings("appointments").dateColumn())
+                .isEqualTo("scheduled_at");
+    }
+
+    @Test
+    void every_schema_has_forty_well_formed_questions_half_of_them_analyst_style() {
+        Set<String> ids = new HashSet<>();
+        Set<String> classes = new HashSet<>(EvalQuestion.CLASSES);
+        classes.addAll(EvalQuestion.ANALYST_CLASSES);
+        for (var schema : SCHEMAS.entrySet()) {
+            List<EvalQuestion> questions = questions(schema.getKey());
+            assertThat(questions).as(schema.getKey()).hasSizeGreaterThanOrEqualTo(40);
+            long analyst =
+                    questions.stream()
+                            .filter(
+                                    q ->
+                                            q.classes().stream()
+                                                    .anyMatch(
+                                                            EvalQuestion.ANALYST_CLASSES::contains))
+                            .count();
+            assertThat(2 * analyst).as(schema.getKey()).isGreaterThanOrEqualTo(questions.size());
+            for (EvalQuestion q : questions) {
+                assertThat(ids.add(q.id())).as(q.id()).isTrue();
+                assertThat(schema.getValue().keySet()).as(q.id()).contains(q.relation());
+                assertThat(classes).as(q.id()).containsAll(q.classes());
+                assertThat(EvalQuestion.DATE_MEANINGS).as(q.id()).containsAll(q.dates());
+                assertThat(q.dates().isEmpty())
+                        .as(q.id())
+                        .isNotEqualTo(q.classes().contains("date"));
+                assertThat(q.gold())
+                        .as(q.id())
+                        .containsPattern("(?i)\\bFROM " + q.relation() + "\\b");
+            }
+        }
+    }
+
+    @Test
+    void every_gold_runs_and_returns_rows() {
+        List<String> failures = new ArrayList<>();
+        for (String schema : SCHEMAS.keySet()) {
+            for (EvalQuestion q : questions(schema)) {
+                try {
+                    QueryResult result = EvalSetTest.run(app, q.gold());
+                    if (result.rows().isEmpty()) {
+                        failures.add(q.id() + " " + q.question() + ": no rows");
+                    }
+                } catch (RuntimeException e) {
+                    failures.add(q.id() + ": " + e.getMessage());
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    /**
+     * Scored, never tuned: per schema, then all three together (per phrase class). Print the misses
+     * with {@code -Dsearch.eval.misses=taxi,library,clinic}.
+     */
+    @Test
+    void local_translator_execution_match_on_the_untuned_schemas() {
+        List<EvalQuestion> all = new ArrayList<>();
+        Map<String, Double> shares = new LinkedHashMap<>();
+        for (String schema : SCHEMAS.keySet()) {
+            List<EvalQuestion> questions = questions(schema);
+            all.addAll(questions);
+            EvalRunner.Report report = LocalTranslatorEvalTest.score(app, questions, schema);
+            shares.put(schema, report.share());
+        }
+        EvalRunner.Report total = LocalTranslatorEvalTest.score(app, all, "untuned schemas");
+        shares.forEach(
+                (schema, share) ->
+                        assertThat(share).as(schema).isGreaterThanOrEqualTo(FLOORS.get(schema)));
+        assertThat(total.share()).isGreaterThanOrEqualTo(TOTAL_FLOOR);
+    }
+
+    // Measured once, on 2026-11-30, before any rule was written for these schemas: taxi 37/52
+    // (71.2%), library 26/48 (54.2%), clinic 31/48 (64.6%), all 94/148 (63.5%). The floors sit two
+    // or three questions under; a drop below them fails. The target is 80%.
+    static final Map<String, Double> FLOORS = Map.of("taxi", 0.67, "library", 0.5, "clinic", 0.6);
+    static final double TOTAL_FLOOR = 0.6;
+}

@@ -2,36 +2,7 @@
 // An ES module of its own: grid.js only announces its row panel ('rowdesk:row-panel').
 
 import { el } from './dom.js';
-import { sendJson } from './api.js';
-
-const STATE_LABELS = {
-  queued: 'Queued', sending: 'Sending', succeeded: 'Sent', failed: 'Failed',
-  pending_approval: 'Waiting for approval', rejected: 'Rejected', cancelled: 'Cancelled'
-};
-
-const definitions = new Map(); // relation -> Promise of the actions list
-
-// the one JSON client (CSRF token, 401 to the login page); an error answer becomes an Error
-async function api(method, url, body) {
-  const answer = await sendJson(method, url, body);
-  if (!answer.ok) throw new Error((answer.body && answer.body.error) || ('HTTP ' + answer.status));
-  return answer.body || {};
-}
-
-function actionsOf(relation) {
-  if (!definitions.has(relation)) {
-    definitions.set(relation, api('GET', '/api/v1/actions?relation=' + encodeURIComponent(relation)).then(j => j.actions));
-  }
-  return definitions.get(relation);
-}
-
-// the confirmation text with {{row.x}} filled in as plain text (shown by confirm(), never as HTML)
-function confirmText(text, columns, values) {
-  return text.replace(/\{\{\s*row\.([A-Za-z_][A-Za-z0-9_]*)\s*}}/g, (m, name) => {
-    const i = columns.findIndex(c => c.name === name);
-    return i < 0 ? m : String(values[i]);
-  });
-}
+import { api, actionsOf, runOnRow, stateLabel } from './action-run.js';
 
 async function fillPanel(detail) {
   const { relation, columns, values, container } = detail;
@@ -66,35 +37,19 @@ async function fillPanel(detail) {
       button.dataset.action = action.name;
       line.append(button);
       if (action.state) {
-        const badge = el('span', 'state state-' + action.state, STATE_LABELS[action.state] || action.state);
+        const badge = el('span', 'state state-' + action.state, stateLabel(action.state));
         badge.dataset.state = action.state;
         line.append(badge);
       }
-      button.addEventListener('click', () => run(action, columns, values, key).then(render).catch(e => alert(e.message)));
+      button.addEventListener('click', () => runOnRow(action, columns, values, key).then(answer => {
+        // the grid's actions column shows the row's new state too
+        if (answer) document.dispatchEvent(new CustomEvent('rowdesk:row-action-ran', { detail: { relation: relation, key: key } }));
+        return render();
+      }).catch(e => alert(e.message)));
       list.append(line);
     }
   };
   render().catch(e => list.append(el('p', 'muted', e.message)));
-}
-
-async function run(action, columns, values, key) {
-  const inputs = {};
-  for (const name of action.inputs || []) {
-    const value = window.prompt(action.label + ': ' + name);
-    if (value === null || value.trim() === '') return;
-    inputs[name] = value;
-  }
-  if (action.confirm && !window.confirm(confirmText(action.confirm, columns, values))) return;
-  let answer = await api('POST', '/api/v1/actions/' + encodeURIComponent(action.name) + '/run', { keys: [key], inputs: inputs });
-  const first = answer.requests[0];
-  if (first && first.existing && first.state === 'succeeded') {
-    if (window.confirm('This was sent already. Send it again (a new request)?')) {
-      answer = await api('POST', '/api/v1/actions/' + encodeURIComponent(action.name) + '/run', { keys: [key], inputs: inputs, again: true });
-    }
-  }
-  if (answer.skipped && answer.skipped.length && !answer.requests.length) {
-    alert(answer.skipped[0].reason);
-  }
 }
 
 document.addEventListener('rowdesk:row-panel', event => fillPanel(event.detail));

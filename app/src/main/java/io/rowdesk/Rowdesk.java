@@ -34,6 +34,7 @@ import io.rowdesk.config.RowdeskConfig;
 import io.rowdesk.config.SourceConfig;
 import io.rowdesk.demo.DemoBootstrap;
 import io.rowdesk.duck.DuckDb;
+import io.rowdesk.error.UserFacingException;
 import io.rowdesk.grid.GridFilter;
 import io.rowdesk.grid.GridService;
 import io.rowdesk.grid.OrderingSnapshots;
@@ -271,8 +272,20 @@ public final class Rowdesk implements AutoCloseable {
                         catalog,
                         guard,
                         engine,
-                        (q, relation, role) -> {
-                            var found = search.forGrid(q, relation, role, java.util.Set.of());
+                        (q, relation, role, removed) -> {
+                            var found = search.forGrid(q, relation, role, removed);
+                            if (found.limit() != null) {
+                                // the grid holds only the first rows of "top 10 ..."; a run on
+                                // "all" would take every row that matches
+                                throw UserFacingException.badRequest(
+                                        "\""
+                                                + q
+                                                + "\" keeps only the first "
+                                                + found.limit()
+                                                + " rows; a run on all rows would take every"
+                                                + " matching row. Select the rows in the grid"
+                                                + " and run the action on the selection.");
+                            }
                             return new GridFilter(found.where().sql(), found.where().params());
                         },
                         audit,

@@ -13,6 +13,8 @@ import { RowPanel } from './panel.js';
 import { filtersParam, parseFilters, describeFilter } from './filters.js';
 import { FilterPanel } from './filterpanel.js';
 import { SaveView } from './saveview.js';
+import { GridActions } from './actions.js';
+import { BulkRun } from './bulkrun.js';
 import { MIN_WIDTH, defaults, readState, sortParam, stateParams } from './state.js';
 
 const ROW_H = 30;
@@ -28,11 +30,12 @@ export class Grid {
     this.exportUrl = root.dataset.exportUrl;
     this.columns = JSON.parse(root.dataset.columns);
     this.total = Number(root.dataset.total);
+    this.actions = new GridActions(this);
     this.data = new RowData(root.dataset.rowsUrl, params => this.queryParams(params), {
       loaded: () => this.render(),
       total: total => { if (Number.isFinite(total) && total !== this.total) { this.total = total; this.layout(); this.setContentY(this.virtualY); } },
       error: message => this.showError(message)
-    });
+    }, this.actions.ready.then(() => { this.data.withActions = this.actions.enabled(); }));
     this.selection = new Selection();
     this.virtualY = 0;
     this.q = '';
@@ -54,6 +57,28 @@ export class Grid {
     this.render();
     // the grid's height settles after styles and fonts load, and changes with the window and the panel
     new ResizeObserver(() => { this.layout(); this.setContentY(this.virtualY); }).observe(this.viewport);
+    this.actions.ready.then(() => this.actionsLoaded());
+    // a run from the row panel changes the state its row shows here
+    document.addEventListener('rowdesk:row-action-ran', () => this.refreshRows());
+  }
+
+  /** Whether the relation has actions the user may run: the actions column and "Run action". */
+  actionsLoaded() {
+    const enabled = this.actions.enabled();
+    this.runButton.hidden = !enabled;
+    if (!enabled) return;
+    this.root.classList.add('with-actions');
+    this.layout();
+    this.renderHeader();
+    this.render();
+  }
+
+  /** Loads the visible rows again (the states of their requests change after a run). */
+  refreshRows() {
+    const first = Math.floor(this.virtualY / ROW_H);
+    const start = Math.max(0, first - BUFFER);
+    const end = Math.min(this.total, first + this.visibleRows + 1 + BUFFER);
+    if (end > start) this.data.refresh(start, end);
   }
 
   // ---- state in the URL: a link reproduces the view ----
@@ -84,6 +109,11 @@ export class Grid {
     const toolbar = el('div', 'grid-toolbar');
     this.countLabel = el('span', 'grid-count');
     this.selectAllButton = button('tool', 'Select all', () => this.selectAll());
+    this.bulkRun = new BulkRun(this);
+    this.runButton = button('tool run-action', 'Run action…', () => this.bulkRun.open());
+    this.runButton.setAttribute('aria-haspopup', 'dialog');
+    this.runButton.title = 'Run a row action on the selected rows, or on every row shown';
+    this.runButton.hidden = true;
     this.columnsButton = button('tool columns-button', 'Columns', () => this.toggleColumnMenu());
     this.columnsButton.setAttribute('aria-haspopup', 'true');
     this.exportLink = el('a', 'tool', 'Export CSV');
@@ -99,7 +129,7 @@ export class Grid {
     this.chipsArea = document.querySelector('.filter-chips') || el('div', 'chips filter-chips');
     if (!this.chipsArea.isConnected) toolbar.append(this.chipsArea);
     toolbar.append(this.countLabel, el('span', 'grow'), this.filterButton, this.saveButton, this.selectAllButton,
-      this.columnsButton, this.exportLink, this.columnMenu, this.filterPanel.node, this.saveView.node);
+      this.runButton, this.columnsButton, this.exportLink, this.columnMenu, this.filterPanel.node, this.saveView.node);
 
     const body = el('div', 'grid-body');
     this.viewport = el('div', 'grid-viewport');
@@ -136,7 +166,7 @@ export class Grid {
     this.scrollbar.addEventListener('mousedown', e => this.onTrackClick(e));
     this.viewport.addEventListener('keydown', e => this.onKey(e));
     this.rowsLayer.addEventListener('mousedown', e => this.onRowClick(e));
-    this.rowsLayer.addEventListener('dblclick', e => { if (e.target.closest('.row') && !this.panelOpen) this.togglePanel(); });
+    this.rowsLayer.addEventListener('dblclick', e => { if (e.target.closest('.row') && !e.target.closest('.actions-cell button') && !this.panelOpen) this.togglePanel(); });
     document.addEventListener('click', e => {
       if (!this.columnMenu.hidden && !this.columnMenu.contains(e.target) && e.target !== this.columnsButton) {
         this.columnMenu.hidden = true;
@@ -171,7 +201,8 @@ export class Grid {
     this.visibleRows = Math.max(1, Math.floor(this.rowsAreaH / ROW_H));
     this.contentMax = Math.max(0, this.total * ROW_H - this.rowsAreaH);
     this.canvas.style.height = this.viewportH + 'px';
-    const totalWidth = this.visibleColumns().reduce((sum, c) => sum + this.width(c), 0);
+    const totalWidth = this.visibleColumns().reduce((sum, c) => sum + this.width(c), 0)
+      + (this.actions.enabled() ? this.actions.width : 0);
     this.canvas.style.width = totalWidth + 'px';
     this.thumb.style.top = HEAD_H + 'px';
     this.trackH = Math.max(1, this.viewportH - HEAD_H);
@@ -182,6 +213,7 @@ export class Grid {
 
   renderHeader() {
     this.head.innerHTML = '';
+    if (this.actions.enabled()) this.head.append(this.actions.headCell());
     this.visibleColumns().forEach((column, index) => {
       const cell = el('div', 'cell head');
       cell.style.width = this.width(column) + 'px';
@@ -425,10 +457,12 @@ export class Grid {
     rowEl.setAttribute('aria-rowindex', String(index + 1));
     rowEl.className = 'row' + (index % 2 ? ' odd' : '') + (this.selection.has(index) ? ' selected' : '')
       + (index === this.focus.row ? ' focused' : '') + (values ? '' : ' loading');
-    const key = values ? this.data.generation + ':' + index + ':' + this.order.join(',') + [...this.hidden].join(',') + JSON.stringify(this.widths) + ':' + (index === this.focus.row ? 'focus' + this.focus.col : '') : '';
+    const withActions = this.actions.enabled();
+    const key = values ? this.data.generation + ':' + index + ':' + (withActions ? this.data.stampAt(index) + ':' : '') + this.order.join(',') + [...this.hidden].join(',') + JSON.stringify(this.widths) + ':' + (index === this.focus.row ? 'focus' + this.focus.col : '') : '';
     if (values && rowEl.dataset.key === key) return;
     rowEl.dataset.key = key;
     rowEl.innerHTML = '';
+    if (withActions) rowEl.append(this.actions.cell(index, values ? this.data.actionsAt(index) : null));
     columns.forEach((column, c) => {
       const cell = el('div', 'cell');
       cell.style.width = this.width(column) + 'px';
@@ -543,9 +577,10 @@ export class Grid {
   onRowClick(event) {
     const rowEl = event.target.closest('.row');
     if (!rowEl || event.button !== 0) return;
+    if (event.target.closest('.actions-cell button')) return; // runs its action, keeps the selection
     const index = Number(rowEl.dataset.row);
     const cellEl = event.target.closest('.cell');
-    if (cellEl) this.focus.col = [...rowEl.children].indexOf(cellEl);
+    if (cellEl) this.focus.col = [...rowEl.querySelectorAll('.cell')].indexOf(cellEl);
     if (event.shiftKey) {
       event.preventDefault();
       this.selection.extendTo(index);

@@ -11,6 +11,8 @@ import io.rowdesk.auth.User;
 import io.rowdesk.duck.SqlIdentifiers;
 import io.rowdesk.error.ErrorKind;
 import io.rowdesk.error.UserFacingException;
+import io.rowdesk.grid.ColumnFilter;
+import io.rowdesk.grid.ColumnFilters;
 import io.rowdesk.grid.GridFilter;
 import io.rowdesk.json.Json;
 import io.rowdesk.query.Column;
@@ -54,20 +56,50 @@ public final class ActionService {
     static final String MASK = "********";
     private static final Duration ROW_QUERY_TIMEOUT = Duration.ofSeconds(30);
 
-    /** What a run asks for. {@code keys} are JSON values; or {@code q} (a search) with all. */
+    /**
+     * What a run asks for. {@code keys} are JSON values; or, with {@code all}, every row of the
+     * grid's view: the English search {@code q} (less the chips in {@code removed}) and the column
+     * {@code filters}.
+     */
     public record RunRequest(
             List<JsonNode> keys,
             String q,
             boolean all,
             boolean dryRun,
             boolean again,
-            Map<String, String> inputs) {}
+            Map<String, String> inputs,
+            List<ColumnFilter> filters,
+            Set<String> removed) {
+        public RunRequest {
+            filters = filters == null ? List.of() : List.copyOf(filters);
+            removed = removed == null ? Set.of() : Set.copyOf(removed);
+        }
+
+        /** On keys, or on a search without column filters. */
+        public RunRequest(
+                List<JsonNode> keys,
+                String q,
+                boolean all,
+                boolean dryRun,
+                boolean again,
+                Map<String, String> inputs) {
+            this(keys, q, all, dryRun, again, inputs, List.of(), Set.of());
+        }
+    }
 
     /** One request a run created or found. */
     public record RunItem(String id, JsonNode key, String state, boolean existing) {}
 
-    /** One row of a dry run: what would be sent. */
-    public record Preview(JsonNode key, String payload, String target, boolean needsApproval) {}
+    /**
+     * One row of a dry run: what would be sent. {@code existing} is the state of the open or sent
+     * request a real run would answer instead of creating one (null: a new request).
+     */
+    public record Preview(
+            JsonNode key,
+            String payload,
+            String target,
+            boolean needsApproval,
+            RequestState existing) {}
 
     /** A row a run left out, and why. */
     public record Skipped(JsonNode key, String reason) {}
@@ -75,9 +107,12 @@ public final class ActionService {
     public record RunResult(
             String batch, List<RunItem> requests, List<Preview> previews, List<Skipped> skipped) {}
 
-    /** Resolves a search on a relation to a row filter (the grid's), for bulk runs. */
+    /**
+     * Resolves a search on a relation to a row filter (the grid's, less the chips in {@code
+     * removed}), for bulk runs.
+     */
     public interface SearchFilter {
-        GridFilter filter(String q, RelationInfo relation, Role role);
+        GridFilter filter(String q, RelationInfo relation, Role role, Set<String> removed);
     }
 
     /** An action offered on a grid row, with its latest request's state (null: none yet). */
@@ -637,8 +672,12 @@ public final class ActionService {
             GridFilter filter =
                     run.q() == null || run.q().isBlank()
                             ? GridFilter.NONE
-                            : search.filter(run.q(), relation, user.role());
-            rows = rowsByFilter(definition, relation, filter);
+                            : search.filter(run.q(), relation, user.role(), run.removed());
+            rows =
+                    rowsByFilter(
+                            definition,
+                            relation,
+                            filter.and(ColumnFilters.where(run.filters(), relation)));
         } else {
             throw UserFacingException.badRequest(
                     "Give \"keys\": [...] or \"q\" with \"all\": true.");
@@ -658,15 +697,24 @@ public final class ActionService {
         }
         Instant now = clock.instant();
         if (run.dryRun()) {
+            // what a real run would answer instead of a new request: an open one, or a sent one
+            // unless "again"
+            Map<String, ActionRequest> existing =
+                    outbox.openOrSucceeded(
+                            definition.name(), eligible.stream().map(RowRead::key).toList());
             List<Preview> previews = new ArrayList<>();
             for (RowRead row : eligible) {
                 Rendered rendered = render(definition, row, user, "dry-run", now, inputs);
+                ActionRequest found = existing.get(row.key());
                 previews.add(
                         new Preview(
                                 json(row.key()),
                                 rendered.payload(),
                                 rendered.target(),
-                                row.needsApproval()));
+                                row.needsApproval(),
+                                found != null && (found.state().open() || !run.again())
+                                        ? found.state()
+                                        : null));
             }
             return new RunResult(null, List.of(), previews, skipped);
         }
@@ -837,11 +885,14 @@ public final class ActionService {
                                         "There is no action called '" + definition.name() + "'."));
     }
 
+    private static String whenSql(ActionDefinition definition) {
+        return definition.when() == null || definition.when().isBlank()
+                ? "true"
+                : "(" + definition.when() + ")";
+    }
+
     private String selectSql(ActionDefinition definition, RelationInfo relation, String where) {
-        String when =
-                definition.when() == null || definition.when().isBlank()
-                        ? "true"
-                        : "(" + definition.when() + ")";
+        String when = whenSql(definition);
         String approval =
                 definition.approval() == null
                         ? "false"
@@ -1163,22 +1214,50 @@ public final class ActionService {
         }
         List<String> keys = keyValues.stream().map(PayloadTemplate::jsonValue).toList();
         Map<String, Map<String, RequestState>> latest = outbox.latestStates(relation.name(), keys);
-        for (ActionDefinition action : actions) {
-            List<JsonNode> asJson = keys.stream().map(ActionService::json).toList();
-            List<RowRead> rows = rowsByKeys(action, relation, asJson, new ArrayList<>());
-            for (RowRead row : rows) {
-                if (!row.when()) {
-                    continue;
+        // keys compare as text (as in a run); one parameter however many keys
+        String keysParam = writeJson(keys.stream().map(k -> json(k).asText()).distinct().toList());
+        Map<String, List<ActionDefinition>> byKeyColumn = new LinkedHashMap<>();
+        actions.forEach(a -> byKeyColumn.computeIfAbsent(a.key(), k -> new ArrayList<>()).add(a));
+        for (Map.Entry<String, List<ActionDefinition>> group : byKeyColumn.entrySet()) {
+            // one guarded query for every action's condition, not one per action: the grid asks
+            // for this with each window of rows it scrolls to
+            List<ActionDefinition> defs = group.getValue();
+            String keyColumn = SqlIdentifiers.quoteIdentifier(group.getKey());
+            StringBuilder sql = new StringBuilder("SELECT ").append(keyColumn);
+            for (int i = 0; i < defs.size(); i++) {
+                sql.append(", coalesce(")
+                        .append(whenSql(defs.get(i)))
+                        .append(", false) AS ")
+                        .append(WHEN_COLUMN)
+                        .append('_')
+                        .append(i);
+            }
+            sql.append(" FROM ")
+                    .append(SqlIdentifiers.quoteIdentifier(relation.name()))
+                    .append(" WHERE CAST(")
+                    .append(keyColumn)
+                    .append(" AS VARCHAR) IN (SELECT unnest(json_extract_string(?, '$[*]')))");
+            CheckedQuery checked = guard.check(sql.toString(), Role.ADMIN);
+            QueryResult rows =
+                    engine.query(
+                            checked.sql(), List.of(keysParam), MAX_RUN_ROWS, ROW_QUERY_TIMEOUT);
+            for (List<Object> values : rows.rows()) {
+                String key = PayloadTemplate.jsonValue(values.get(0));
+                for (int i = 0; i < defs.size(); i++) {
+                    if (!Boolean.TRUE.equals(values.get(i + 1))) {
+                        continue;
+                    }
+                    ActionDefinition action = defs.get(i);
+                    RequestState state = latest.getOrDefault(key, Map.of()).get(action.name());
+                    result.computeIfAbsent(key, k -> new ArrayList<>())
+                            .add(
+                                    new RowAction(
+                                            action.name(),
+                                            action.label(),
+                                            state == null ? null : state.label(),
+                                            action.confirm(),
+                                            action.inputs()));
                 }
-                RequestState state = latest.getOrDefault(row.key(), Map.of()).get(action.name());
-                result.computeIfAbsent(row.key(), k -> new ArrayList<>())
-                        .add(
-                                new RowAction(
-                                        action.name(),
-                                        action.label(),
-                                        state == null ? null : state.label(),
-                                        action.confirm(),
-                                        action.inputs()));
             }
         }
         return result;

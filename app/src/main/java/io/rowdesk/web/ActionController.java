@@ -58,7 +58,9 @@ public final class ActionController {
             Boolean all,
             @JsonProperty("dry_run") Boolean dryRun,
             Boolean again,
-            Map<String, String> inputs) {
+            Map<String, String> inputs,
+            JsonNode filters,
+            JsonNode removed) {
         static final String EXAMPLE = "{\"keys\": [1042], \"inputs\": {\"reason\": \"duplicate\"}}";
     }
 
@@ -130,7 +132,11 @@ public final class ActionController {
                                 Boolean.TRUE.equals(body.all()),
                                 dryRun,
                                 Boolean.TRUE.equals(body.again()),
-                                body.inputs() == null ? Map.of() : body.inputs()),
+                                body.inputs() == null ? Map.of() : body.inputs(),
+                                // "all" rows of the grid's view: its column filters and the
+                                // search's removed chips too (the same shapes as the rows API's)
+                                GridController.parseFilters(textOrJson(body.filters())),
+                                removed(body.removed())),
                         user);
         Map<String, Object> json = new LinkedHashMap<>();
         if (dryRun) {
@@ -146,6 +152,9 @@ public final class ActionController {
                                             m.put("url", p.target());
                                         }
                                         m.put("needs_approval", p.needsApproval());
+                                        if (p.existing() != null) {
+                                            m.put("existing", p.existing().label());
+                                        }
                                         return m;
                                     })
                             .toList());
@@ -447,6 +456,22 @@ public final class ActionController {
         } catch (JsonProcessingException e) {
             return String.valueOf(value);
         }
+    }
+
+    private static String textOrJson(JsonNode node) {
+        return node == null || node.isNull()
+                ? null
+                : node.isTextual() ? node.asText() : node.toString();
+    }
+
+    private static java.util.Set<String> removed(JsonNode node) {
+        java.util.Set<String> removed = new java.util.HashSet<>();
+        if (node != null && node.isArray()) {
+            node.forEach(n -> removed.add(n.asText()));
+        } else if (node != null && node.isTextual() && !node.asText().isBlank()) {
+            removed.addAll(List.of(node.asText().split(",")));
+        }
+        return removed;
     }
 
     private static String blankToNull(String text) {

@@ -127,20 +127,32 @@ public final class ActionPagesController {
         User user = AccessControl.user(ctx);
         String action = ctx.queryParam("action");
         String stateParam = ctx.queryParam("state");
+        String batch = ctx.queryParam("batch");
         RequestState state =
                 stateParam == null || stateParam.isBlank() ? null : RequestState.parse(stateParam);
         List<ActionRequest> list =
                 actions.list(
-                        action == null || action.isBlank() ? null : action, state, null, null, 200);
+                        action == null || action.isBlank() ? null : action,
+                        state,
+                        batch == null || batch.isBlank() ? null : batch,
+                        null,
+                        200);
         ctx.html(
                 templates.render(
                         "action/requests.jte",
                         Map.of(
-                                "page", page(ctx, "Requests", user),
-                                "requests", views(list, user),
-                                "action", action == null ? "" : action,
-                                "state", stateParam == null ? "" : stateParam,
-                                "canResend", user.role().includes(io.rowdesk.auth.Role.BUILDER))));
+                                "page",
+                                page(ctx, "Requests", user),
+                                "requests",
+                                views(list, user),
+                                "action",
+                                action == null ? "" : action,
+                                "state",
+                                stateParam == null ? "" : stateParam,
+                                "batch",
+                                batch == null ? "" : batch,
+                                "canResend",
+                                user.role().includes(io.rowdesk.auth.Role.BUILDER))));
     }
 
     public void approvals(Context ctx) {

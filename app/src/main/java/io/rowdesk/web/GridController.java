@@ -60,9 +60,14 @@ public final class GridController {
      * filters, as bound predicates on catalog columns.
      */
     static GridFilter columnFilters(Context ctx, RelationInfo relation) {
-        String text = ctx.queryParam("filters");
+        List<ColumnFilter> filters = parseFilters(ctx.queryParam("filters"));
+        return filters.isEmpty() ? GridFilter.NONE : ColumnFilters.where(filters, relation);
+    }
+
+    /** The filters of a {@code filters} parameter (a JSON list; none when blank). */
+    static List<ColumnFilter> parseFilters(String text) {
         if (text == null || text.isBlank()) {
-            return GridFilter.NONE;
+            return List.of();
         }
         List<ColumnFilter> filters;
         try {
@@ -75,7 +80,7 @@ public final class GridController {
         if (filters == null || filters.contains(null)) {
             throw UserFacingException.badRequest("filters: must be a JSON list of filters");
         }
-        return ColumnFilters.where(filters, relation);
+        return filters;
     }
 
     /**

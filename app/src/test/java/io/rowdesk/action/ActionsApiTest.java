@@ -337,6 +337,126 @@ class ActionsApiTest {
         assertThat(after).isEqualTo(before);
     }
 
+    static JsonNode readTree(String json) {
+        try {
+            return io.rowdesk.json.Json.MAPPER.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static Set<Long> keysOf(JsonNode list) {
+        Set<Long> keys = new HashSet<>();
+        list.forEach(item -> keys.add(item.path("key").asLong()));
+        return keys;
+    }
+
+    @Test
+    void a_run_on_all_rows_takes_the_grids_search_less_its_removed_chips_and_its_column_filters() {
+        String filters = "[{\"column\":\"method\",\"op\":\"in\",\"values\":[\"venmo\"]}]";
+        JsonNode view =
+                get(
+                        "/api/v1/relations/payout_review/rows?limit=1000&q=paid&filters="
+                                + java.net.URLEncoder.encode(
+                                        filters, java.nio.charset.StandardCharsets.UTF_8),
+                        Role.BUILDER);
+        Set<Long> shown = new HashSet<>();
+        view.path("rows").forEach(r -> shown.add(r.get(0).asLong()));
+        assertThat(shown).isNotEmpty().hasSize(view.path("total").asInt());
+
+        // filters as a JSON list, or as the text of the rows API's parameter
+        com.fasterxml.jackson.databind.node.ObjectNode body =
+                io.rowdesk.json.Json.MAPPER
+                        .createObjectNode()
+                        .put("q", "paid")
+                        .put("all", true)
+                        .put("dry_run", true);
+        body.set("filters", readTree(filters));
+        for (JsonNode given :
+                List.<JsonNode>of(
+                        body.get("filters"),
+                        io.rowdesk.json.Json.MAPPER.getNodeFactory().textNode(filters))) {
+            body.set("filters", given);
+            JsonNode dry =
+                    TestHttp.json(
+                            post("/api/v1/actions/test_hook/run", body.toString(), Role.BUILDER));
+            assertThat(keysOf(dry.path("dry_run"))).as(given.toString()).isEqualTo(shown);
+        }
+
+        // "paid venmo" less its venmo chip (c1) is "paid": the filter makes it venmo again
+        JsonNode removed =
+                TestHttp.json(
+                        post(
+                                "/api/v1/actions/test_hook/run",
+                                "{\"q\": \"paid venmo\", \"removed\": [\"c1\"], \"all\": true,"
+                                        + " \"dry_run\": true}",
+                                Role.BUILDER));
+        JsonNode paid =
+                TestHttp.json(
+                        post(
+                                "/api/v1/actions/test_hook/run",
+                                "{\"q\": \"paid\", \"all\": true, \"dry_run\": true}",
+                                Role.BUILDER));
+        assertThat(keysOf(removed.path("dry_run")))
+                .isEqualTo(keysOf(paid.path("dry_run")))
+                .hasSizeGreaterThan(shown.size())
+                .containsAll(shown);
+
+        // a filter on a column the relation does not have is refused, naming the columns
+        HttpResponse<String> unknown =
+                post(
+                        "/api/v1/actions/test_hook/run",
+                        "{\"all\": true, \"dry_run\": true, \"filters\": [{\"column\": \"nope\","
+                                + " \"op\": \"empty\"}]}",
+                        Role.BUILDER);
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("nope").contains("payout_id");
+    }
+
+    @Test
+    void a_run_on_all_rows_of_a_top_n_search_is_refused_rather_than_taking_every_match() {
+        HttpResponse<String> top =
+                post(
+                        "/api/v1/actions/test_hook/run",
+                        "{\"q\": \"top 5 by amount\", \"all\": true, \"dry_run\": true}",
+                        Role.BUILDER);
+        assertThat(top.statusCode()).as(top.body()).isEqualTo(400);
+        assertThat(top.body()).contains("first 5 rows").contains("selection");
+    }
+
+    @Test
+    void a_dry_run_says_which_rows_have_a_request_already() throws Exception {
+        List<Long> keys = payouts("true", 400).subList(380, 383);
+        JsonNode created =
+                TestHttp.json(
+                        post(
+                                "/api/v1/actions/test_hook/run",
+                                "{\"keys\": [" + keys.get(0) + "]}",
+                                Role.BUILDER));
+        awaitState(created.path("requests").get(0).path("id").asText(), Set.of("succeeded"));
+        JsonNode dry =
+                TestHttp.json(
+                        post(
+                                "/api/v1/actions/test_hook/run",
+                                "{\"keys\": " + keys + ", \"dry_run\": true}",
+                                Role.BUILDER));
+        assertThat(dry.path("dry_run")).hasSize(3);
+        for (JsonNode preview : dry.path("dry_run")) {
+            if (preview.path("key").asLong() == keys.get(0)) {
+                assertThat(preview.path("existing").asText()).isEqualTo("succeeded");
+            } else {
+                assertThat(preview.has("existing")).as(preview.toString()).isFalse();
+            }
+        }
+        JsonNode again =
+                TestHttp.json(
+                        post(
+                                "/api/v1/actions/test_hook/run",
+                                "{\"keys\": " + keys + ", \"dry_run\": true, \"again\": true}",
+                                Role.BUILDER));
+        again.path("dry_run").forEach(p -> assertThat(p.has("existing")).isFalse());
+    }
+
     @Test
     void a_definition_with_an_unlisted_private_target_or_an_unknown_token_is_refused() {
         String unlisted =

@@ -7,14 +7,11 @@ import io.rowdesk.query.QueryResult;
 import io.rowdesk.search.eval.EvalQuestion;
 import io.rowdesk.search.eval.EvalRunner;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,16 +34,7 @@ class PublicSchemasEvalTest {
 
     @BeforeAll
     static void start() throws IOException {
-        for (String schema : SCHEMAS.keySet()) {
-            Path target = Files.createDirectories(dataDir.resolve(schema));
-            try (Stream<Path> csvs =
-                    Files.list(UnseenSchemaTest.resource("search/schemas/" + schema + "/data"))) {
-                for (Path csv : csvs.filter(p -> p.toString().endsWith(".csv")).toList()) {
-                    Files.copy(csv, target.resolve(csv.getFileName()));
-                }
-            }
-        }
-        app = TestApp.start(dataDir, UnseenSchemaTest.resource("search/schemas/rowdesk.yaml"));
+        app = EvalSchemas.start(dataDir, "search/schemas", SCHEMAS.keySet());
     }
 
     @AfterAll
@@ -57,34 +45,12 @@ class PublicSchemasEvalTest {
     }
 
     static List<EvalQuestion> questions(String schema) {
-        return EvalQuestion.load("search/schemas/" + schema + "/questions.jsonl");
+        return EvalSchemas.questions("search/schemas", schema);
     }
 
     @Test
     void every_schema_has_forty_well_formed_questions_half_of_them_analyst_style() {
-        Set<String> ids = new HashSet<>();
-        Set<String> classes = new HashSet<>(EvalQuestion.CLASSES);
-        classes.addAll(EvalQuestion.ANALYST_CLASSES);
-        for (var schema : SCHEMAS.entrySet()) {
-            List<EvalQuestion> questions = questions(schema.getKey());
-            assertThat(questions).as(schema.getKey()).hasSizeGreaterThanOrEqualTo(40);
-            long analyst =
-                    questions.stream()
-                            .filter(
-                                    q ->
-                                            q.classes().stream()
-                                                    .anyMatch(
-                                                            EvalQuestion.ANALYST_CLASSES::contains))
-                            .count();
-            assertThat(analyst).as(schema.getKey()).isGreaterThanOrEqualTo(questions.size() / 2);
-            for (EvalQuestion q : questions) {
-                assertThat(ids.add(q.id())).as(q.id()).isTrue();
-                assertThat(schema.getValue()).as(q.id()).contains(q.relation());
-                assertThat(classes).as(q.id()).containsAll(q.classes());
-                assertThat(EvalQuestion.DATE_MEANINGS).as(q.id()).containsAll(q.dates());
-                assertThat(q.gold()).as(q.id()).containsPattern("(?i)\\bFROM " + q.relation());
-            }
-        }
+        EvalSchemas.assertWellFormed("search/schemas", SCHEMAS);
     }
 
     @Test

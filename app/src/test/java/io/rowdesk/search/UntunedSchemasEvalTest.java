@@ -8,16 +8,13 @@ import io.rowdesk.query.RelationInfo;
 import io.rowdesk.search.eval.EvalQuestion;
 import io.rowdesk.search.eval.EvalRunner;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,16 +42,7 @@ class UntunedSchemasEvalTest {
 
     @BeforeAll
     static void start() throws IOException {
-        for (String schema : SCHEMAS.keySet()) {
-            Path target = Files.createDirectories(dataDir.resolve(schema));
-            try (Stream<Path> csvs =
-                    Files.list(UnseenSchemaTest.resource("search/unseen2/" + schema + "/data"))) {
-                for (Path csv : csvs.filter(p -> p.toString().endsWith(".csv")).toList()) {
-                    Files.copy(csv, target.resolve(csv.getFileName()));
-                }
-            }
-        }
-        app = TestApp.start(dataDir, UnseenSchemaTest.resource("search/unseen2/rowdesk.yaml"));
+        app = EvalSchemas.start(dataDir, "search/unseen2", SCHEMAS.keySet());
     }
 
     @AfterAll
@@ -65,7 +53,7 @@ class UntunedSchemasEvalTest {
     }
 
     static List<EvalQuestion> questions(String schema) {
-        return EvalQuestion.load("search/unseen2/" + schema + "/questions.jsonl");
+        return EvalSchemas.questions("search/unseen2", schema);
     }
 
     @Test
@@ -89,34 +77,7 @@ class UntunedSchemasEvalTest {
 
     @Test
     void every_schema_has_forty_well_formed_questions_half_of_them_analyst_style() {
-        Set<String> ids = new HashSet<>();
-        Set<String> classes = new HashSet<>(EvalQuestion.CLASSES);
-        classes.addAll(EvalQuestion.ANALYST_CLASSES);
-        for (var schema : SCHEMAS.entrySet()) {
-            List<EvalQuestion> questions = questions(schema.getKey());
-            assertThat(questions).as(schema.getKey()).hasSizeGreaterThanOrEqualTo(40);
-            long analyst =
-                    questions.stream()
-                            .filter(
-                                    q ->
-                                            q.classes().stream()
-                                                    .anyMatch(
-                                                            EvalQuestion.ANALYST_CLASSES::contains))
-                            .count();
-            assertThat(2 * analyst).as(schema.getKey()).isGreaterThanOrEqualTo(questions.size());
-            for (EvalQuestion q : questions) {
-                assertThat(ids.add(q.id())).as(q.id()).isTrue();
-                assertThat(schema.getValue().keySet()).as(q.id()).contains(q.relation());
-                assertThat(classes).as(q.id()).containsAll(q.classes());
-                assertThat(EvalQuestion.DATE_MEANINGS).as(q.id()).containsAll(q.dates());
-                assertThat(q.dates().isEmpty())
-                        .as(q.id())
-                        .isNotEqualTo(q.classes().contains("date"));
-                assertThat(q.gold())
-                        .as(q.id())
-                        .containsPattern("(?i)\\bFROM " + q.relation() + "\\b");
-            }
-        }
+        EvalSchemas.assertWellFormed("search/unseen2", keysOf(SCHEMAS));
     }
 
     @Test
@@ -163,4 +124,10 @@ class UntunedSchemasEvalTest {
     // or three questions under; a drop below them fails. The target is 80%.
     static final Map<String, Double> FLOORS = Map.of("taxi", 0.67, "library", 0.5, "clinic", 0.6);
     static final double TOTAL_FLOOR = 0.6;
+
+    private static Map<String, Set<String>> keysOf(Map<String, Map<String, Long>> schemas) {
+        Map<String, Set<String>> relations = new LinkedHashMap<>();
+        schemas.forEach((schema, rows) -> relations.put(schema, rows.keySet()));
+        return relations;
+    }
 }

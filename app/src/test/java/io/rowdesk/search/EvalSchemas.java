@@ -1,0 +1,75 @@
+package io.rowdesk.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rowdesk.TestApp;
+import io.rowdesk.search.eval.EvalQuestion;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The shared harness of the per-schema evaluation sets under {@code search/<folder>/<schema>/}:
+ * each schema's CSVs in {@code data/}, its questions in {@code questions.jsonl}, and one {@code
+ * rowdesk.yaml} for the folder.
+ */
+final class EvalSchemas {
+    private EvalSchemas() {}
+
+    /** An app over the schemas' CSVs, each schema a folder of {@code dataDir}. */
+    static TestApp start(Path dataDir, String folder, Collection<String> schemas)
+            throws IOException {
+        for (String schema : schemas) {
+            Path target = Files.createDirectories(dataDir.resolve(schema));
+            try (Stream<Path> csvs =
+                    Files.list(UnseenSchemaTest.resource(folder + "/" + schema + "/data"))) {
+                for (Path csv : csvs.filter(p -> p.toString().endsWith(".csv")).toList()) {
+                    Files.copy(csv, target.resolve(csv.getFileName()));
+                }
+            }
+        }
+        return TestApp.start(dataDir, UnseenSchemaTest.resource(folder + "/rowdesk.yaml"));
+    }
+
+    static List<EvalQuestion> questions(String folder, String schema) {
+        return EvalQuestion.load(folder + "/" + schema + "/questions.jsonl");
+    }
+
+    /**
+     * Every schema has at least forty questions with unique ids, known classes and date meanings, a
+     * gold query over one of its relations, and at least half of them analyst-style.
+     */
+    static void assertWellFormed(String folder, Map<String, ? extends Collection<String>> schemas) {
+        Set<String> ids = new HashSet<>();
+        Set<String> classes = new HashSet<>(EvalQuestion.CLASSES);
+        classes.addAll(EvalQuestion.ANALYST_CLASSES);
+        for (var schema : schemas.entrySet()) {
+            List<EvalQuestion> questions = questions(folder, schema.getKey());
+            assertThat(questions).as(schema.getKey()).hasSizeGreaterThanOrEqualTo(40);
+            long analyst =
+                    questions.stream()
+                            .filter(
+                                    q ->
+                                            q.classes().stream()
+                                                    .anyMatch(
+                                                            EvalQuestion.ANALYST_CLASSES::contains))
+                            .count();
+            assertThat(2 * analyst).as(schema.getKey()).isGreaterThanOrEqualTo(questions.size());
+            for (EvalQuestion q : questions) {
+                assertThat(ids.add(q.id())).as(q.id()).isTrue();
+                assertThat(schema.getValue()).as(q.id()).contains(q.relation());
+                assertThat(classes).as(q.id()).containsAll(q.classes());
+                assertThat(EvalQuestion.DATE_MEANINGS).as(q.id()).containsAll(q.dates());
+                assertThat(q.gold())
+                        .as(q.id())
+                        .containsPattern("(?i)\\bFROM " + q.relation() + "\\b");
+            }
+        }
+    }
+}

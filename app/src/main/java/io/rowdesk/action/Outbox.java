@@ -339,19 +339,27 @@ public final class Outbox {
             audit.recordAll(
                     entries,
                     handle -> {
-                        MultiRowStatements.insert(
-                                handle,
-                                "action_attempts",
-                                "(?, ?, CAST(? AS TIMESTAMP), ?, CAST(? AS INTEGER), ?, ?, ?, ?)",
-                                attempts);
-                        // outcomes go to a staging table, then one set-based UPDATE
+                        // Attempts and outcomes go to staging tables, then into the real tables
+                        // with statements of this transaction, fenced by the lease: the Appender
+                        // is never pointed at a durable table here, since a flush before the
+                        // transaction's first statement would commit on its own (and a kill -9
+                        // then would leave attempt rows without their request's update).
+                        handle.execute(
+                                "CREATE TEMP TABLE IF NOT EXISTS attempt_stage AS SELECT * FROM"
+                                        + " action_attempts LIMIT 0");
                         handle.execute(
                                 "CREATE TEMP TABLE IF NOT EXISTS outcome_stage (id VARCHAR, state"
                                         + " VARCHAR, attempts INTEGER, cycle_attempts INTEGER,"
                                         + " last_status INTEGER, last_error VARCHAR,"
                                         + " next_attempt_at TIMESTAMP, completed_at TIMESTAMP,"
                                         + " updated_at TIMESTAMP)");
+                        handle.execute("DELETE FROM attempt_stage");
                         handle.execute("DELETE FROM outcome_stage");
+                        MultiRowStatements.insert(
+                                handle,
+                                "attempt_stage",
+                                "(?, ?, CAST(? AS TIMESTAMP), ?, CAST(? AS INTEGER), ?, ?, ?, ?)",
+                                attempts);
                         MultiRowStatements.insert(
                                 handle,
                                 "outcome_stage",
@@ -359,6 +367,12 @@ public final class Outbox {
                                         + " CAST(? AS VARCHAR), CAST(? AS TIMESTAMP), CAST(? AS"
                                         + " TIMESTAMP), CAST(? AS TIMESTAMP))",
                                 updates);
+                        // an attempt counts only while its request is still this owner's
+                        handle.execute(
+                                "INSERT INTO action_attempts SELECT s.* FROM attempt_stage AS s"
+                                        + " JOIN action_requests AS r ON r.id = s.request_id"
+                                        + " WHERE r.lease_owner = ? AND r.state = 'sending'",
+                                owner);
                         handle.execute(
                                 "UPDATE action_requests SET state = v.state, attempts = v.attempts,"
                                         + " cycle_attempts = v.cycle_attempts, last_status ="
@@ -370,6 +384,7 @@ public final class Outbox {
                                         + " action_requests.lease_owner = ? AND"
                                         + " action_requests.state = 'sending'",
                                 owner);
+                        handle.execute("DELETE FROM attempt_stage");
                         handle.execute("DELETE FROM outcome_stage");
                     });
         }

@@ -37,6 +37,11 @@ public final class MultiRowStatements {
         try {
             if (connection.isWrapperFor(DuckDBConnection.class)) {
                 DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
+                if (!connection.getAutoCommit()) {
+                    // The driver begins a transaction at the first statement; an Appender flush
+                    // before any would commit on its own, outside the caller's transaction.
+                    handle.execute("SELECT 1");
+                }
                 try (DuckDBAppender appender =
                         duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table)) {
                     for (List<Object> row : rows) {

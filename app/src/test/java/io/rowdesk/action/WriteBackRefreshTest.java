@@ -229,7 +229,7 @@ class WriteBackRefreshTest {
         List<String> refreshes =
                 loads.list.stream()
                         .map(e -> e.getFormattedMessage())
-                        .filter(m -> m.startsWith("wb_payouts: "))
+                        .filter(m -> m.matches("wb_payouts: \\d+ rows read and loaded.*"))
                         .toList();
         long rowsRead = refreshes.stream().mapToLong(m -> Long.parseLong(m.split(" ")[1])).sum();
         System.out.println(

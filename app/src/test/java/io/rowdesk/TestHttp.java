@@ -49,6 +49,16 @@ public final class TestHttp {
         return send(request(path).header("Authorization", "Bearer " + token).GET().build());
     }
 
+    /** POSTs a JSON body with a bearer token. */
+    public HttpResponse<String> postJson(String path, String json, String token) {
+        return send(
+                request(path)
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build());
+    }
+
     public HttpResponse<String> getWithCookie(String path, String cookie) {
         return send(request(path).header("Cookie", cookie).GET().build());
     }

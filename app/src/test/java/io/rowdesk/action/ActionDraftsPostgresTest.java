@@ -7,7 +7,6 @@ import io.rowdesk.TestApp;
 import io.rowdesk.TestHttp;
 import io.rowdesk.auth.Role;
 import io.rowdesk.source.postgres.PostgresFixture;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,12 +64,7 @@ class ActionDraftsPostgresTest {
                "statement": "UPDATE bd_payouts SET status = 'paid', decided_by = {{user.email}} WHERE payout_id = {{row.payout_id}}%s"}}""";
 
     static HttpResponse<String> post(String path, String body) {
-        return http.send(
-                http.request(path)
-                        .header("Authorization", "Bearer " + app.token(Role.ADMIN))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build());
+        return http.postJson(path, body, app.token(Role.ADMIN));
     }
 
     static String status(int id) throws SQLException {

@@ -96,12 +96,7 @@ class ActionsApiTest {
     }
 
     static HttpResponse<String> post(String path, String body, Role role) {
-        return http.send(
-                http.request(path)
-                        .header("Authorization", "Bearer " + app.token(role))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build());
+        return http.postJson(path, body, app.token(role));
     }
 
     static JsonNode get(String path, Role role) {

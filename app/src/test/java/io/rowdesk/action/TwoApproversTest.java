@@ -7,7 +7,6 @@ import io.rowdesk.TestApp;
 import io.rowdesk.TestHttp;
 import io.rowdesk.auth.Role;
 import io.rowdesk.source.postgres.PostgresFixture;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,12 +86,7 @@ class TwoApproversTest {
     }
 
     static HttpResponse<String> post(String path, String body, Role role) {
-        return http.send(
-                http.request(path)
-                        .header("Authorization", "Bearer " + app.token(role))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build());
+        return http.postJson(path, body, app.token(role));
     }
 
     static JsonNode run(String action, int key) {

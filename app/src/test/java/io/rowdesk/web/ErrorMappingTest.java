@@ -7,7 +7,6 @@ import io.rowdesk.DemoAppTest;
 import io.rowdesk.TestHttp;
 import io.rowdesk.auth.Role;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -110,12 +109,7 @@ class ErrorMappingTest extends DemoAppTest {
     }
 
     private static HttpResponse<String> post(String path, String json, Role role) {
-        return http.send(
-                http.request(path)
-                        .header("Authorization", "Bearer " + app.token(role))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json))
-                        .build());
+        return http.postJson(path, json, app.token(role));
     }
 
     private static String encode(String text) {

@@ -7,7 +7,6 @@ import io.rowdesk.TestApp;
 import io.rowdesk.TestHttp;
 import io.rowdesk.TestLlmServer;
 import io.rowdesk.auth.Role;
-import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -60,13 +59,7 @@ class JoinProposalWithModelTest {
     }
 
     private static JsonNode propose() {
-        var response =
-                http.send(
-                        http.request(JoinsController.PROPOSAL)
-                                .header("Authorization", "Bearer " + app.token(Role.BUILDER))
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(PAIR))
-                                .build());
+        var response = http.postJson(JoinsController.PROPOSAL, PAIR, app.token(Role.BUILDER));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return TestHttp.json(response);
     }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.rowdesk.DemoAppTest;
 import io.rowdesk.TestHttp;
 import io.rowdesk.auth.Role;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
@@ -22,12 +21,7 @@ class JoinSuggestionsTest extends DemoAppTest {
     }
 
     private static HttpResponse<String> save(String body) {
-        return http.send(
-                http.request(JoinsController.SAVE)
-                        .header("Authorization", "Bearer " + app.token(Role.BUILDER))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build());
+        return post(JoinsController.SAVE, body);
     }
 
     @Test
@@ -74,12 +68,7 @@ class JoinSuggestionsTest extends DemoAppTest {
     }
 
     private static HttpResponse<String> post(String path, String body) {
-        return http.send(
-                http.request(path)
-                        .header("Authorization", "Bearer " + app.token(Role.BUILDER))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build());
+        return http.postJson(path, body, app.token(Role.BUILDER));
     }
 
     @Test

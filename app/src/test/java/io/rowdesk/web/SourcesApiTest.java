@@ -6,19 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.rowdesk.DemoAppTest;
 import io.rowdesk.TestHttp;
 import io.rowdesk.auth.Role;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
 class SourcesApiTest extends DemoAppTest {
 
     private HttpResponse<String> post(String path, String body, Role role) {
-        return http.send(
-                http.request(path)
-                        .header("Authorization", "Bearer " + app.token(role))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build());
+        return http.postJson(path, body, app.token(role));
     }
 
     @Test

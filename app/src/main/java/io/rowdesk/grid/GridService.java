@@ -77,8 +77,8 @@ public final class GridService implements AutoCloseable {
     public GridQuery query(RelationInfo relation, List<SortKey> sort, GridFilter filter) {
         List<String> names = relation.columns().stream().map(Column::name).toList();
         List<SortKey> full = new ArrayList<>(sort);
-        String key = config.relation(relation.name()).keyColumn();
-        if (key != null && names.contains(key)) {
+        String key = keyColumn(relation);
+        if (key != null) {
             if (sort.stream().noneMatch(k -> k.column().equals(key))) {
                 full.add(SortKey.ascending(key));
             }
@@ -92,9 +92,14 @@ public final class GridService implements AutoCloseable {
         return new GridQuery(relation.name(), full, filter);
     }
 
-    /**
-     * Rows {@code offset} to {@code offset + limit - 1} of {@code relation} in {@code sort} order.
-     */
+    /** The relation's configured key column when it has that column, else null. */
+    private String keyColumn(RelationInfo relation) {
+        String key = config.relation(relation.name()).keyColumn();
+        return key != null && relation.columns().stream().anyMatch(c -> c.name().equals(key))
+                ? key
+                : null;
+    }
+
     /** How many sorted copies one user may have queued or building at a time. */
     public static final int MAX_QUEUED_COPIES_PER_USER = 2;
 
@@ -304,6 +309,25 @@ public final class GridService implements AutoCloseable {
                                 "Grid seek ready for every column of {} after {} ms",
                                 relation.name(),
                                 (System.nanoTime() - started) / 1_000_000);
+                        if (closed) {
+                            return;
+                        }
+                        try {
+                            seek.warmDeeper(
+                                    relation.name(),
+                                    relation.columns(),
+                                    keyColumn(relation),
+                                    engine.version(relation.name()));
+                            LOG.info(
+                                    "Grid seek ready for sorts on two columns of {} after {} ms",
+                                    relation.name(),
+                                    (System.nanoTime() - started) / 1_000_000);
+                        } catch (RuntimeException e) {
+                            LOG.warn(
+                                    "Could not count the second level of {}: {}",
+                                    relation.name(),
+                                    e.getMessage());
+                        }
                     }
                 },
                 warmer);

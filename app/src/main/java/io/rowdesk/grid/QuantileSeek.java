@@ -212,16 +212,43 @@ final class QuantileSeek {
 
     /** Rows {@code offset} to {@code offset + limit - 1} of {@code query} over {@code version}. */
     Result window(GridQuery query, List<Column> columns, long version, long offset, int limit) {
+        return window(query, columns, version, offset, limit, false);
+    }
+
+    /**
+     * As {@link #window}, but only from counts made already (warmed after start, or by earlier
+     * windows) and leaves no larger than a leaf; null when it would need a counting scan or a large
+     * sort. Near the top this replaces a top-N over the whole relation by one over a small leaf (a
+     * short time range of a clustered column, or the highest revenues of one channel).
+     */
+    Result fromCountedBins(
+            GridQuery query, List<Column> columns, long version, long offset, int limit) {
+        return window(query, columns, version, offset, limit, true);
+    }
+
+    private Result window(
+            GridQuery query,
+            List<Column> columns,
+            long version,
+            long offset,
+            int limit,
+            boolean countedOnly) {
         Node root = new Node(List.of(), 0, null);
-        long total = 0;
-        for (Bin bin : bins(query, columns, version, root)) {
-            total += bin.rows();
+        List<Bin> rootBins = bins(query, columns, version, root, countedOnly);
+        if (rootBins == null) {
+            return null;
         }
+        long total = rootBins.stream().mapToLong(Bin::rows).sum();
         List<List<Object>> rows = new ArrayList<>();
         List<Column> resultColumns = columns;
         long position = offset;
         while (rows.size() < limit && position < total) {
-            Leaf leaf = locate(query, columns, version, root, position);
+            Leaf leaf = locate(query, columns, version, root, position, countedOnly);
+            if (countedOnly && (leaf == null || leaf.rows() > leafRows)) {
+                // A wide leaf (6M rows of one channel that cannot be cut without a scan) sorts
+                // no faster than the top-N over the relation.
+                return null;
+            }
             QueryResult part =
                     fetch(query, leaf.bounds(), position - leaf.start(), limit - rows.size());
             resultColumns = part.columns();
@@ -235,59 +262,7 @@ final class QuantileSeek {
         return new Result(new QueryResult(resultColumns, rows, false), total);
     }
 
-    /**
-     * A window answered from the bins of the sort's first column alone, when they are counted
-     * already (e.g. warmed after start): each bin holding part of the window is sorted whole. Near
-     * the top this replaces a top-N over the whole relation by one over the first bin (a short time
-     * range of a clustered column, or one value of a column with few). Null when the bins are not
-     * counted yet: counting them would cost more than the top-N.
-     */
-    Result fromCountedBins(
-            GridQuery query, List<Column> columns, long version, long offset, int limit) {
-        Node root = new Node(List.of(), 0, null);
-        CountsKey key =
-                new CountsKey(
-                        query.relation(),
-                        version,
-                        query.filter(),
-                        root,
-                        query.sort().get(0).column());
-        synchronized (cache) {
-            CompletableFuture<Object> counted = cache.get(key);
-            if (counted == null || !counted.isDone() || counted.isCompletedExceptionally()) {
-                return null;
-            }
-        }
-        List<Bin> bins = bins(query, columns, version, root);
-        long total = bins.stream().mapToLong(Bin::rows).sum();
-        List<List<Object>> rows = new ArrayList<>();
-        List<Column> resultColumns = columns;
-        long position = offset;
-        long binStart = 0;
-        for (Bin bin : bins) {
-            if (rows.size() >= limit || position >= total) {
-                break;
-            }
-            if (position >= binStart + bin.rows()) {
-                binStart += bin.rows();
-                continue;
-            }
-            if (bin.rows() > leafRows) {
-                // One value of a column with few (channel = 'chat': 6M of 50M rows) is not worth
-                // it: filtering by it and sorting it took 9.6 s at 50M on the loaded machine.
-                return null;
-            }
-            QueryResult part =
-                    fetch(query, List.of(bin.bound()), position - binStart, limit - rows.size());
-            resultColumns = part.columns();
-            rows.addAll(part.rows());
-            position += part.rows().size();
-            binStart += bin.rows();
-        }
-        return new Result(new QueryResult(resultColumns, rows, false), total);
-    }
-
-    private record Leaf(List<Bound> bounds, long start) {}
+    private record Leaf(List<Bound> bounds, long start, long rows) {}
 
     /**
      * Counts the bins of {@code column} over all rows of the relation (no search), so that a later
@@ -300,14 +275,137 @@ final class QuantileSeek {
         }
     }
 
-    /** The smallest run of positions the seek knows exactly that holds {@code position}. */
+    /**
+     * After {@link #warm} has counted every column, counts the levels that the first deep windows
+     * of common sorts would otherwise pay for with a scan each: under a column with few values
+     * (channel) the bins of every other column, all values in one scan; under a column's NULLs when
+     * they are too many for a leaf (revenue is NULL in 91% of lead_events) the bins of the key; and
+     * both together ({@code channel,-revenue} then key). Null {@code key}: only the first kind.
+     */
+    void warmDeeper(String relation, List<Column> columns, String key, long version) {
+        Node root = new Node(List.of(), 0, null);
+        List<String> seekable = new ArrayList<>();
+        for (Column column : columns) {
+            if (supports(
+                    new GridQuery(relation, List.of(SortKey.ascending(column.name()))), columns)) {
+                seekable.add(column.name());
+            }
+        }
+        Map<String, Bound> fewValues = new LinkedHashMap<>();
+        Map<String, Bound> wideNulls = new LinkedHashMap<>();
+        for (String column : seekable) {
+            Object counted =
+                    counted(new CountsKey(relation, version, GridFilter.NONE, root, column));
+            if (!(counted instanceof List<?> bins)) {
+                continue;
+            }
+            Bin widest = null;
+            boolean ranges = false;
+            for (Object item : bins) {
+                Bin bin = (Bin) item;
+                ranges |= bin.bound().kind() == Bound.Kind.RANGE;
+                if (bin.rows() > leafRows && (widest == null || bin.rows() > widest.rows())) {
+                    widest = bin;
+                }
+                if (bin.bound().kind() == Bound.Kind.NULL && bin.rows() > leafRows) {
+                    wideNulls.put(column, bin.bound());
+                }
+            }
+            if (!ranges && widest != null && bins.size() <= MAX_SIBLINGS) {
+                fewValues.put(column, widest.bound());
+            }
+        }
+        List<Runnable> counts = new ArrayList<>();
+        if (key != null) {
+            wideNulls.forEach(
+                    (column, nulls) ->
+                            counts.add(
+                                    () ->
+                                            warmNode(
+                                                    relation,
+                                                    columns,
+                                                    version,
+                                                    List.of(nulls),
+                                                    key)));
+        }
+        fewValues.forEach(
+                (first, value) -> {
+                    for (String next : seekable) {
+                        if (!next.equals(first)) {
+                            counts.add(
+                                    () ->
+                                            warmNode(
+                                                    relation,
+                                                    columns,
+                                                    version,
+                                                    List.of(value),
+                                                    next));
+                        }
+                    }
+                });
+        if (key != null) {
+            fewValues.forEach(
+                    (first, value) ->
+                            wideNulls.forEach(
+                                    (second, nulls) -> {
+                                        if (!second.equals(first) && !key.equals(second)) {
+                                            counts.add(
+                                                    () ->
+                                                            warmNode(
+                                                                    relation,
+                                                                    columns,
+                                                                    version,
+                                                                    List.of(value, nulls),
+                                                                    key));
+                                        }
+                                    }));
+        }
+        counts.forEach(Runnable::run);
+    }
+
+    /** Counts the bins of {@code column} under {@code prefix} (equalities on earlier columns). */
+    private void warmNode(
+            String relation,
+            List<Column> columns,
+            long version,
+            List<Bound> prefix,
+            String column) {
+        if (prefix.stream().anyMatch(bound -> bound.column().equals(column))) {
+            return;
+        }
+        List<SortKey> sort = new ArrayList<>();
+        for (Bound bound : prefix) {
+            sort.add(SortKey.ascending(bound.column()));
+        }
+        sort.add(SortKey.ascending(column));
+        bins(
+                new GridQuery(relation, sort),
+                columns,
+                version,
+                new Node(prefix, prefix.size(), null));
+    }
+
+    /**
+     * The smallest run of positions the seek knows exactly that holds {@code position}; with {@code
+     * countedOnly}, the smallest it knows without counting more (null when not even the root is
+     * counted).
+     */
     private Leaf locate(
-            GridQuery query, List<Column> columns, long version, Node root, long position) {
+            GridQuery query,
+            List<Column> columns,
+            long version,
+            Node root,
+            long position,
+            boolean countedOnly) {
         Node node = root;
         long start = 0;
         int refinements = 0;
+        Leaf known = null;
         while (true) {
-            List<Bin> bins = bins(query, columns, version, node);
+            List<Bin> bins = bins(query, columns, version, node, countedOnly);
+            if (bins == null) {
+                return known;
+            }
             Bin found = null;
             long binStart = start;
             for (Bin bin : bins) {
@@ -324,18 +422,19 @@ final class QuantileSeek {
             List<Bound> leaf = new ArrayList<>(node.prefix());
             leaf.add(found.bound());
             boolean lastColumn = node.column() + 1 >= query.sort().size();
+            known = new Leaf(leaf, binStart, found.rows());
             if (found.rows() <= leafRows) {
-                return new Leaf(leaf, binStart);
+                return known;
             }
             if (found.bound().kind() != Bound.Kind.RANGE) {
                 if (lastColumn) {
-                    return new Leaf(leaf, binStart); // rows equal on every sort column
+                    return known; // rows equal on every sort column
                 }
                 node = new Node(leaf, node.column() + 1, null);
                 refinements = 0;
             } else {
                 if (found.bound().equals(node.range()) || refinements >= MAX_REFINEMENTS) {
-                    return new Leaf(leaf, binStart); // cannot be cut finer
+                    return known; // cannot be cut finer
                 }
                 node = new Node(node.prefix(), node.column(), found.bound());
                 refinements++;
@@ -346,18 +445,24 @@ final class QuantileSeek {
 
     /** The node's bins in the sort's order (NULL last either way), with exact row counts. */
     private List<Bin> bins(GridQuery query, List<Column> columns, long version, Node node) {
+        return bins(query, columns, version, node, false);
+    }
+
+    /** As {@link #bins(GridQuery, List, long, Node)}; null when not counted and not to be. */
+    private List<Bin> bins(
+            GridQuery query, List<Column> columns, long version, Node node, boolean countedOnly) {
         SortKey key = query.sort().get(node.column());
+        CountsKey countsKey =
+                new CountsKey(query.relation(), version, query.filter(), node, key.column());
         @SuppressWarnings("unchecked")
         List<Bin> ascending =
                 (List<Bin>)
-                        cached(
-                                new CountsKey(
-                                        query.relation(),
-                                        version,
-                                        query.filter(),
-                                        node,
-                                        key.column()),
-                                () -> count(query, columns, version, node));
+                        (countedOnly
+                                ? counted(countsKey)
+                                : cached(countsKey, () -> count(query, columns, version, node)));
+        if (ascending == null) {
+            return null;
+        }
         if (!key.descending()) {
             return ascending;
         }
@@ -377,6 +482,12 @@ final class QuantileSeek {
         return descending;
     }
 
+    /**
+     * Counts a node's bins. When the node's first bound is one value of a column with few (one
+     * channel of five), its siblings (the other channels with the same further bounds) are counted
+     * in the same scan and cached too: the scan costs the same, and the next deep window in another
+     * channel then needs none.
+     */
     private List<Bin> count(GridQuery query, List<Column> columns, long version, Node node) {
         String column = query.sort().get(node.column()).column();
         String type = typeOf(column, columns);
@@ -387,51 +498,162 @@ final class QuantileSeek {
                                         new StatsKey(query.relation(), version, column, type),
                                         () -> columnStats(query.relation(), column))
                         : nodeStats(query, node, column);
-        Predicate predicate = Predicate.of(node.bounds());
-        List<Bin> bins = new ArrayList<>();
-        if (stats.distinctValues() <= FEW_VALUES) {
-            String sql =
-                    sqlFiles.render(
-                            "grid/seek_values.sql",
-                            Map.of(
-                                    "column", SqlIdentifiers.quoteIdentifier(column),
-                                    "table", SqlIdentifiers.quoteIdentifier(query.relation()),
-                                    "where", query.filter().where(),
-                                    "node", predicate.sql()));
-            List<Object> params = new ArrayList<>(query.filter().params());
-            params.addAll(predicate.params());
-            int cap = 100_000;
-            params.add(cap + 1);
-            QueryResult values = engine.query(sql, params, cap + 1, TIMEOUT);
-            if (values.rows().size() <= cap) {
-                for (List<Object> row : values.rows()) {
-                    String value = (String) row.get(0);
-                    long rows = ((Number) row.get(1)).longValue();
-                    bins.add(
+        Siblings siblings = siblings(query, version, node);
+        Map<Bound, List<Bin>> counted =
+                stats.distinctValues() <= FEW_VALUES
+                        ? countValues(query, node, column, type, siblings)
+                        : null;
+        if (counted == null) {
+            if (stats.distinctValues() <= FEW_VALUES) {
+                // more values than the sample showed: count by quantiles after all
+                stats = nodeStats(query, node, column);
+            }
+            if (stats.boundaries().isEmpty()) {
+                throw new IllegalStateException("no boundaries for " + column);
+            }
+            counted = countRanges(query, node, column, type, stats.boundaries(), siblings);
+        }
+        if (siblings == null) {
+            return counted.get(null);
+        }
+        for (Bound first : siblings.values()) {
+            Node sibling = siblings.node(first);
+            CountsKey key =
+                    new CountsKey(query.relation(), version, query.filter(), sibling, column);
+            List<Bin> bins = counted.getOrDefault(first, List.of());
+            synchronized (cache) {
+                cache.putIfAbsent(key, CompletableFuture.completedFuture(bins));
+            }
+        }
+        return counted.getOrDefault(node.prefix().get(0), List.of());
+    }
+
+    /**
+     * The nodes counted with {@code node} in one scan: the same bounds but another value of the
+     * first sort column, when that column has few values (its root bins are counted, one value
+     * each). Null when the node is not grouped.
+     */
+    private Siblings siblings(GridQuery query, long version, Node node) {
+        if (node.prefix().isEmpty() || node.range() != null) {
+            return null;
+        }
+        String first = query.sort().get(0).column();
+        Object rootBins =
+                counted(
+                        new CountsKey(
+                                query.relation(),
+                                version,
+                                query.filter(),
+                                new Node(List.of(), 0, null),
+                                first));
+        if (!(rootBins instanceof List<?> bins) || bins.size() > MAX_SIBLINGS) {
+            return null;
+        }
+        List<Bound> values = new ArrayList<>();
+        for (Object bin : bins) {
+            Bound bound = ((Bin) bin).bound();
+            if (bound.kind() == Bound.Kind.RANGE) {
+                return null;
+            }
+            values.add(bound);
+        }
+        return new Siblings(values, node);
+    }
+
+    /** Nodes that differ from {@code node} only in their first bound, one of {@code values}. */
+    private record Siblings(List<Bound> values, Node node) {
+        Node node(Bound first) {
+            List<Bound> prefix = new ArrayList<>(node.prefix());
+            prefix.set(0, first);
+            return new Node(prefix, node.column(), null);
+        }
+
+        /** The predicate the siblings share: the node's bounds without the first. */
+        Predicate shared() {
+            return Predicate.of(node.prefix().subList(1, node.prefix().size()));
+        }
+
+        String column() {
+            return values.get(0).column();
+        }
+
+        /** The first bound a group's text value (null: NULL) stands for. */
+        Bound bound(String value) {
+            String type = values.get(0).type();
+            return value == null
+                    ? Bound.isNull(column(), type)
+                    : Bound.equal(column(), type, value);
+        }
+    }
+
+    /** Most sibling nodes counted in one scan: each group holds a histogram of ~2,000 counts. */
+    private static final int MAX_SIBLINGS = 64;
+
+    /** Template values that group a count by the siblings' column, or do not group it. */
+    private static Map<String, String> grouping(Siblings siblings, boolean trailingComma) {
+        if (siblings == null) {
+            return Map.of("group", "NULL", "group_by", "");
+        }
+        String group = "CAST(" + SqlIdentifiers.quoteIdentifier(siblings.column()) + " AS VARCHAR)";
+        return Map.of(
+                "group", group, "group_by", trailingComma ? group + "," : "GROUP BY " + group);
+    }
+
+    /**
+     * Bins of one value each, by group (the key null when not grouped); null when there are more
+     * values than the cap, so that the caller counts ranges instead.
+     */
+    private Map<Bound, List<Bin>> countValues(
+            GridQuery query, Node node, String column, String type, Siblings siblings) {
+        Predicate predicate = siblings == null ? Predicate.of(node.bounds()) : siblings.shared();
+        Map<String, String> values = new java.util.HashMap<>(grouping(siblings, true));
+        values.put("column", SqlIdentifiers.quoteIdentifier(column));
+        values.put("table", SqlIdentifiers.quoteIdentifier(query.relation()));
+        values.put("where", query.filter().where());
+        values.put("node", predicate.sql());
+        List<Object> params = new ArrayList<>(query.filter().params());
+        params.addAll(predicate.params());
+        int cap = 100_000 * (siblings == null ? 1 : siblings.values().size());
+        params.add(cap + 1);
+        QueryResult rows =
+                engine.query(
+                        sqlFiles.render("grid/seek_values.sql", values), params, cap + 1, TIMEOUT);
+        if (rows.rows().size() > cap) {
+            return null;
+        }
+        Map<Bound, List<Bin>> bins = new java.util.HashMap<>();
+        for (List<Object> row : rows.rows()) {
+            Bound group = siblings == null ? null : siblings.bound((String) row.get(0));
+            String value = (String) row.get(1);
+            long count = ((Number) row.get(2)).longValue();
+            bins.computeIfAbsent(group, g -> new ArrayList<>())
+                    .add(
                             new Bin(
                                     value == null
                                             ? Bound.isNull(column, type)
                                             : Bound.equal(column, type, value),
-                                    rows));
-                }
-                return List.copyOf(bins);
-            }
-            // more values than the sample showed: count by quantiles after all
-            stats = nodeStats(query, node, column);
-            if (stats.boundaries().isEmpty()) {
-                throw new IllegalStateException("no boundaries for " + column);
-            }
+                                    count));
         }
-        List<String> boundaries = stats.boundaries();
-        String sql =
-                sqlFiles.render(
-                        "grid/seek_counts.sql",
-                        Map.of(
-                                "column", SqlIdentifiers.quoteIdentifier(column),
-                                "type", type,
-                                "table", SqlIdentifiers.quoteIdentifier(query.relation()),
-                                "where", query.filter().where(),
-                                "node", predicate.sql()));
+        bins.replaceAll((group, list) -> List.copyOf(list));
+        bins.putIfAbsent(null, List.of());
+        return bins;
+    }
+
+    /** Bins between and at {@code boundaries}, by group (the key null when not grouped). */
+    private Map<Bound, List<Bin>> countRanges(
+            GridQuery query,
+            Node node,
+            String column,
+            String type,
+            List<String> boundaries,
+            Siblings siblings) {
+        Predicate predicate = siblings == null ? Predicate.of(node.bounds()) : siblings.shared();
+        Map<String, String> values = new java.util.HashMap<>(grouping(siblings, false));
+        values.put("column", SqlIdentifiers.quoteIdentifier(column));
+        values.put("type", type);
+        values.put("table", SqlIdentifiers.quoteIdentifier(query.relation()));
+        values.put("where", query.filter().where());
+        values.put("node", predicate.sql());
         List<Object> params = new ArrayList<>();
         try {
             params.add(json.writeValueAsString(boundaries));
@@ -440,13 +662,32 @@ final class QuantileSeek {
         }
         params.addAll(query.filter().params());
         params.addAll(predicate.params());
-        List<Object> row = engine.query(sql, params, 1, TIMEOUT).rows().get(0);
-        long all = ((Number) row.get(0)).longValue();
-        long nonNull = ((Number) row.get(1)).longValue();
-        List<Long> atMost = longs(row.get(2));
-        List<Long> equal = longs(row.get(3));
+        int groups = siblings == null ? 1 : siblings.values().size();
+        QueryResult result =
+                engine.query(
+                        sqlFiles.render("grid/seek_counts.sql", values),
+                        params,
+                        groups + 1,
+                        TIMEOUT);
+        Map<Bound, List<Bin>> bins = new java.util.HashMap<>();
+        for (List<Object> row : result.rows()) {
+            Bound group = siblings == null ? null : siblings.bound((String) row.get(0));
+            bins.put(group, rangeBins(node, column, type, boundaries, row));
+        }
+        bins.putIfAbsent(null, List.of());
+        return bins;
+    }
+
+    /** One group's row of seek_counts.sql as bins in ascending order. */
+    private static List<Bin> rangeBins(
+            Node node, String column, String type, List<String> boundaries, List<Object> row) {
+        long all = ((Number) row.get(1)).longValue();
+        long nonNull = ((Number) row.get(2)).longValue();
+        List<Long> atMost = longs(row.get(3));
+        List<Long> equal = longs(row.get(4));
         String low = node.range() == null ? null : node.range().low();
         String high = node.range() == null ? null : node.range().high();
+        List<Bin> bins = new ArrayList<>();
         long counted = 0;
         for (int i = 0; i < boundaries.size(); i++) {
             long upTo = i < atMost.size() ? atMost.get(i) : 0;
@@ -580,6 +821,17 @@ final class QuantileSeek {
                 throw runtime;
             }
             throw e;
+        }
+    }
+
+    /** What is cached and done for {@code key}, or null (not counted, still counting, failed). */
+    private Object counted(Object key) {
+        synchronized (cache) {
+            CompletableFuture<Object> future = cache.get(key);
+            if (future == null || !future.isDone() || future.isCompletedExceptionally()) {
+                return null;
+            }
+            return future.join();
         }
     }
 

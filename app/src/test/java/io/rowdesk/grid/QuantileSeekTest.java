@@ -210,6 +210,63 @@ class QuantileSeekTest {
         assertThat(fresh.fromCountedBins(query, events.columns(), version, 0, LIMIT)).isNull();
     }
 
+    private static Column column(RelationInfo relation, String name) {
+        return relation.columns().stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void one_scan_counts_the_next_level_under_every_value_of_a_column_with_few() {
+        QuantileSeek fresh = new QuantileSeek(fixture.engine, new SqlFiles(), 2_000);
+        long version = fixture.engine.version("events");
+        GridQuery query =
+                fixture.grid.query(
+                        events, SortKey.parse("grp,-score", events.columns()), GridFilter.NONE);
+        fresh.warm("events", column(events, "grp"), events.columns(), version);
+        // grp = 'delta' (about 10k rows) is wider than a leaf: its score bins are not counted yet
+        long inDelta = 3 * ROWS / 7 + 1_000;
+        assertThat(fresh.fromCountedBins(query, events.columns(), version, inDelta, LIMIT))
+                .isNull();
+        // a deep window under grp = 'alpha' counts score under every grp value in its scan
+        fresh.window(query, events.columns(), version, 1_000, LIMIT);
+        QuantileSeek.Result delta =
+                fresh.fromCountedBins(query, events.columns(), version, inDelta, LIMIT);
+        assertThat(delta).as("counted with alpha's level").isNotNull();
+        assertThat(delta.rows().rows()).isEqualTo(plain(events, query, inDelta, LIMIT));
+    }
+
+    @Test
+    void after_the_deeper_warm_up_two_column_sorts_are_answered_from_counts_alone() {
+        QuantileSeek fresh = new QuantileSeek(fixture.engine, new SqlFiles(), 2_000);
+        long version = fixture.engine.version("events");
+        for (Column column : events.columns()) {
+            fresh.warm("events", column, events.columns(), version);
+        }
+        fresh.warmDeeper("events", events.columns(), "id", version);
+        Random random = new Random(13);
+        for (String sort : List.of("-amount", "grp,-amount", "score,name", "-grp,happened_at")) {
+            GridQuery query =
+                    fixture.grid.query(
+                            events, SortKey.parse(sort, events.columns()), GridFilter.NONE);
+            List<Long> offsets = new ArrayList<>(List.of(0L, ROWS - LIMIT, ROWS - 1));
+            for (int i = 0; i < 6; i++) {
+                offsets.add((long) random.nextInt((int) ROWS));
+            }
+            for (long offset : offsets) {
+                QuantileSeek.Result result =
+                        fresh.fromCountedBins(query, events.columns(), version, offset, LIMIT);
+                assertThat(result)
+                        .as("%s at %d answered without a count", sort, offset)
+                        .isNotNull();
+                assertThat(result.rows().rows())
+                        .as("%s at %d", sort, offset)
+                        .isEqualTo(plain(events, query, offset, LIMIT));
+            }
+        }
+    }
+
     @Test
     void past_the_last_row_the_window_is_empty_and_the_total_is_exact() {
         GridQuery query =

@@ -1,0 +1,146 @@
+package io.rowdesk.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rowdesk.TestApp;
+import io.rowdesk.query.QueryResult;
+import io.rowdesk.query.RelationInfo;
+import io.rowdesk.search.eval.EvalQuestion;
+import io.rowdesk.search.eval.EvalRunner;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Three fresh schemas nobody tuned the translator to (search/unseen3/: hotel reservations, freight
+ * shipments, gym memberships and class bookings), each with at least 40 questions, half of them
+ * analyst-style. Schemas and questions were written blind (without reading the translator, its
+ * prompts or the earlier question files) and committed before the translator was ever run on them;
+ * no rule may be written from their misses without this set losing its meaning (then say so in
+ * docs/search-eval.md).
+ */
+class FreshSchemasEvalTest {
+    static final String FOLDER = "search/unseen3";
+
+    /** Schema → relation → rows. */
+    static final Map<String, Map<String, Long>> SCHEMAS = new LinkedHashMap<>();
+
+    static {
+        SCHEMAS.put("hotel", Map.of("hotels", 30L, "reservations", 2200L));
+        SCHEMAS.put("freight", Map.of("shipments", 3000L));
+        SCHEMAS.put("gym", Map.of("memberships", 900L, "class_bookings", 2600L));
+    }
+
+    @TempDir static Path dataDir;
+    static TestApp app;
+
+    @BeforeAll
+    static void start() throws IOException {
+        app = EvalSchemas.start(dataDir, FOLDER, SCHEMAS.keySet());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    static List<EvalQuestion> questions(String schema) {
+        return EvalSchemas.questions(FOLDER, schema);
+    }
+
+    @Test
+    void relations_load_with_their_rows_and_settings() {
+        Map<String, RelationInfo> loaded =
+                app.rowdesk().catalog().all().stream()
+                        .collect(Collectors.toMap(RelationInfo::name, r -> r));
+        for (Map<String, Long> relations : SCHEMAS.values()) {
+            relations.forEach(
+                    (relation, rows) -> {
+                        assertThat(loaded).as(relation).containsKey(relation);
+                        assertThat(loaded.get(relation).rowCount()).as(relation).isEqualTo(rows);
+                    });
+        }
+        assertThat(app.rowdesk().catalog().settings("reservations").dateColumn())
+                .isEqualTo("check_in_date");
+        assertThat(app.rowdesk().catalog().settings("shipments").keyColumn())
+                .isEqualTo("shipment_id");
+        assertThat(app.rowdesk().catalog().settings("class_bookings").dateColumn())
+                .isEqualTo("class_start");
+    }
+
+    @Test
+    void every_schema_has_forty_well_formed_questions_half_of_them_analyst_style() {
+        EvalSchemas.assertWellFormed(FOLDER, keysOf(SCHEMAS));
+    }
+
+    /**
+     * Gold sanity, without the translator: every gold runs on the loaded data and returns at least
+     * one row, and an aggregate without groups returns a value, not NULL.
+     */
+    @Test
+    void every_gold_runs_and_returns_rows() {
+        List<String> failures = new ArrayList<>();
+        int checked = 0;
+        for (String schema : SCHEMAS.keySet()) {
+            for (EvalQuestion q : questions(schema)) {
+                checked++;
+                try {
+                    QueryResult result = EvalSetTest.run(app, q.gold());
+                    if (result.rows().isEmpty()) {
+                        failures.add(q.id() + " " + q.question() + ": no rows");
+                    } else if (result.rows().size() == 1
+                            && result.rows().get(0).stream().allMatch(v -> v == null)) {
+                        failures.add(q.id() + " " + q.question() + ": only NULL");
+                    }
+                } catch (RuntimeException e) {
+                    failures.add(q.id() + ": " + e.getMessage());
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+        assertThat(checked).isGreaterThanOrEqualTo(150);
+    }
+
+    /**
+     * Scored, never tuned: per schema, then all three together (per phrase class). Print the misses
+     * with {@code -Dsearch.eval.misses=hotel,freight,gym}.
+     */
+    @Test
+    void local_translator_execution_match_on_the_fresh_schemas() {
+        List<EvalQuestion> all = new ArrayList<>();
+        Map<String, Double> shares = new LinkedHashMap<>();
+        for (String schema : SCHEMAS.keySet()) {
+            List<EvalQuestion> questions = questions(schema);
+            all.addAll(questions);
+            EvalRunner.Report report = LocalTranslatorEvalTest.score(app, questions, schema);
+            shares.put(schema, report.share());
+        }
+        EvalRunner.Report total = LocalTranslatorEvalTest.score(app, all, "fresh schemas");
+        shares.forEach(
+                (schema, share) ->
+                        assertThat(share).as(schema).isGreaterThanOrEqualTo(FLOORS.get(schema)));
+        assertThat(total.share()).isGreaterThanOrEqualTo(TOTAL_FLOOR);
+    }
+
+    // Not measured yet: the floors are set after the first measurement (then sit two or three
+    // questions under it, as for UntunedSchemasEvalTest).
+    static final Map<String, Double> FLOORS = Map.of("hotel", 0.0, "freight", 0.0, "gym", 0.0);
+    static final double TOTAL_FLOOR = 0.0;
+
+    private static Map<String, Set<String>> keysOf(Map<String, Map<String, Long>> schemas) {
+        Map<String, Set<String>> relations = new LinkedHashMap<>();
+        schemas.forEach((schema, rows) -> relations.put(schema, rows.keySet()));
+        return relations;
+    }
+}

@@ -146,7 +146,7 @@ final class GridBench implements Callable<Integer> {
                         1));
         table.add(
                 row(
-                        "then the seek's bins of every column counted in the background (waited)",
+                        "then the seek's bins of every column and of two-column sorts counted in the background (waited)",
                         "",
                         warmed,
                         warmed,

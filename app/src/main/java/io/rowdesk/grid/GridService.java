@@ -348,7 +348,10 @@ public final class GridService implements AutoCloseable {
             GridQuery query, RelationInfo relation, long version, long offset, int limit) {
         // Not in the window slots: a seek scans (hundreds of ms on tens of millions of rows) and
         // would hold up the few-ms reads of built orderings queued behind it.
-        QuantileSeek.Result result = seek.window(query, relation.columns(), version, offset, limit);
+        QuantileSeek.Result result;
+        try (QuietMoments.Busy busy = orderings.quietMoments().busy()) {
+            result = seek.window(query, relation.columns(), version, offset, limit);
+        }
         LOG.debug(
                 "Window {}+{} of {} answered by the quantile seek", offset, limit, relation.name());
         return new Window(
@@ -363,6 +366,12 @@ public final class GridService implements AutoCloseable {
     }
 
     private Window topN(GridQuery query, RelationInfo relation, long offset, int limit) {
+        try (QuietMoments.Busy busy = orderings.quietMoments().busy()) {
+            return topNNow(query, relation, offset, limit);
+        }
+    }
+
+    private Window topNNow(GridQuery query, RelationInfo relation, long offset, int limit) {
         if (QuantileSeek.supports(query, relation.columns())) {
             QuantileSeek.Result counted =
                     seek.fromCountedBins(

@@ -135,6 +135,11 @@ public final class OrderingSnapshots implements AutoCloseable {
     private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
     private final Map<String, Entry> byTable = new ConcurrentHashMap<>();
     private final ScheduledExecutorService worker;
+
+    /** Seeks and top-N answers go first; a build waits up to 10 s for a 1 s pause in them. */
+    private final QuietMoments quiet =
+            new QuietMoments(Duration.ofSeconds(1), Duration.ofSeconds(10));
+
     private final AtomicLong tableCounter = new AtomicLong();
     private final AtomicLong buildsStarted = new AtomicLong();
 
@@ -316,8 +321,24 @@ public final class OrderingSnapshots implements AutoCloseable {
         }
     }
 
+    /** Where windows answered without a sorted copy mark themselves busy. */
+    QuietMoments quietMoments() {
+        return quiet;
+    }
+
     private void build(Entry entry) {
         GridQuery query = entry.key.query();
+        try {
+            long waited = quiet.awaitQuiet();
+            if (waited > 0) {
+                LOG.debug("Ordering build waited {} ms for a pause in seeks", waited);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            entry.ready.completeExceptionally(
+                    new StaleOrderingException("interrupted before the ordering was built"));
+            return;
+        }
         synchronized (entry) {
             if (entry.removed) {
                 entry.ready.completeExceptionally(

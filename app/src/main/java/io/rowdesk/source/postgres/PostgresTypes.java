@@ -120,10 +120,34 @@ final class PostgresTypes {
     /** The expression that writes a column into the CSV stream. */
     static String selectExpression(SourceColumn column) {
         String quoted = PostgresSource.quote(column.name());
+        if (column.cacheType().equals("INTERVAL")) {
+            return intervalText(quoted);
+        }
         return switch (column.encoding()) {
             case TEXT -> column.cacheType().equals("VARCHAR") ? quoted + "::text" : quoted;
             case JSON -> "to_json(" + quoted + ")";
             case HEX -> "encode(" + quoted + ", 'hex')";
         };
+    }
+
+    /**
+     * An interval as {@code "<months> months <days> days <micros> microseconds"}: Postgres keeps
+     * the three fields apart, each with its own sign, and its text for mixed signs ({@code -1 days
+     * +02:03:04.5}) is one DuckDB cannot parse. NULL stays NULL (|| with NULL is NULL).
+     */
+    private static String intervalText(String quoted) {
+        return "(extract(year from "
+                + quoted
+                + ") * 12 + extract(month from "
+                + quoted
+                + "))::text || ' months ' || extract(day from "
+                + quoted
+                + ")::text || ' days ' || (extract(hour from "
+                + quoted
+                + ") * 3600000000 + extract(minute from "
+                + quoted
+                + ") * 60000000 + extract(microseconds from "
+                + quoted
+                + "))::bigint::text || ' microseconds'";
     }
 }

@@ -26,9 +26,8 @@ import java.util.function.LongConsumer;
  *
  * <p>The source never waits for DuckDB: finished parts queue on disk (at worst the whole CSV, as
  * the single temporary file of a sequential load would be), so that Postgres's core is never idle
- * while DuckDB catches up. While the source is still writing, DuckDB loads with one thread (the
- * source's side keeps the other core busy; on a 2-core machine a second DuckDB thread only took
- * turns with it); the parts left when the source is done load with every thread of the instance.
+ * while DuckDB catches up. DuckDB keeps the writer's threads throughout: loading with one thread
+ * while the source writes and with all after it measured no better (docs/benchmarks.md).
  */
 final class CsvPartLoader implements CsvParts {
     private static final Path END = Path.of("");
@@ -39,8 +38,6 @@ final class CsvPartLoader implements CsvParts {
     private final Path partPrefix;
     private final LongConsumer progress;
     private final BlockingQueue<Path> finished = new LinkedBlockingQueue<>();
-    private final int threads;
-    private volatile boolean sourceDone;
     private volatile Throwable failure;
     private long lines;
     private int parts;
@@ -50,10 +47,8 @@ final class CsvPartLoader implements CsvParts {
             String relation,
             Function<Path, String> readCsv,
             Path partPrefix,
-            LongConsumer progress,
-            int threads) {
+            LongConsumer progress) {
         this.connection = connection;
-        this.threads = threads;
         this.relation = relation;
         this.readCsv = readCsv;
         this.partPrefix = partPrefix;
@@ -70,19 +65,16 @@ final class CsvPartLoader implements CsvParts {
             RowSelection selection,
             Function<Path, String> readCsv,
             Path partPrefix,
-            LongConsumer progress,
-            int threads)
+            LongConsumer progress)
             throws SQLException, IOException {
         CsvPartLoader loader =
-                new CsvPartLoader(
-                        connection, table.relation(), readCsv, partPrefix, progress, threads);
+                new CsvPartLoader(connection, table.relation(), readCsv, partPrefix, progress);
         Thread thread = new Thread(loader::loadParts, "rowdesk-sync-load");
         thread.setDaemon(true);
         thread.start();
         long rows;
         try {
             rows = table.copyCsvParts(selection, loader);
-            loader.sourceDone = true;
         } catch (IOException | RuntimeException e) {
             // the parts still queued (the failed one among them) are deleted, not loaded
             if (loader.failure == null) {
@@ -122,7 +114,6 @@ final class CsvPartLoader implements CsvParts {
             }
             try {
                 if (failure == null) {
-                    DuckDb.execute(connection, "SET threads = " + (sourceDone ? threads : 1));
                     String quoted = SqlIdentifiers.quoteIdentifier(relation);
                     DuckDb.execute(
                             connection,
@@ -152,20 +143,14 @@ final class CsvPartLoader implements CsvParts {
         }
     }
 
-    /**
-     * Ends the loader thread after the parts handed over so far; the instance gets its threads
-     * back.
-     */
+    /** Ends the loader thread after the parts handed over so far. */
     private void finish(Thread thread) throws IOException {
         handOver(END);
         try {
             thread.join();
-            DuckDb.execute(connection, "SET threads = " + threads);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while loading " + relation, e);
-        } catch (SQLException e) {
-            throw new IOException("cannot reset the threads of " + relation + "'s load", e);
         }
     }
 

@@ -96,8 +96,7 @@ public final class SnapshotWriter {
                                         selection,
                                         part -> readCsv(streamed, part),
                                         cacheDir.resolve(table.relation() + "-" + version),
-                                        progress,
-                                        DuckDb.Limits.WRITER.threads());
+                                        progress);
                     } else {
                         read = copyToCsv(streamed, selection, csv, progress);
                         merge(connection, streamed, selection, csv);

@@ -2,6 +2,7 @@ package io.rowdesk.source.postgres;
 
 import io.rowdesk.source.SourceColumn;
 import io.rowdesk.source.SourceColumn.Encoding;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -123,6 +124,10 @@ final class PostgresTypes {
         if (column.cacheType().equals("INTERVAL")) {
             return intervalText(quoted);
         }
+        if (column.encoding() == Encoding.TEXT
+                && List.of("DATE", "TIMESTAMP", "TIMESTAMPTZ").contains(column.cacheType())) {
+            return eraText(quoted);
+        }
         return switch (column.encoding()) {
             case TEXT -> column.cacheType().equals("VARCHAR") ? quoted + "::text" : quoted;
             case JSON -> "to_json(" + quoted + ")";
@@ -149,5 +154,21 @@ final class PostgresTypes {
                 + ") * 60000000 + extract(microseconds from "
                 + quoted
                 + "))::bigint::text || ' microseconds'";
+    }
+
+    /**
+     * A date or timestamp whose year before 1 is written the way DuckDB reads it: Postgres ends it
+     * with {@code BC}, which DuckDB's CSV reader ignores for dates and timestamps (the same day AD,
+     * silently) and refuses for timestamptz; {@code 0044-03-15 (BC) 10:00:00} it reads right. The
+     * other rows pay one comparison.
+     */
+    private static String eraText(String quoted) {
+        return "CASE WHEN "
+                + quoted
+                + " < '0001-01-01' THEN regexp_replace("
+                + quoted
+                + "::text, '^(\\S+)(.*) BC$', '\\1 (BC)\\2') ELSE "
+                + quoted
+                + "::text END";
     }
 }

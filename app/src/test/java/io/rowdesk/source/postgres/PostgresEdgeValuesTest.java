@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Postgres values at the edges of each type arrive unchanged in the cache: extremes, infinities,
- * negative and wide decimals, mixed-sign intervals, early dates, multibyte text, empty values; and
- * a value the cache type cannot hold fails the load and leaves no file.
+ * negative and wide decimals, mixed-sign intervals, dates and timestamps BC, multibyte text, empty
+ * values; and a value the cache type cannot hold fails the load and leaves no file.
  */
 class PostgresEdgeValuesTest {
     static final String DB = "rowdesk_src_edges";
@@ -61,7 +61,7 @@ class PostgresEdgeValuesTest {
                    '00:00', 'ffffffff-ffff-ffff-ffff-fffffffffffe', '', 'abc', '\\x00ff', '0',
                    '{}', '{}', 'null', 1),
                   (3, 9999999999.99, 100, 0, 100, 0, 0, 100,
-                   0, 0, 0, 0, 0, NULL, '0044-03-15', '2000-01-01', '1970-01-01 00:00:00+00',
+                   0, 0, 0, 0, 0, NULL, '0044-03-15 BC', '0044-03-15 10:00:00.5 BC', '0001-01-01 00:00:00+00 BC',
                    '12:00', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)
                 """,
                 "CREATE TABLE odd (id integer, x numeric(5,2))",
@@ -168,9 +168,9 @@ class PostgresEdgeValuesTest {
                 .containsEntry("d2", "9999999999.99")
                 .containsEntry("d1", "100.0")
                 .containsEntry("d6", "100.000000")
-                .containsEntry("day", "0044-03-15")
-                .containsEntry("at", "2000-01-01 00:00:00")
-                .containsEntry("at_tz", "1970-01-01 00:00:00+00")
+                .containsEntry("day", "0044-03-15 (BC)")
+                .containsEntry("at", "0044-03-15 (BC) 10:00:00.5")
+                .containsEntry("at_tz", "0001-01-01 (BC) 00:00:00+00")
                 .containsEntry("flag", null)
                 .containsEntry("ref", null)
                 .containsEntry("wait", null)

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rowdesk.cache.Snapshot;
 import io.rowdesk.cache.SnapshotWriter;
-import io.rowdesk.config.SourceConfig;
 import io.rowdesk.duck.DuckDb;
 import io.rowdesk.source.SourceTable;
 import java.nio.file.Files;
@@ -16,7 +15,6 @@ import java.sql.ResultSetMetaData;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,25 +67,7 @@ class PostgresEdgeValuesTest {
     }
 
     private static SourceTable table(String name) {
-        SourceConfig config =
-                new SourceConfig(
-                        "pg",
-                        SourceConfig.Kind.POSTGRES,
-                        null,
-                        List.of(new SourceConfig.TableConfig(name, null, null, null, null)),
-                        new SourceConfig.PostgresSettings(
-                                PostgresFixture.HOST,
-                                PostgresFixture.PORT,
-                                DB,
-                                PostgresFixture.USER,
-                                PostgresFixture.password(),
-                                "disable",
-                                "public",
-                                Map.of()),
-                        null,
-                        null,
-                        null);
-        return new PostgresSource(config).tables().get(0);
+        return PostgresFixture.table(DB, name);
     }
 
     private static Map<String, String> row(Snapshot snapshot, int id) throws Exception {

@@ -207,8 +207,11 @@ public final class SnapshotWriter {
                 + select
                 + " FROM read_csv("
                 + SqlIdentifiers.quoteLiteral(csv.toAbsolutePath().toString())
-                + ", header = false, auto_detect = false, delim = ',', quote = '\"', escape = '\"',"
-                + " nullstr = '', allow_quoted_nulls = false, columns = "
+                + ", header = false, auto_detect = false, delim = ',', quote = chr("
+                + (int) table.csvQuote()
+                + "), escape = chr("
+                + (int) table.csvQuote()
+                + "), nullstr = '', allow_quoted_nulls = false, columns = "
                 + columns
                 + ")";
     }

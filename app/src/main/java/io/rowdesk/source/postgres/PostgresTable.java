@@ -126,6 +126,16 @@ public final class PostgresTable implements StreamedTable {
         return estimate;
     }
 
+    /**
+     * U+0001, not {@code "}: JSON text (and any text with quotes) then travels without doubled
+     * quotes, which DuckDB's reader loaded about 17% faster (docs/benchmarks.md). A value holding
+     * U+0001 is quoted and the character doubled, like {@code "} in standard CSV.
+     */
+    @Override
+    public char csvQuote() {
+        return '\u0001';
+    }
+
     /** The COPY statement for a selection of rows. */
     String copySql(RowSelection selection) {
         return copySql(selection, select);
@@ -161,7 +171,7 @@ public final class PostgresTable implements StreamedTable {
                 + select
                 + ") AS t"
                 + where
-                + ") TO STDOUT (FORMAT csv)";
+                + ") TO STDOUT (FORMAT csv, QUOTE e'\\x01')";
     }
 
     @Override

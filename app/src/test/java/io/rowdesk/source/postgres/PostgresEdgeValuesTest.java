@@ -22,8 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Postgres values at the edges of each type arrive unchanged in the cache: extremes, infinities,
- * negative and wide decimals, mixed-sign intervals, dates and timestamps BC, multibyte text, empty
- * values; and a value the cache type cannot hold fails the load and leaves no file.
+ * negative and wide decimals, mixed-sign intervals, dates and timestamps BC, multibyte text, text
+ * holding the CSV's quote character, empty values; and a value the cache type cannot hold fails the
+ * load and leaves no file.
  */
 class PostgresEdgeValuesTest {
     static final String DB = "rowdesk_src_edges";
@@ -60,7 +61,7 @@ class PostgresEdgeValuesTest {
                    '{}', '{}', 'null', 1),
                   (3, 9999999999.99, 100, 0, 100, 0, 0, 100,
                    0, 0, 0, 0, 0, NULL, '0044-03-15 BC', '0044-03-15 10:00:00.5 BC', '0001-01-01 00:00:00+00 BC',
-                   '12:00', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)
+                   '12:00', NULL, 'a' || chr(1) || ',"b"', NULL, NULL, NULL, NULL, NULL, NULL, NULL)
                 """,
                 "CREATE TABLE odd (id integer, x numeric(5,2))",
                 "INSERT INTO odd VALUES (1, 1.5), (2, 'NaN')");
@@ -153,6 +154,7 @@ class PostgresEdgeValuesTest {
                 .containsEntry("at_tz", "0001-01-01 (BC) 00:00:00+00")
                 .containsEntry("flag", null)
                 .containsEntry("ref", null)
+                .containsEntry("name", "a\u0001,\"b\"")
                 .containsEntry("wait", null)
                 .containsEntry("nums", null);
     }

@@ -21,8 +21,9 @@ import java.util.function.LongConsumer;
 /**
  * A full load that overlaps reading and loading: the source writes its CSV parts into temporary
  * files on the calling thread while a loader thread has DuckDB's parallel CSV reader load each
- * finished part into the new table. The wall time approaches the longer of the two instead of their
- * sum (docs/benchmarks.md).
+ * finished part into the new table, so that the wall time can approach the longer of the two
+ * instead of their sum when a core is free for DuckDB (on this 2-core machine shared with other
+ * sessions it gained little over one after the other: docs/benchmarks.md).
  *
  * <p>The source never waits for DuckDB: finished parts queue on disk (at worst the whole CSV, as
  * the single temporary file of a sequential load would be), so that Postgres's core is never idle

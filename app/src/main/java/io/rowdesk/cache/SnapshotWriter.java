@@ -32,10 +32,10 @@ import java.util.stream.Collectors;
  * closes it, so that the query instance can attach it read-only. A failed or killed load leaves no
  * snapshot (a {@code .partial} file at most, swept at the next start) and the previous one intact.
  *
- * <p>Streamed tables arrive as CSV from the source into a temporary file that DuckDB's parallel CSV
- * reader then loads with the declared column types (measured faster here than feeding an appender
- * row by row; see docs/sources.md). An incremental load starts from a copy of the current snapshot
- * file and merges the changed rows by key.
+ * <p>Streamed tables arrive as CSV from the source into temporary files that DuckDB's parallel CSV
+ * reader loads with the declared column types; a full load takes them in parts, loading one while
+ * the source writes the next ({@link CsvPartLoader}). An incremental load starts from a copy of the
+ * current snapshot file and merges the changed rows by key.
  */
 public final class SnapshotWriter {
     private static final org.slf4j.Logger LOG =
@@ -48,105 +48,8 @@ public final class SnapshotWriter {
     public record Written(Snapshot snapshot, String cursorMax, long rowsRead) {}
 
     public SnapshotWriter(Path cacheDir, Clock clock) {
-        this(cacheDir, clock, false);
-    }
-
-    /**
-     * {@code pipes}: stream a full load through a named pipe ({@code mkfifo}) so that reading and
-     * loading overlap; false (the default): through a temporary file that DuckDB then reads in
-     * parallel, which measured faster on this machine (docs/benchmarks.md, rowdesk bench sync).
-     */
-    public SnapshotWriter(Path cacheDir, Clock clock, boolean pipes) {
         this.cacheDir = Objects.requireNonNull(cacheDir, "cacheDir is null");
         this.clock = Objects.requireNonNull(clock, "clock is null");
-        this.fifos = pipes && !System.getProperty("os.name", "").startsWith("Windows");
-    }
-
-    private final boolean fifos;
-
-    /**
-     * A full load that overlaps reading and loading: the source writes its CSV into a named pipe on
-     * one thread while DuckDB's CSV reader loads from the other end. A source that fails half way
-     * closes the pipe early, so the error (not the truncated table) is what is reported.
-     */
-    private static long streamThroughPipe(
-            Connection connection,
-            StreamedTable table,
-            RowSelection selection,
-            Path pipe,
-            LongConsumer progress)
-            throws SQLException, IOException {
-        makeFifo(pipe);
-        long[] read = {0};
-        Throwable[] failure = {null};
-        Thread copier =
-                new Thread(
-                        () -> {
-                            try (LineCounter out =
-                                    new LineCounter(
-                                            new BufferedOutputStream(
-                                                    Files.newOutputStream(pipe), 1 << 16),
-                                            progress)) {
-                                table.copyCsv(selection, out);
-                                read[0] = out.lines();
-                            } catch (Throwable e) {
-                                failure[0] = e;
-                            }
-                        },
-                        "rowdesk-sync-copy");
-        copier.setDaemon(true);
-        copier.start();
-        try {
-            DuckDb.execute(
-                    connection,
-                    "CREATE TABLE "
-                            + SqlIdentifiers.quoteIdentifier(table.relation())
-                            + " AS "
-                            + readCsv(table, pipe));
-        } catch (SQLException e) {
-            // DuckDB stopped reading (or never opened the pipe): open and close the reading end
-            // so that the copying thread fails on its next write instead of waiting forever.
-            try (var unblock = Files.newInputStream(pipe)) {
-                // closing is the point
-            }
-            joinQuietly(copier);
-            throw e;
-        }
-        joinQuietly(copier);
-        if (failure[0] instanceof RuntimeException runtime) {
-            throw runtime;
-        }
-        if (failure[0] instanceof IOException io) {
-            throw io;
-        }
-        if (failure[0] != null) {
-            throw new IllegalStateException(failure[0]);
-        }
-        return read[0];
-    }
-
-    private static void makeFifo(Path pipe) throws IOException {
-        try {
-            Process process =
-                    new ProcessBuilder("mkfifo", "-m", "600", pipe.toAbsolutePath().toString())
-                            .redirectErrorStream(true)
-                            .start();
-            if (process.waitFor() != 0) {
-                throw new IOException(
-                        "mkfifo failed: " + new String(process.getInputStream().readAllBytes()));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while making a pipe", e);
-        }
-    }
-
-    private static void joinQuietly(Thread thread) {
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     public Path cacheDir() {
@@ -170,7 +73,6 @@ public final class SnapshotWriter {
         Path file = cacheDir.resolve(table.relation() + "-" + version + ".db");
         Path partial = cacheDir.resolve(table.relation() + "-" + version + ".partial");
         Path csv = cacheDir.resolve(table.relation() + "-" + version + ".csv.partial");
-        Path pipe = cacheDir.resolve(table.relation() + "-" + version + ".pipe.partial");
         try {
             Files.createDirectories(cacheDir);
             long rows;
@@ -186,20 +88,18 @@ public final class SnapshotWriter {
                     progress.accept(read);
                 } else if (table instanceof StreamedTable streamed) {
                     long copyStarted = System.nanoTime();
-                    if (base == null && fifos) {
-                        read = streamThroughPipe(connection, streamed, selection, pipe, progress);
+                    if (base == null) {
+                        read =
+                                CsvPartLoader.load(
+                                        connection,
+                                        streamed,
+                                        selection,
+                                        part -> readCsv(streamed, part),
+                                        cacheDir.resolve(table.relation() + "-" + version),
+                                        progress);
                     } else {
                         read = copyToCsv(streamed, selection, csv, progress);
-                        if (base == null) {
-                            DuckDb.execute(
-                                    connection,
-                                    "CREATE TABLE "
-                                            + SqlIdentifiers.quoteIdentifier(table.relation())
-                                            + " AS "
-                                            + readCsv(streamed, csv));
-                        } else {
-                            merge(connection, streamed, selection, csv);
-                        }
+                        merge(connection, streamed, selection, csv);
                     }
                     LOG.info(
                             "{}: {} rows read and loaded in {} ms",
@@ -229,7 +129,6 @@ public final class SnapshotWriter {
                 DuckDb.execute(connection, "CHECKPOINT");
             }
             Files.deleteIfExists(csv);
-            Files.deleteIfExists(pipe);
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
             return new Written(
                     new Snapshot(
@@ -244,19 +143,16 @@ public final class SnapshotWriter {
         } catch (SQLException e) {
             deleteQuietly(partial);
             deleteQuietly(csv);
-            deleteQuietly(pipe);
             throw new IllegalStateException(
                     "cannot load " + table.relation() + ": " + firstLine(e.getMessage()), e);
         } catch (IOException e) {
             deleteQuietly(partial);
             deleteQuietly(csv);
-            deleteQuietly(pipe);
             throw new UncheckedIOException(
                     "cannot write the snapshot of " + table.relation() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             deleteQuietly(partial);
             deleteQuietly(csv);
-            deleteQuietly(pipe);
             throw e;
         }
     }
@@ -311,8 +207,11 @@ public final class SnapshotWriter {
                 + select
                 + " FROM read_csv("
                 + SqlIdentifiers.quoteLiteral(csv.toAbsolutePath().toString())
-                + ", header = false, auto_detect = false, delim = ',', quote = '\"', escape = '\"',"
-                + " nullstr = '', allow_quoted_nulls = false, columns = "
+                + ", header = false, auto_detect = false, delim = ',', quote = chr("
+                + (int) table.csvQuote()
+                + "), escape = chr("
+                + (int) table.csvQuote()
+                + "), nullstr = '', allow_quoted_nulls = false, columns = "
                 + columns
                 + ")";
     }

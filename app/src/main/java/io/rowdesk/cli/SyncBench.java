@@ -89,24 +89,14 @@ final class SyncBench implements Callable<Integer> {
 
         Path dir = Files.createTempDirectory("rowdesk-bench-sync");
         try {
+            SnapshotWriter writer = new SnapshotWriter(dir, Clock.systemUTC());
             resetPeaks();
             long started = System.nanoTime();
-            SnapshotWriter.Written viaFile =
-                    new SnapshotWriter(dir, Clock.systemUTC(), false)
-                            .write(table, null, RowSelection.ALL, n -> {});
-            report(
-                    "rowdesk full sync via a temp file (COPY csv, then DuckDB)",
-                    viaFile.snapshot().rowCount(),
-                    started);
-            System.out.printf(Locale.ROOT, "  peak heap during the sync: %d MB%n", peakHeapMb());
-            Files.deleteIfExists(viaFile.snapshot().file());
-            SnapshotWriter writer = new SnapshotWriter(dir, Clock.systemUTC(), true);
-            resetPeaks();
-            started = System.nanoTime();
             SnapshotWriter.Written full = writer.write(table, null, RowSelection.ALL, n -> {});
             double fullSeconds =
                     report(
-                            "rowdesk full sync streamed (COPY csv | pipe | DuckDB)",
+                            "rowdesk full sync (COPY csv parts, each loaded by DuckDB"
+                                    + " while the next is read)",
                             full.snapshot().rowCount(),
                             started);
             System.out.printf(Locale.ROOT, "  peak heap during the sync: %d MB%n", peakHeapMb());

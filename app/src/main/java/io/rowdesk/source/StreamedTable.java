@@ -25,4 +25,20 @@ public non-sealed interface StreamedTable extends SourceTable {
 
     /** Writes the selected rows to {@code out}; returns how many were written. */
     long copyCsv(RowSelection selection, OutputStream out) throws IOException;
+
+    /** The CSV's quote character, which also escapes itself inside a quoted field. */
+    default char csvQuote() {
+        return '"';
+    }
+
+    /**
+     * Writes the selected rows in one or more parts, all from one consistent read of the source;
+     * returns how many were written. By default one part: a source that can split its reads cheaply
+     * overrides this.
+     */
+    default long copyCsvParts(RowSelection selection, CsvParts parts) throws IOException {
+        try (OutputStream out = parts.next()) {
+            return copyCsv(selection, out);
+        }
+    }
 }

@@ -254,4 +254,8 @@ public final class PostgresSource implements Source {
     String database() {
         return settings.database();
     }
+
+    String schema() {
+        return settings.schema();
+    }
 }

@@ -2,6 +2,7 @@ package io.rowdesk.source.postgres;
 
 import io.rowdesk.source.SourceColumn;
 import io.rowdesk.source.SourceColumn.Encoding;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -120,10 +121,54 @@ final class PostgresTypes {
     /** The expression that writes a column into the CSV stream. */
     static String selectExpression(SourceColumn column) {
         String quoted = PostgresSource.quote(column.name());
+        if (column.cacheType().equals("INTERVAL")) {
+            return intervalText(quoted);
+        }
+        if (column.encoding() == Encoding.TEXT
+                && List.of("DATE", "TIMESTAMP", "TIMESTAMPTZ").contains(column.cacheType())) {
+            return eraText(quoted);
+        }
         return switch (column.encoding()) {
             case TEXT -> column.cacheType().equals("VARCHAR") ? quoted + "::text" : quoted;
             case JSON -> "to_json(" + quoted + ")";
             case HEX -> "encode(" + quoted + ", 'hex')";
         };
+    }
+
+    /**
+     * An interval as {@code "<months> months <days> days <micros> microseconds"}: Postgres keeps
+     * the three fields apart, each with its own sign, and its text for mixed signs ({@code -1 days
+     * +02:03:04.5}) is one DuckDB cannot parse. NULL stays NULL (|| with NULL is NULL).
+     */
+    private static String intervalText(String quoted) {
+        return "(extract(year from "
+                + quoted
+                + ") * 12 + extract(month from "
+                + quoted
+                + "))::text || ' months ' || extract(day from "
+                + quoted
+                + ")::text || ' days ' || (extract(hour from "
+                + quoted
+                + ") * 3600000000 + extract(minute from "
+                + quoted
+                + ") * 60000000 + extract(microseconds from "
+                + quoted
+                + "))::bigint::text || ' microseconds'";
+    }
+
+    /**
+     * A date or timestamp whose year before 1 is written the way DuckDB reads it: Postgres ends it
+     * with {@code BC}, which DuckDB's CSV reader ignores for dates and timestamps (the same day AD,
+     * silently) and refuses for timestamptz; {@code 0044-03-15 (BC) 10:00:00} it reads right. The
+     * other rows pay one comparison.
+     */
+    private static String eraText(String quoted) {
+        return "CASE WHEN "
+                + quoted
+                + " < '0001-01-01' THEN regexp_replace("
+                + quoted
+                + "::text, '^(\\S+)(.*) BC$', '\\1 (BC)\\2') ELSE "
+                + quoted
+                + "::text END";
     }
 }

@@ -2,11 +2,13 @@ package io.rowdesk.source.postgres;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.rowdesk.config.SourceConfig;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Assumptions;
 
@@ -88,5 +90,28 @@ public final class PostgresFixture {
                 + "\n    tables: "
                 + tables
                 + "\n";
+    }
+
+    /** One table of {@code database} as a source named {@code pg} offers it, without a server. */
+    static PostgresTable table(String database, String name) {
+        SourceConfig config =
+                new SourceConfig(
+                        "pg",
+                        SourceConfig.Kind.POSTGRES,
+                        null,
+                        List.of(new SourceConfig.TableConfig(name, null, null, null, null)),
+                        new SourceConfig.PostgresSettings(
+                                HOST,
+                                PORT,
+                                database,
+                                USER,
+                                password(),
+                                "disable",
+                                "public",
+                                Map.of()),
+                        null,
+                        null,
+                        null);
+        return (PostgresTable) new PostgresSource(config).tables().get(0);
     }
 }

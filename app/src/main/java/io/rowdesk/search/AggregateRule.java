@@ -15,10 +15,20 @@ final class AggregateRule implements PhraseRule {
             Pattern.compile(
                     "\\b(?<function>total|sum of|sum|average|avg|mean|maximum|max|minimum|min)(?: of)? ");
 
+    /** "page count", "word count": a column named with "count" after its word, not count(*). */
+    private static boolean columnCount(ParseState s, int start, int end) {
+        return s.text.startsWith("count", start)
+                && s.columnEndingAt(end, s.vocabulary::isNumeric)
+                        .filter(span -> span.start() < start)
+                        .isPresent();
+    }
+
     @Override
     public void match(ParseState s) {
         Matcher count = COUNT.matcher(s.text);
-        if (count.find() && !s.isUsed(count.start(), count.end())) {
+        if (count.find()
+                && !s.isUsed(count.start(), count.end())
+                && !columnCount(s, count.start(), count.end())) {
             s.aggregates.add(new QuerySpec.Aggregate(QuerySpec.Aggregate.Function.COUNT, null));
             s.use(count.start(), count.end());
         }

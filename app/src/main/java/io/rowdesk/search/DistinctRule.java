@@ -5,9 +5,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Each value once: "all the different languages", "which payment methods are used", "all brands,
- * sorted alphabetically" (a category column asked for on its own) → SELECT DISTINCT; "sorted
- * alphabetically" / "a-z" orders by it.
+ * Each value once: "all the different languages", "which payment methods are used", "which formats
+ * get borrowed", "all brands, sorted alphabetically" (a category column asked for on its own) →
+ * SELECT DISTINCT; "sorted alphabetically" / "a-z" orders by it.
  */
 final class DistinctRule implements PhraseRule {
     private static final Pattern DIFFERENT =
@@ -16,6 +16,23 @@ final class DistinctRule implements PhraseRule {
     private static final Pattern ALL =
             Pattern.compile(
                     "^(?:(?:list|show(?: me)?|get|give me|return) )?(?:all|which|what) (?:the )?(?<column>[a-z0-9_ ]+?)(?: (?:are|is) (?:used|there|in use|available|possible))?(?=$|,| (?:sorted|ordered|alphabetically|in alphabetical)\\b)");
+
+    /**
+     * "which payment methods do riders use", "which insurers appear on visits", "which formats get
+     * borrowed": the values of X that occur; the words between are left to the other rules.
+     */
+    private static final Pattern WHICH_DO =
+            Pattern.compile(
+                    "^which (?:the )?(?<column>[a-z0-9_ ]+?)(?= (?:do|does|did|appear|appears|occur|occurs|exist|exists)\\b| (?:get|gets|got) [a-z]+$)");
+
+    /** The verb that closes such a question: "(do riders) use", "(do we) have", "appear". */
+    private static final Pattern CLOSING_VERB =
+            Pattern.compile(
+                    "\\b(?:do|does|did|use|uses|have|has|appear|appears|occur|occurs|exist|exists)\\b");
+
+    /** "get borrowed": a verb of the relation's own event (a date column's word) after get. */
+    private static final Pattern GET_VERB = Pattern.compile("\\b(?:get|gets|got) (?<verb>[a-z]+)$");
+
     private static final Pattern KIND = Pattern.compile(" (?:methods?|types?|kinds?|values?)$");
     private static final Pattern ALPHABETICAL =
             Pattern.compile(
@@ -28,6 +45,12 @@ final class DistinctRule implements PhraseRule {
         if (!found) {
             m = ALL.matcher(s.text);
             found = m.find() && distinct(s, m);
+        }
+        if (!found) {
+            m = WHICH_DO.matcher(s.text);
+            if (m.find() && distinct(s, m)) {
+                closingVerbs(s, m.end());
+            }
         }
         Matcher alphabetical = ALPHABETICAL.matcher(s.text);
         if (alphabetical.find() && !s.isUsed(alphabetical.start(), alphabetical.end())) {
@@ -60,6 +83,21 @@ final class DistinctRule implements PhraseRule {
         s.distinct = true;
         s.use(m.start(), Math.max(end, m.end()));
         return true;
+    }
+
+    private static void closingVerbs(ParseState s, int from) {
+        Matcher verb = CLOSING_VERB.matcher(s.text).region(from, s.text.length());
+        while (verb.find()) {
+            s.use(verb.start(), verb.end());
+        }
+        Matcher get = GET_VERB.matcher(s.text).region(from, s.text.length());
+        if (get.find()
+                && s.vocabulary
+                        .column(get.group("verb"))
+                        .filter(s.vocabulary::isTemporal)
+                        .isPresent()) {
+            s.use(get.start(), get.end());
+        }
     }
 
     private static Optional<String> lookup(ParseState s, String words) {

@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * NULL-ness: "not paid" / "never closed" on a date column, "without / no / missing X", "X is
- * empty", "with / has an X". A word that is also a stored value is left to {@link ValueRule}.
+ * empty", "with / has an X", "a promo code was used", "still out" (not returned), a verb said not
+ * to have happened ("didn't rate": no rating; "never renewed" on a count: 0). A word that is also a
+ * stored value is left to {@link ValueRule}.
  */
 final class NullRule implements PhraseRule {
     private record NullPhrase(Pattern pattern, boolean columnBefore, boolean isNull) {}
@@ -29,9 +31,22 @@ final class NullRule implements PhraseRule {
                             true),
                     new NullPhrase(
                             Pattern.compile(
+                                    "\\b(?<column>[a-z_ ]+?) (?:was|were|is|are|has been|have been|got) (?:used|applied|given|provided|entered|set|filled in|recorded)\\b"),
+                            true,
+                            false),
+                    new NullPhrase(
+                            Pattern.compile(
                                     "\\b(?:with|has|have|having)(?: an?| some)? (?<column>[a-z_ ]+)"),
                             false,
                             false));
+
+    /**
+     * A verb said not to have happened: "never renewed" (a count column: = 0), "the rider didn't
+     * rate" (any other column: IS NULL). Dates are read by {@link #NEVER}, values by ValueRule.
+     */
+    private static final Pattern NOT_DONE =
+            Pattern.compile(
+                    "\\b(?:didn't|did not|never|wasn't|weren't|hasn't been|haven't been|not yet) (?<verb>[a-z]+)\\b");
 
     /**
      * State words that mean "not yet <date column>": "open" is not closed, "outstanding" not paid.
@@ -39,16 +54,19 @@ final class NullRule implements PhraseRule {
      */
     private static final java.util.Map<String, List<String>> NOT_YET =
             java.util.Map.of(
+                    "still out", List.of("returned", "back", "checked in"),
                     "open", List.of("closed", "resolved", "solved", "ended", "completed"),
                     "outstanding", List.of("paid", "settled", "resolved", "closed"),
                     "unfinished", List.of("finished", "completed", "done"),
                     "ongoing", List.of("ended", "finished", "closed", "completed"));
 
     private static void notYet(ParseState s) {
-        for (int[] span : s.words()) {
-            String word = s.text.substring(span[0], span[1]);
-            List<String> states = NOT_YET.get(word);
-            if (states == null
+        for (java.util.Map.Entry<String, List<String>> entry : NOT_YET.entrySet()) {
+            String word = entry.getKey();
+            int at = (" " + s.text + " ").indexOf(" " + word + " ");
+            int[] span = {at, at + word.length()};
+            List<String> states = entry.getValue();
+            if (at < 0
                     || s.isUsed(span[0], span[1])
                     || !s.vocabulary.values(word).isEmpty()
                     || !s.vocabulary.partialValues(word).isEmpty()) {
@@ -98,8 +116,39 @@ final class NullRule implements PhraseRule {
                                                         .replace('_', ' '))));
             }
         }
+        notDone(s);
         for (NullPhrase phrase : PHRASES) {
             match(s, phrase);
+        }
+    }
+
+    private static void notDone(ParseState s) {
+        Matcher m = NOT_DONE.matcher(s.text);
+        while (m.find()) {
+            String verb = m.group("verb");
+            Optional<String> column = s.vocabulary.column(verb);
+            if (column.isEmpty()
+                    || s.isUsed(m.start(), m.end())
+                    || s.vocabulary.isTemporal(column.get())
+                    || !s.vocabulary.values(verb).isEmpty()
+                    || !s.vocabulary.stemValues(verb).isEmpty()) {
+                continue;
+            }
+            String name = column.get();
+            String word = name.replace('_', ' ');
+            boolean count = s.vocabulary.isCount(name);
+            s.use(m.start(), m.end());
+            s.conditions.add(
+                    new ParseState.Found(
+                            m.start(),
+                            m.end(),
+                            count
+                                    ? new Condition.Compare(
+                                            name,
+                                            Condition.Operator.EQ,
+                                            java.math.BigDecimal.ZERO,
+                                            word + " = 0")
+                                    : new Condition.IsNull(name, true, "no " + word)));
         }
     }
 

@@ -1,15 +1,19 @@
 package io.rowdesk.search;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Numbers ({@link NumberPhrases}: units, $, words, over/under/between): the numeric column right
- * after, else before, else the money column.
+ * Numbers ({@link NumberPhrases}: units, $, words, over/under/between, comparatives): the numeric
+ * column right after, else before, else the one a comparative's measure names ("longer than" →
+ * distance, {@link Measures}), else the money column ("costing more than 250").
  */
 final class NumberRule implements PhraseRule {
     private static final java.util.regex.Pattern WITH_COUNT =
             java.util.regex.Pattern.compile(
-                    "\\b(?:with|having|has|have) (?:exactly )?(?<number>\\d+(?:\\.\\d+)?) (?<column>[a-z_ ]+)");
+                    "\\b(?:with|having|has|have) (?:exactly |only |just )?(?<number>\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten) (?<column>[a-z_ ]+)");
     private static final java.util.regex.Pattern OF_VALUE =
             java.util.regex.Pattern.compile(
                     "\\b(?<column>[a-z_ ]+?) (?:of|equal to|equals|=) (?:exactly )?(?<number>\\d+(?:\\.\\d+)?)(?: ?(?:percent|%))?(?=$| )");
@@ -41,6 +45,7 @@ final class NumberRule implements PhraseRule {
 
     private static void equal(ParseState s, int start, int end, String column, String number) {
         s.use(start, end);
+        Integer word = NumberPhrases.WORDS.get(number);
         s.conditions.add(
                 new ParseState.Found(
                         start,
@@ -48,8 +53,48 @@ final class NumberRule implements PhraseRule {
                         new Condition.Compare(
                                 column,
                                 Condition.Operator.EQ,
-                                new java.math.BigDecimal(number),
+                                word != null
+                                        ? java.math.BigDecimal.valueOf(word)
+                                        : new java.math.BigDecimal(number),
                                 column.replace('_', ' ') + " = " + number)));
+    }
+
+    private static final Pattern MONEY_VERB =
+            Pattern.compile(
+                    "\\b(?:costs?|costing|priced(?: at)?|charg(?:e|es|ed|ing)|sells? for|selling for) $");
+
+    /**
+     * "longer than 45 minutes" on wait_minutes, "over 2 kg" on weight_kg: a unit right after the
+     * number that is a word of the compared column's name says nothing more.
+     */
+    private static void unitAfter(ParseState s, int end, String column) {
+        for (int[] span : s.words()) {
+            if (span[0] >= end && s.text.substring(end, span[0]).isBlank() && s.free(span)) {
+                String word = s.text.substring(span[0], span[1]);
+                List<String> parts = List.of(column.split("_"));
+                if (parts.contains(word) || parts.contains(Vocabulary.singular(word))) {
+                    s.use(span[0], span[1]);
+                }
+                return;
+            }
+        }
+    }
+
+    /** "patients over 80": the word before names an entity with one measure (patient_age). */
+    private static Optional<ParseState.Span> entityBefore(ParseState s, int position) {
+        int[] before = null;
+        for (int[] span : s.words()) {
+            if (span[1] < position) {
+                before = span;
+            }
+        }
+        if (before == null || !s.free(before) || before[1] + 1 != position) {
+            return Optional.empty();
+        }
+        int[] word = before;
+        return s.vocabulary
+                .entityMeasure(Vocabulary.singular(s.text.substring(word[0], word[1])))
+                .map(column -> new ParseState.Span(word[0], word[1], column));
     }
 
     @Override
@@ -69,19 +114,34 @@ final class NumberRule implements PhraseRule {
             if (named.isEmpty()) {
                 named = s.nextColumn(match.end(), s.vocabulary::isNumeric);
             }
-            String column = named.map(ParseState.Span::column).orElse(s.vocabulary.moneyColumn());
+            if (named.isEmpty()) {
+                named = entityBefore(s, match.start());
+            }
+            // "costing more than 250": a money verb before the number names the money column
+            Matcher verb = MONEY_VERB.matcher(s.text.substring(0, match.start()));
+            boolean priced = named.isEmpty() && verb.find();
+            String column =
+                    named.map(ParseState.Span::column)
+                            .or(
+                                    () ->
+                                            match.measure() == null
+                                                    ? Optional.empty()
+                                                    : Measures.column(
+                                                            s.vocabulary, match.measure()))
+                            .orElse(s.vocabulary.moneyColumn());
             if (column == null) {
                 continue;
             }
             int start =
                     named.filter(span -> span.start() < match.start())
                             .map(ParseState.Span::start)
-                            .orElse(match.start());
+                            .orElse(priced ? verb.start() : match.start());
             int end =
                     named.filter(span -> span.start() > match.start())
                             .map(ParseState.Span::end)
                             .orElse(match.end());
             s.use(start, end);
+            unitAfter(s, end, column);
             String word = column.replace('_', ' ');
             Condition condition =
                     match.isRange()

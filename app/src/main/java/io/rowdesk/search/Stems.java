@@ -14,7 +14,7 @@ final class Stems {
     static final Set<String> GENERIC =
             Set.of(
                     "at", "on", "id", "is", "has", "date", "time", "ts", "pct", "percent", "kg",
-                    "m", "c", "ppb", "ppm", "the", "of", "a", "an");
+                    "m", "c", "ppb", "ppm", "the", "of", "a", "an", "count", "number");
 
     private static final ThreadLocal<EnglishStemmer> STEMMER =
             ThreadLocal.withInitial(EnglishStemmer::new);

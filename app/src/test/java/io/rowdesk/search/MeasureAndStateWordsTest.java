@@ -1,0 +1,157 @@
+package io.rowdesk.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rowdesk.auth.Role;
+import io.rowdesk.cache.ColumnProfile;
+import io.rowdesk.config.RelationConfig;
+import io.rowdesk.query.Column;
+import io.rowdesk.query.RelationInfo;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rules that read a schema from its column names alone, on a made-up relation none of them was
+ * written for (parcel deliveries): units and measure words, comparatives, ages and years, counts,
+ * negated verbs and state phrases, entities named by a word, and "which X ..." questions.
+ */
+class MeasureAndStateWordsTest {
+    static final List<Column> COLUMNS =
+            List.of(
+                    new Column("delivery_id", "INTEGER"),
+                    new Column("courier_id", "INTEGER"),
+                    new Column("courier_name", "VARCHAR"),
+                    new Column("courier_age", "INTEGER"),
+                    new Column("city", "VARCHAR"),
+                    new Column("service", "VARCHAR"),
+                    new Column("status", "VARCHAR"),
+                    new Column("weight_kg", "DOUBLE"),
+                    new Column("distance_km", "DOUBLE"),
+                    new Column("delay_minutes", "INTEGER"),
+                    new Column("handling_minutes", "INTEGER"),
+                    new Column("price", "DECIMAL(10,2)"),
+                    new Column("attempts", "INTEGER"),
+                    new Column("customer_rating", "INTEGER"),
+                    new Column("tracking_code", "VARCHAR"),
+                    new Column("van_year", "INTEGER"),
+                    new Column("is_insured", "BOOLEAN"),
+                    new Column("requires_signature", "BOOLEAN"),
+                    new Column("ordered_at", "TIMESTAMP"),
+                    new Column("delivered_at", "TIMESTAMP"));
+
+    private static ColumnProfile values(String column, String... values) {
+        return new ColumnProfile(
+                "deliveries",
+                COLUMNS.stream().map(Column::name).toList().indexOf(column),
+                column,
+                "VARCHAR",
+                500,
+                0,
+                values.length,
+                null,
+                null,
+                Arrays.stream(values).map(v -> new ColumnProfile.ValueCount(v, 10)).toList());
+    }
+
+    static final List<ColumnProfile> PROFILES =
+            List.of(
+                    values("city", "Porto", "Leeds", "Graz"),
+                    values("service", "same day", "next day", "courrier"),
+                    values("status", "delivered", "returned", "in transit"));
+
+    private static LocalTranslator.Translation translation(String question) {
+        RelationInfo relation = new RelationInfo("deliveries", "files", COLUMNS, 500, false);
+        RelationConfig settings =
+                new RelationConfig(
+                        Set.of(Role.assignable()),
+                        List.of("parcels"),
+                        Map.of(),
+                        Map.of(),
+                        "ordered_at",
+                        "delivery_id");
+        Vocabulary vocabulary = new Vocabulary(relation, settings, PROFILES);
+        return new LocalTranslator().translate(question, vocabulary, LocalDate.of(2026, 11, 20));
+    }
+
+    /** The SQL with its values written in; every word of the question placed. */
+    private static String translate(String question) {
+        LocalTranslator.Translation translation = translation(question);
+        assertThat(translation.unmatched()).as(question).isEmpty();
+        RelationInfo relation = new RelationInfo("deliveries", "files", COLUMNS, 500, false);
+        return new SqlRenderer().render(translation.spec(), relation, "delivery_id").display();
+    }
+
+    @Test
+    void comparatives_and_units_name_the_measure() {
+        assertThat(translate("deliveries heavier than 2 kg")).contains("\"weight_kg\" > 2");
+        assertThat(translate("deliveries longer than 10 km")).contains("\"distance_km\" > 10");
+        assertThat(translate("deliveries cheaper than 15")).contains("\"price\" < 15");
+        assertThat(translate("deliveries where the delay was longer than 30 minutes"))
+                .contains("\"delay_minutes\" > 30");
+    }
+
+    @Test
+    void money_verbs_and_superlatives_read_the_money_column() {
+        assertThat(translate("deliveries costing more than 40")).contains("\"price\" > 40");
+        assertThat(translate("most expensive delivery")).contains("ORDER BY \"price\" DESC");
+    }
+
+    @Test
+    void oldest_means_the_highest_age_and_the_earliest_year() {
+        assertThat(translate("oldest courier")).contains("ORDER BY \"courier_age\" DESC");
+        assertThat(translate("couriers over 60")).contains("\"courier_age\" > 60");
+        assertThat(translate("deliveries with a van year before 2010"))
+                .contains("\"van_year\" < 2010");
+    }
+
+    @Test
+    void state_words_of_flags_read_prefixes_and_several_words() {
+        assertThat(translate("uninsured deliveries")).contains("\"is_insured\" = false");
+        assertThat(translate("deliveries requiring signature"))
+                .contains("\"requires_signature\" = true");
+    }
+
+    @Test
+    void negated_verbs_are_kept() {
+        assertThat(translate("parcels that weren't delivered"))
+                .contains("\"status\" NOT IN ('delivered')");
+        assertThat(translate("deliveries never attempted")).contains("\"attempts\" = 0");
+        assertThat(translate("deliveries the customer didn't rate"))
+                .contains("\"customer_rating\" IS NULL");
+        assertThat(translate("deliveries where a tracking code was given"))
+                .contains("\"tracking_code\" IS NOT NULL");
+    }
+
+    @Test
+    void entities_named_by_a_word_group_and_count() {
+        assertThat(translate("couriers with more than 5 deliveries"))
+                .contains("GROUP BY \"courier_name\"")
+                .contains("HAVING count(*) > 5");
+        assertThat(translate("average delay minutes for each courier"))
+                .contains("GROUP BY \"courier_name\"");
+        assertThat(translate("cities where the average delivery price is above 20"))
+                .contains("HAVING avg(\"price\") > 20");
+    }
+
+    @Test
+    void which_questions_list_the_values_that_occur() {
+        assertThat(translate("which cities appear on deliveries"))
+                .startsWith("SELECT DISTINCT \"city\"");
+    }
+
+    @Test
+    void a_word_naming_columns_is_no_misspelt_value() {
+        LocalTranslator.Translation translation = translation("courier deliveries in porto");
+        assertThat(translation.spec().conditions().toString()).doesNotContain("courrier");
+        assertThat(translation.unmatched()).containsExactly("courier");
+    }
+
+    @Test
+    void words_no_rule_places_are_still_reported() {
+        assertThat(translation("deliveries for toddlers").unmatched()).containsExactly("toddlers");
+    }
+}

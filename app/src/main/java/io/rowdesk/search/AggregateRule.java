@@ -23,10 +23,39 @@ final class AggregateRule implements PhraseRule {
                         .isPresent();
     }
 
+    /**
+     * "how many pages does the longest book have": a number a row holds is asked for (the pages
+     * column), not a count of rows.
+     */
+    private static final Pattern HOW_MANY_HELD =
+            Pattern.compile(
+                    "^how many (?<column>[a-z_ ]+?) (?<does>does|do|did) .+ (?<have>have|has|had)$");
+
+    private static boolean heldNumber(ParseState s) {
+        Matcher m = HOW_MANY_HELD.matcher(s.text);
+        if (!m.find()) {
+            return false;
+        }
+        Optional<String> column =
+                s.vocabulary
+                        .column(m.group("column"))
+                        .filter(c -> s.vocabulary.isNumeric(c) && !c.endsWith("_id"));
+        if (column.isEmpty()) {
+            return false;
+        }
+        s.columns.add(column.get());
+        s.use(m.start(), m.end("column"));
+        s.use(m.start("does"), m.end("does"));
+        s.use(m.start("have"), m.end("have"));
+        return true;
+    }
+
     @Override
     public void match(ParseState s) {
+        boolean held = heldNumber(s);
         Matcher count = COUNT.matcher(s.text);
-        if (count.find()
+        if (!held
+                && count.find()
                 && !s.isUsed(count.start(), count.end())
                 && !columnCount(s, count.start(), count.end())) {
             s.aggregates.add(new QuerySpec.Aggregate(QuerySpec.Aggregate.Function.COUNT, null));

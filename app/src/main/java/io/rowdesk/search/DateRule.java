@@ -12,12 +12,13 @@ import java.util.regex.Pattern;
  * the year itself.
  */
 final class DateRule implements PhraseRule {
+    private static final Pattern YEARS_OLD = Pattern.compile("\\b(?:years?|yrs?) old\\b");
     private static final Pattern YEAR_NUMBER = Pattern.compile("\\b(?:19|20)\\d\\d$");
 
     @Override
     public void match(ParseState s) {
         for (DatePhrases.Match match : DatePhrases.find(s.text, s.today)) {
-            if (s.isUsed(match.start(), match.end())) {
+            if (s.isUsed(match.start(), match.end()) || ofAge(s, match)) {
                 continue;
             }
             if (wholeYears(s, match)) {
@@ -48,6 +49,14 @@ final class DateRule implements PhraseRule {
                                     false,
                                     word + " " + match.label())));
         }
+    }
+
+    /** "over 65 years old" where the rows have an age: an age, not a date (see NumberRule). */
+    private static boolean ofAge(ParseState s, DatePhrases.Match match) {
+        String through =
+                s.text.substring(match.start(), Math.min(s.text.length(), match.end() + 4));
+        return YEARS_OLD.matcher(through).find()
+                && Measures.column(s.vocabulary, "old").isPresent();
     }
 
     /** "before 1970", "in 2020", "since 2020": the phrase ends in a year and its ends are Jan 1. */

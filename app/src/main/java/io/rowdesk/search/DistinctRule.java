@@ -90,6 +90,13 @@ final class DistinctRule implements PhraseRule {
         while (verb.find()) {
             s.use(verb.start(), verb.end());
         }
+        // "(do) riders (use)": who does it, when the columns name them (rider_rating), says no more
+        for (int[] span : s.words()) {
+            String word = s.text.substring(span[0], span[1]);
+            if (span[0] >= from && s.free(span) && !s.vocabulary.qualifierColumns(word).isEmpty()) {
+                s.use(span[0], span[1]);
+            }
+        }
         Matcher get = GET_VERB.matcher(s.text).region(from, s.text.length());
         if (get.find()
                 && s.vocabulary

@@ -14,8 +14,8 @@ final class Measures {
     /** Words of money columns, most specific first. */
     static final List<String> MONEY =
             List.of(
-                    "price", "cost", "fare", "fee", "amount", "charge", "total", "revenue",
-                    "value");
+                    "price", "cost", "fare", "fee", "amount", "charge", "total", "revenue", "value",
+                    "salary", "wage", "rent", "income", "budget");
 
     private static final Map<String, List<String>> DIMENSIONS =
             Map.ofEntries(
@@ -30,7 +30,8 @@ final class Measures {
                     Map.entry("short", List.of("length", "distance", "pages", "duration")),
                     Map.entry("tall", List.of("height", "elevation", "altitude")),
                     Map.entry("high", List.of("elevation", "height", "altitude")),
-                    Map.entry("low", List.of("elevation", "height", "altitude")),
+                    Map.entry("big", List.of("size", "area", "capacity", "volume")),
+                    Map.entry("fast", List.of("speed", "velocity")),
                     Map.entry("old", List.of("age")),
                     Map.entry("young", List.of("age")),
                     Map.entry("experienced", List.of("experience", "seniority", "tenure")));

@@ -61,7 +61,11 @@ final class NumberRule implements PhraseRule {
 
     private static final Pattern MONEY_VERB =
             Pattern.compile(
-                    "\\b(?:costs?|costing|priced(?: at)?|charg(?:e|es|ed|ing)|sells? for|selling for) $");
+                    "\\b(?:costs?|costing|priced(?: at)?|charg(?:e|es|ed|ing)|sells? for|selling for|earn(?:s|ing)?|mak(?:es|ing)) $");
+
+    /** "over 65 years old": the age column. */
+    private static final Pattern YEARS_OLD =
+            Pattern.compile("^ ?(?:years?|yrs?) (?:old|of age)\\b");
 
     /**
      * "longer than 45 minutes" on wait_minutes, "over 2 kg" on weight_kg: a unit right after the
@@ -104,10 +108,22 @@ final class NumberRule implements PhraseRule {
             if (s.isUsed(match.start(), match.end())) {
                 continue;
             }
-            // "$10m gmv": a column right after the number wins over one further back
+            // "over 65 years old": the age column
+            Matcher old = YEARS_OLD.matcher(s.text).region(match.end(), s.text.length());
             Optional<ParseState.Span> named =
-                    s.columnAt(match.end(), s.vocabulary::isNumeric)
-                            .filter(span -> s.text.substring(match.end(), span.start()).isBlank());
+                    old.lookingAt()
+                            ? Measures.column(s.vocabulary, "old")
+                                    .map(c -> new ParseState.Span(match.end(), old.end(), c))
+                            : Optional.empty();
+            // "$10m gmv": a column right after the number wins over one further back
+            if (named.isEmpty()) {
+                named =
+                        s.columnAt(match.end(), s.vocabulary::isNumeric)
+                                .filter(
+                                        span ->
+                                                s.text.substring(match.end(), span.start())
+                                                        .isBlank());
+            }
             if (named.isEmpty()) {
                 named = s.columnBefore(match.start(), s.vocabulary::isNumeric);
             }

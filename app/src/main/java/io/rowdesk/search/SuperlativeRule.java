@@ -60,9 +60,15 @@ final class SuperlativeRule implements PhraseRule {
                             "most experienced|most senior", Measure.NUMBER, true, "experienced"),
                     new Direction(
                             "least experienced|most junior", Measure.NUMBER, false, "experienced"),
-                    new Direction(
-                            "largest|biggest|highest|greatest|most", Measure.NUMBER, true, "high"),
-                    new Direction("smallest|lowest|fewest|least", Measure.NUMBER, false, "low"));
+                    new Direction("fastest", Measure.NUMBER, true, "fast"),
+                    new Direction("slowest", Measure.NUMBER, false, "fast"),
+                    new Direction("largest|biggest", Measure.NUMBER, true, "big"),
+                    new Direction("smallest", Measure.NUMBER, false, "big"),
+                    new Direction("highest|greatest|most", Measure.NUMBER, true, "high"),
+                    new Direction("lowest|fewest|least", Measure.NUMBER, false, "high"));
+
+    /** Adjectives of any size: without a column of their own they mean the money column. */
+    private static final java.util.Set<String> GENERIC = java.util.Set.of("big", "high");
 
     private static final Pattern WHAT_IS_THE =
             Pattern.compile("^(?:what|which) (?:is|was|are|were) (?:the )?$");
@@ -118,8 +124,10 @@ final class SuperlativeRule implements PhraseRule {
                     column =
                             temporal
                                     ? s.vocabulary.dateColumn()
-                                    : s.text.substring(m.start(), m.end())
-                                                    .matches(".*\\b(?:most|least|fewest)\\b.*")
+                                    : !GENERIC.contains(direction.adjective())
+                                                    || s.text.substring(m.start(), m.end())
+                                                            .matches(
+                                                                    ".*\\b(?:most|least|fewest)\\b.*")
                                             ? null
                                             : s.vocabulary.moneyColumn();
                 }

@@ -484,7 +484,7 @@ public final class Vocabulary {
         for (String preferred :
                 List.of(
                         "amount", "price", "total", "revenue", "value", "cost", "fare", "fee",
-                        "charge")) {
+                        "charge", "salary", "wage", "rent")) {
             for (String column : columnTypes.keySet()) {
                 if (isNumeric(column)
                         && (column.equals(preferred) || column.endsWith("_" + preferred))) {

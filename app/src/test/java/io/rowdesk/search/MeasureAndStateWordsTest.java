@@ -141,6 +141,22 @@ class MeasureAndStateWordsTest {
     void which_questions_list_the_values_that_occur() {
         assertThat(translate("which cities appear on deliveries"))
                 .startsWith("SELECT DISTINCT \"city\"");
+        assertThat(translate("which services do couriers use"))
+                .startsWith("SELECT DISTINCT \"service\"");
+    }
+
+    @Test
+    void how_many_of_a_number_a_row_holds_asks_for_that_number() {
+        assertThat(translate("how many attempts does the heaviest delivery have"))
+                .startsWith("SELECT \"attempts\"")
+                .contains("ORDER BY \"weight_kg\" DESC");
+    }
+
+    @Test
+    void ages_and_the_people_the_rows_are_about() {
+        assertThat(translate("deliveries for couriers over 50 years old"))
+                .contains("\"courier_age\" > 50");
+        assertThat(translate("porto couriers")).contains("\"city\" IN ('Porto')");
     }
 
     @Test

@@ -23,7 +23,11 @@ final class DistinctRule implements PhraseRule {
      */
     private static final Pattern WHICH_DO =
             Pattern.compile(
-                    "^which (?:the )?(?<column>[a-z0-9_ ]+?)(?= (?:do|does|did|appear|appears|occur|occurs|exist|exists)\\b| (?:get|gets|got) [a-z]+$)");
+                    "^which (?:the )?(?<column>[a-z0-9_ ]+?)(?= (?:do|does|did|appear|appears|occur|occurs|exist|exists)\\b| (?:get|gets|got) [a-z]+$| (?:have|has)\\b(?! (?:more|fewer|less|over|under|above|below|at least|at most|the|no|zero|\\d)))");
+
+    /** "(do engineers) work (in)": the verb that ends such a question relates who and X. */
+    private static final Pattern LAST_VERB =
+            Pattern.compile("\\b(?<verb>[a-z]+)(?: (?:in|at|on|from|to|with|for|by))?$");
 
     /** The verb that closes such a question: "(do riders) use", "(do we) have", "appear". */
     private static final Pattern CLOSING_VERB =
@@ -32,6 +36,8 @@ final class DistinctRule implements PhraseRule {
 
     /** "get borrowed": a verb of the relation's own event (a date column's word) after get. */
     private static final Pattern GET_VERB = Pattern.compile("\\b(?:get|gets|got) (?<verb>[a-z]+)$");
+
+    private static final Pattern DO = Pattern.compile(" (?:do|does|did) ");
 
     private static final Pattern KIND = Pattern.compile(" (?:methods?|types?|kinds?|values?)$");
     private static final Pattern ALPHABETICAL =
@@ -89,6 +95,14 @@ final class DistinctRule implements PhraseRule {
         Matcher verb = CLOSING_VERB.matcher(s.text).region(from, s.text.length());
         while (verb.find()) {
             s.use(verb.start(), verb.end());
+        }
+        Matcher last = LAST_VERB.matcher(s.text).region(from, s.text.length());
+        if (DO.matcher(s.text).region(from, s.text.length()).lookingAt()
+                && last.find()
+                && s.vocabulary.column(last.group("verb")).isEmpty()
+                && s.vocabulary.values(last.group("verb")).isEmpty()
+                && !s.vocabulary.isRelationWord(last.group("verb"))) {
+            s.use(last.start(), last.end());
         }
         // "(do) riders (use)": who does it, when the columns name them (rider_rating), says no more
         for (int[] span : s.words()) {

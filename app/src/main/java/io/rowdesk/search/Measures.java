@@ -32,6 +32,7 @@ final class Measures {
                     Map.entry("high", List.of("elevation", "height", "altitude")),
                     Map.entry("big", List.of("size", "area", "capacity", "volume")),
                     Map.entry("fast", List.of("speed", "velocity")),
+                    Map.entry("good", List.of("rating", "score", "stars", "grade")),
                     Map.entry("old", List.of("age")),
                     Map.entry("young", List.of("age")),
                     Map.entry("experienced", List.of("experience", "seniority", "tenure")));

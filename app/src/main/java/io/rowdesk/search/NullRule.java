@@ -16,7 +16,16 @@ final class NullRule implements PhraseRule {
 
     private static final Pattern NEVER =
             Pattern.compile(
-                    "\\b(?:not|never|not yet|hasn't been|haven't been|un) ?(?<column>[a-z_ ]+)");
+                    "\\b(?:not|never|not yet|hasn't been|haven't been|hasn't|haven't|didn't|un) ?(?<column>[a-z_ ]+)");
+
+    /**
+     * "employees who left", "orders that have shipped": the event of a date column happened (a word
+     * that is also a stored value is left to ValueRule).
+     */
+    private static final Pattern DONE =
+            Pattern.compile(
+                    "\\b(?:who|that|which) (?:have |has |had |were |was |got )?(?<column>[a-z_ ]+)");
+
     private static final List<NullPhrase> PHRASES =
             List.of(
                     new NullPhrase(
@@ -117,8 +126,35 @@ final class NullRule implements PhraseRule {
             }
         }
         notDone(s);
+        done(s);
         for (NullPhrase phrase : PHRASES) {
             match(s, phrase);
+        }
+    }
+
+    private static void done(ParseState s) {
+        Matcher m = DONE.matcher(s.text);
+        while (m.find()) {
+            Optional<ParseState.Span> column =
+                    s.columnAt(m.start("column"), s.vocabulary::isTemporal);
+            if (column.isEmpty()
+                    || column.get().start() != m.start("column")
+                    || s.isUsed(m.start(), column.get().end())
+                    || !s.vocabulary
+                            .values(s.text.substring(column.get().start(), column.get().end()))
+                            .isEmpty()) {
+                continue;
+            }
+            String name = column.get().column();
+            s.use(m.start(), column.get().end());
+            s.conditions.add(
+                    new ParseState.Found(
+                            m.start(),
+                            column.get().end(),
+                            new Condition.IsNull(
+                                    name,
+                                    false,
+                                    name.replaceAll("_(at|on|date)$", "").replace('_', ' '))));
         }
     }
 

@@ -21,9 +21,21 @@ final class Stems {
 
     private Stems() {}
 
+    /** Past forms no suffix rule leads back to the noun of a column ("born" for birth_date). */
+    private static final java.util.Map<String, String> IRREGULAR =
+            java.util.Map.of(
+                    "born", "birth",
+                    "sold", "sale",
+                    "bought", "buy",
+                    "built", "build",
+                    "spent", "spend",
+                    "left", "leave",
+                    "taught", "teach");
+
     static String stem(String word) {
         EnglishStemmer stemmer = STEMMER.get();
-        stemmer.setCurrent(word.toLowerCase(Locale.ROOT));
+        String lower = word.toLowerCase(Locale.ROOT);
+        stemmer.setCurrent(IRREGULAR.getOrDefault(lower, lower));
         stemmer.stem();
         return stemmer.getCurrent();
     }

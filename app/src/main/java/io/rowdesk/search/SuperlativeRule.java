@@ -45,6 +45,15 @@ final class SuperlativeRule implements PhraseRule {
                     new Direction("oldest|earliest", Measure.TEMPORAL, false, "old"),
                     new Direction("youngest", Measure.TEMPORAL, true, "young"),
                     new Direction(
+                            "highest paid|best paid|best-paid|top paid|most paid",
+                            Measure.NUMBER,
+                            true,
+                            "expensive"),
+                    new Direction(
+                            "lowest paid|worst paid|least paid", Measure.NUMBER, false, "cheap"),
+                    new Direction("best|top rated|top-rated", Measure.NUMBER, true, "good"),
+                    new Direction("worst", Measure.NUMBER, false, "good"),
+                    new Direction(
                             "most expensive|priciest|costliest", Measure.NUMBER, true, "expensive"),
                     new Direction("cheapest|least expensive", Measure.NUMBER, false, "cheap"),
                     new Direction("heaviest", Measure.NUMBER, true, "heavy"),

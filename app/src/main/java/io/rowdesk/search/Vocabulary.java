@@ -278,13 +278,17 @@ public final class Vocabulary {
 
     /**
      * The one measure of an entity the rows name by a word ("patients" → patient_age of patient_id
-     * and patient_age): its only numeric column that is not an id.
+     * and patient_age): its only numeric column that is not an id, else its age.
      */
     public Optional<String> entityMeasure(String phrase) {
         List<String> numeric =
                 qualifierColumns(phrase).stream()
                         .filter(c -> isNumeric(c) && !c.endsWith("_id"))
                         .toList();
+        if (numeric.size() > 1) {
+            // a person or thing compared with a bare number: its age, when it has one
+            numeric = numeric.stream().filter(c -> List.of(c.split("_")).contains("age")).toList();
+        }
         return numeric.size() == 1 ? Optional.of(numeric.get(0)) : Optional.empty();
     }
 

@@ -38,10 +38,12 @@ class MeasureAndStateWordsTest {
                     new Column("customer_rating", "INTEGER"),
                     new Column("tracking_code", "VARCHAR"),
                     new Column("van_year", "INTEGER"),
+                    new Column("courier_birth_year", "INTEGER"),
                     new Column("is_insured", "BOOLEAN"),
                     new Column("requires_signature", "BOOLEAN"),
                     new Column("ordered_at", "TIMESTAMP"),
-                    new Column("delivered_at", "TIMESTAMP"));
+                    new Column("delivered_at", "TIMESTAMP"),
+                    new Column("cancelled_at", "TIMESTAMP"));
 
     private static ColumnProfile values(String column, String... values) {
         return new ColumnProfile(
@@ -106,6 +108,15 @@ class MeasureAndStateWordsTest {
         assertThat(translate("couriers over 60")).contains("\"courier_age\" > 60");
         assertThat(translate("deliveries with a van year before 2010"))
                 .contains("\"van_year\" < 2010");
+        assertThat(translate("deliveries by couriers born before 1980"))
+                .contains("\"courier_birth_year\" < 1980");
+    }
+
+    @Test
+    void best_and_worst_read_a_rating_or_score() {
+        assertThat(translate("the 3 best deliveries"))
+                .contains("ORDER BY \"customer_rating\" DESC")
+                .contains("LIMIT 3");
     }
 
     @Test
@@ -124,6 +135,10 @@ class MeasureAndStateWordsTest {
                 .contains("\"customer_rating\" IS NULL");
         assertThat(translate("deliveries where a tracking code was given"))
                 .contains("\"tracking_code\" IS NOT NULL");
+        assertThat(translate("deliveries that were cancelled"))
+                .contains("\"cancelled_at\" IS NOT NULL");
+        assertThat(translate("deliveries that haven't cancelled"))
+                .contains("\"cancelled_at\" IS NULL");
     }
 
     @Test
@@ -143,6 +158,11 @@ class MeasureAndStateWordsTest {
                 .startsWith("SELECT DISTINCT \"city\"");
         assertThat(translate("which services do couriers use"))
                 .startsWith("SELECT DISTINCT \"service\"");
+        assertThat(translate("which cities have insured deliveries"))
+                .startsWith("SELECT DISTINCT \"city\"")
+                .contains("\"is_insured\" = true");
+        assertThat(translate("which cities do couriers deliver to"))
+                .startsWith("SELECT DISTINCT \"city\"");
     }
 
     @Test

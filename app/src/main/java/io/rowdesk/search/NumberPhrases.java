@@ -83,7 +83,7 @@ public final class NumberPhrases {
 
     private static final String COMPARISON =
             "(?:\\b(over|above|more than|greater than|higher than|bigger than|larger than|at least|no less than|minimum(?: of)?|min"
-                    + "|under|below|less than|lower than|smaller than|at most|no more than|up to|maximum(?: of)?|max|exactly|equal to"
+                    + "|under|below|less than|fewer than|lower than|smaller than|at most|no more than|up to|maximum(?: of)?|max|exactly|equal to"
                     + "|(?:"
                     + String.join("|", COMPARATIVES.keySet())
                     + ") than)"
@@ -221,7 +221,7 @@ public final class NumberPhrases {
                     Condition.Operator.GT;
             case "at least", "no less than", "minimum", "minimum of", "min", ">=" ->
                     Condition.Operator.GE;
-            case "under", "below", "less than", "lower than", "smaller than", "<" ->
+            case "under", "below", "less than", "fewer than", "lower than", "smaller than", "<" ->
                     Condition.Operator.LT;
             case "at most", "no more than", "up to", "maximum", "maximum of", "max", "<=" ->
                     Condition.Operator.LE;

@@ -1,6 +1,8 @@
 package io.rowdesk.search;
 
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,21 +69,44 @@ final class NumberRule implements PhraseRule {
     private static final Pattern YEARS_OLD =
             Pattern.compile("^ ?(?:years?|yrs?) (?:old|of age)\\b");
 
+    /** Time units in seconds, as said after a number or ending a column's name. */
+    private static final Map<String, Integer> SECONDS =
+            Map.ofEntries(
+                    Map.entry("second", 1),
+                    Map.entry("sec", 1),
+                    Map.entry("minute", 60),
+                    Map.entry("min", 60),
+                    Map.entry("hour", 3600),
+                    Map.entry("hr", 3600),
+                    Map.entry("day", 86400));
+
     /**
      * "longer than 45 minutes" on wait_minutes, "over 2 kg" on weight_kg: a unit right after the
-     * number that is a word of the compared column's name says nothing more.
+     * number that is a word of the compared column's name says nothing more; another unit of time
+     * is converted to the column's ("more than 2 hours" on delay_minutes is 120). Returns what the
+     * number is multiplied by.
      */
-    private static void unitAfter(ParseState s, int end, String column) {
+    private static BigDecimal unitAfter(ParseState s, int end, String column) {
         for (int[] span : s.words()) {
             if (span[0] >= end && s.text.substring(end, span[0]).isBlank() && s.free(span)) {
                 String word = s.text.substring(span[0], span[1]);
                 List<String> parts = List.of(column.split("_"));
                 if (parts.contains(word) || parts.contains(Vocabulary.singular(word))) {
                     s.use(span[0], span[1]);
+                    return BigDecimal.ONE;
                 }
-                return;
+                Integer said = SECONDS.get(Vocabulary.singular(word));
+                Integer stored = SECONDS.get(Vocabulary.singular(parts.get(parts.size() - 1)));
+                if (said != null && stored != null) {
+                    s.use(span[0], span[1]);
+                    return BigDecimal.valueOf(said)
+                            .divide(BigDecimal.valueOf(stored), 6, java.math.RoundingMode.HALF_UP)
+                            .stripTrailingZeros();
+                }
+                return BigDecimal.ONE;
             }
         }
+        return BigDecimal.ONE;
     }
 
     /** "patients over 80": the word before names an entity with one measure (patient_age). */
@@ -157,21 +182,26 @@ final class NumberRule implements PhraseRule {
                             .map(ParseState.Span::end)
                             .orElse(match.end());
             s.use(start, end);
-            unitAfter(s, end, column);
+            BigDecimal factor = unitAfter(s, end, column);
             String word = column.replace('_', ' ');
+            String label =
+                    word
+                            + " "
+                            + match.label()
+                            + (factor.equals(BigDecimal.ONE) ? "" : " (converted)");
             Condition condition =
                     match.isRange()
                             ? new Condition.Range(
                                     column,
-                                    match.value(),
-                                    match.upper(),
+                                    match.value().multiply(factor),
+                                    match.upper().multiply(factor),
                                     true,
-                                    word + " " + match.label())
+                                    label)
                             : new Condition.Compare(
                                     column,
                                     match.operator(),
-                                    match.value(),
-                                    word + " " + match.label());
+                                    match.value().multiply(factor),
+                                    label);
             s.conditions.add(new ParseState.Found(start, end, condition));
         }
     }

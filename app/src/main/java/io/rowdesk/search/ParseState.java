@@ -4,6 +4,7 @@ import io.rowdesk.search.LocalTranslator.Translation;
 import io.rowdesk.search.semantic.SemanticMatcher;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,6 +22,12 @@ final class ParseState {
     private static final Pattern WORD = Pattern.compile("[a-z0-9$][a-z0-9$.,'+&-]*");
     private static final Pattern LISTED_AFTER =
             Pattern.compile("^ ?,? ?(?:and|or|nor)? ?(?:the |a |an )?$");
+    private static final Pattern DIRECTION_BEFORE =
+            Pattern.compile("\\b(to|into|towards|from|out of) (?:the )?$");
+    private static final Set<String> ENDS =
+            Set.of("to", "destination", "dest", "dropoff", "arrival", "target", "end", "recipient");
+    private static final Set<String> STARTS =
+            Set.of("from", "origin", "pickup", "departure", "source", "start", "sender");
     private static final Pattern NAME_SUFFIX = Pattern.compile("_(?:name|title|label)$");
     private static final Pattern BY_OR_ON = Pattern.compile("\\b(?:by|on) ");
     private static final Pattern FILLER_BEFORE_COLUMN = Pattern.compile(" ?(?:by |in |of |on )?");
@@ -206,6 +213,21 @@ final class ParseState {
                         return ref;
                     }
                 }
+            }
+        }
+        // "flights to lisbon": where things go is the column of ends (destination, dropoff_zone)
+        Matcher direction = DIRECTION_BEFORE.matcher(text.substring(0, start));
+        if (direction.find()) {
+            Set<String> ends = direction.group(1).matches("from|out of") ? STARTS : ENDS;
+            List<Vocabulary.ValueRef> directed =
+                    refs.stream()
+                            .filter(
+                                    r ->
+                                            Arrays.stream(r.column().split("_"))
+                                                    .anyMatch(ends::contains))
+                            .toList();
+            if (directed.size() == 1) {
+                return directed.get(0);
             }
         }
         Optional<Span> before = columnBefore(start, c -> true);

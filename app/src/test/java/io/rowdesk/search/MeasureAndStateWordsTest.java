@@ -27,6 +27,8 @@ class MeasureAndStateWordsTest {
                     new Column("courier_name", "VARCHAR"),
                     new Column("courier_age", "INTEGER"),
                     new Column("city", "VARCHAR"),
+                    new Column("origin_depot", "VARCHAR"),
+                    new Column("destination_depot", "VARCHAR"),
                     new Column("service", "VARCHAR"),
                     new Column("status", "VARCHAR"),
                     new Column("weight_kg", "DOUBLE"),
@@ -62,6 +64,8 @@ class MeasureAndStateWordsTest {
     static final List<ColumnProfile> PROFILES =
             List.of(
                     values("city", "Porto", "Leeds", "Graz"),
+                    values("origin_depot", "North", "South"),
+                    values("destination_depot", "North", "South"),
                     values("service", "same day", "next day", "courrier"),
                     values("status", "delivered", "returned", "in transit"));
 
@@ -94,6 +98,9 @@ class MeasureAndStateWordsTest {
         assertThat(translate("deliveries cheaper than 15")).contains("\"price\" < 15");
         assertThat(translate("deliveries where the delay was longer than 30 minutes"))
                 .contains("\"delay_minutes\" > 30");
+        assertThat(translate("deliveries delayed more than 2 hours"))
+                .contains("\"delay_minutes\" > 120");
+        assertThat(translate("deliveries with fewer than 3 attempts")).contains("\"attempts\" < 3");
     }
 
     @Test
@@ -150,6 +157,13 @@ class MeasureAndStateWordsTest {
                 .contains("GROUP BY \"courier_name\"");
         assertThat(translate("cities where the average delivery price is above 20"))
                 .contains("HAVING avg(\"price\") > 20");
+    }
+
+    @Test
+    void to_and_from_pick_the_column_of_ends_and_starts() {
+        assertThat(translate("deliveries to the north"))
+                .contains("\"destination_depot\" IN ('North')");
+        assertThat(translate("deliveries from south")).contains("\"origin_depot\" IN ('South')");
     }
 
     @Test

@@ -57,6 +57,8 @@ final class ParseState {
     final List<String> columns = new ArrayList<>();
     boolean distinct;
     final List<QuerySpec.Having> having = new ArrayList<>();
+    // the groups a grouped answer shows alone, its measures only ordering it (see QuerySpec)
+    final List<String> shownGroups = new ArrayList<>();
 
     ParseState(String text, Vocabulary vocabulary, SemanticMatcher semantic, LocalDate today) {
         this.text = text;
@@ -391,7 +393,7 @@ final class ParseState {
                         limit,
                         groups,
                         aggregates,
-                        aggregate ? List.of() : columns,
+                        aggregate ? shownGroups : columns,
                         !aggregate && distinct && !columns.isEmpty(),
                         aggregate ? having : List.of());
         return new Translation(spec, understood, unmatched);

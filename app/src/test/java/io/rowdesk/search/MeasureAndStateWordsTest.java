@@ -167,6 +167,19 @@ class MeasureAndStateWordsTest {
     }
 
     @Test
+    void which_group_has_the_most_shows_the_group_alone() {
+        assertThat(translate("which city has the most insured deliveries"))
+                .startsWith("SELECT \"city\" AS \"city\" FROM")
+                .contains("\"is_insured\" = true")
+                .contains("GROUP BY \"city\" ORDER BY count(*) DESC");
+        assertThat(translate("which courier has the highest customer rating"))
+                .startsWith("SELECT \"courier_name\" AS \"courier_name\" FROM")
+                .contains("ORDER BY avg(\"customer_rating\") DESC");
+        assertThat(translate("which city has the highest price"))
+                .contains("ORDER BY sum(\"price\") DESC");
+    }
+
+    @Test
     void which_questions_list_the_values_that_occur() {
         assertThat(translate("which cities appear on deliveries"))
                 .startsWith("SELECT DISTINCT \"city\"");

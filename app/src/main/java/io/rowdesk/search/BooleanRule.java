@@ -1,7 +1,6 @@
 package io.rowdesk.search;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * State words of true/false columns: "discontinued products" → discontinued = true, "banned
@@ -17,8 +16,7 @@ final class BooleanRule implements PhraseRule {
     public void match(ParseState s) {
         List<int[]> words = s.words();
         for (String column : s.vocabulary.columns()) {
-            String type = s.vocabulary.type(column);
-            if (type == null || !type.toUpperCase(Locale.ROOT).startsWith("BOOL")) {
+            if (!s.vocabulary.isBoolean(column)) {
                 continue;
             }
             String[] state = column.replaceFirst("^(is|has|was|are)_", "").split("_");

@@ -27,7 +27,8 @@ final class DistinctRule implements PhraseRule {
 
     /** "(do engineers) work (in)": the verb that ends such a question relates who and X. */
     private static final Pattern LAST_VERB =
-            Pattern.compile("\\b(?<verb>[a-z]+)(?: (?:in|at|on|from|to|with|for|by))?$");
+            Pattern.compile(
+                    "\\b(?<verb>[a-z]+)(?: (?:in|at|on|from|to|with|for|by|through|into|via|about))?$");
 
     /** The verb that closes such a question: "(do riders) use", "(do we) have", "appear". */
     private static final Pattern CLOSING_VERB =
@@ -99,7 +100,10 @@ final class DistinctRule implements PhraseRule {
         Matcher last = LAST_VERB.matcher(s.text).region(from, s.text.length());
         if (DO.matcher(s.text).region(from, s.text.length()).lookingAt()
                 && last.find()
-                && s.vocabulary.column(last.group("verb")).isEmpty()
+                && s.vocabulary
+                        .column(last.group("verb"))
+                        .filter(c -> !s.vocabulary.isTemporal(c))
+                        .isEmpty()
                 && s.vocabulary.values(last.group("verb")).isEmpty()
                 && !s.vocabulary.isRelationWord(last.group("verb"))) {
             s.use(last.start(), last.end());

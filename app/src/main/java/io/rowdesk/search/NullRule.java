@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * NULL-ness: "not paid" / "never closed" on a date column, "without / no / missing X", "X is
  * empty", "with / has an X", "a promo code was used", "still out" (not returned), a verb said not
- * to have happened ("didn't rate": no rating; "never renewed" on a count: 0). A word that is also a
+ * to have happened ("didn't rate": no rating; "never renewed" on a count: 0), an event that did
+ * ("who left", "cancelled bookings"); a flag said with/without is true/false. A word that is also a
  * stored value is left to {@link ValueRule}.
  */
 final class NullRule implements PhraseRule {
@@ -127,8 +128,42 @@ final class NullRule implements PhraseRule {
         }
         notDone(s);
         done(s);
+        doneBefore(s);
         for (NullPhrase phrase : PHRASES) {
             match(s, phrase);
+        }
+    }
+
+    /**
+     * "cancelled bookings": an event's participle right before the relation's name happened (not
+     * the default date column, which every row has).
+     */
+    private static void doneBefore(ParseState s) {
+        List<int[]> words = s.words();
+        for (int i = 0; i + 1 < words.size(); i++) {
+            int[] span = words.get(i);
+            String word = s.text.substring(span[0], span[1]);
+            int[] next = words.get(i + 1);
+            if (!word.endsWith("ed")
+                    || !s.free(span)
+                    || !s.vocabulary.isRelationWord(s.text.substring(next[0], next[1]))
+                    || !s.vocabulary.values(word).isEmpty()
+                    || !s.vocabulary.stemValues(word).isEmpty()) {
+                continue;
+            }
+            Optional<String> column =
+                    s.vocabulary
+                            .column(word)
+                            .filter(
+                                    c ->
+                                            s.vocabulary.isTemporal(c)
+                                                    && !c.equals(s.vocabulary.dateColumn()));
+            if (column.isPresent()) {
+                s.use(span[0], span[1]);
+                s.conditions.add(
+                        new ParseState.Found(
+                                span[0], span[1], new Condition.IsNull(column.get(), false, word)));
+            }
         }
     }
 
@@ -207,15 +242,23 @@ final class NullRule implements PhraseRule {
                 continue;
             }
             s.use(start, end);
-            String word = column.get().column().replace('_', ' ');
+            String name = column.get().column();
+            String word = name.replace('_', ' ');
+            // "with breakfast" of breakfast_included: a flag is true or false, not missing
             s.conditions.add(
                     new ParseState.Found(
                             start,
                             end,
-                            new Condition.IsNull(
-                                    column.get().column(),
-                                    phrase.isNull(),
-                                    (phrase.isNull() ? "no " : "has a ") + word)));
+                            s.vocabulary.isBoolean(name)
+                                    ? new Condition.Compare(
+                                            name,
+                                            Condition.Operator.EQ,
+                                            !phrase.isNull(),
+                                            (phrase.isNull() ? "not " : "") + word)
+                                    : new Condition.IsNull(
+                                            name,
+                                            phrase.isNull(),
+                                            (phrase.isNull() ? "no " : "has a ") + word)));
         }
     }
 }

@@ -437,6 +437,11 @@ public final class Vocabulary {
                 || !last.equals("id") && !singular(last).equals(last);
     }
 
+    public boolean isBoolean(String column) {
+        String type = columnTypes.get(column);
+        return type != null && type.startsWith("BOOL");
+    }
+
     /** An integer column of years ("published_year", "year_built"): read as a time, not a date. */
     public boolean isYear(String column) {
         String type = columnTypes.get(column);

@@ -129,6 +129,8 @@ class MeasureAndStateWordsTest {
     @Test
     void state_words_of_flags_read_prefixes_and_several_words() {
         assertThat(translate("uninsured deliveries")).contains("\"is_insured\" = false");
+        assertThat(translate("deliveries with insurance")).contains("\"is_insured\" = true");
+        assertThat(translate("deliveries without insurance")).contains("\"is_insured\" = false");
         assertThat(translate("deliveries requiring signature"))
                 .contains("\"requires_signature\" = true");
     }
@@ -144,6 +146,7 @@ class MeasureAndStateWordsTest {
                 .contains("\"tracking_code\" IS NOT NULL");
         assertThat(translate("deliveries that were cancelled"))
                 .contains("\"cancelled_at\" IS NOT NULL");
+        assertThat(translate("cancelled deliveries")).contains("\"cancelled_at\" IS NOT NULL");
         assertThat(translate("deliveries that haven't cancelled"))
                 .contains("\"cancelled_at\" IS NULL");
     }

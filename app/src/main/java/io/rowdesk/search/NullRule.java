@@ -135,8 +135,8 @@ final class NullRule implements PhraseRule {
     }
 
     /**
-     * "cancelled bookings": an event's participle right before the relation's name happened (not
-     * the default date column, which every row has).
+     * "cancelled bookings", "sold listings": an event's participle right before the relation's name
+     * happened; "unsold listings": it did not (never the default date column, which every row has).
      */
     private static void doneBefore(ParseState s) {
         List<int[]> words = s.words();
@@ -144,7 +144,9 @@ final class NullRule implements PhraseRule {
             int[] span = words.get(i);
             String word = s.text.substring(span[0], span[1]);
             int[] next = words.get(i + 1);
-            if (!word.endsWith("ed")
+            boolean not = word.startsWith("un") && Stems.isParticiple(word.substring(2));
+            String participle = not ? word.substring(2) : word;
+            if (!Stems.isParticiple(participle)
                     || !s.free(span)
                     || !s.vocabulary.isRelationWord(s.text.substring(next[0], next[1]))
                     || !s.vocabulary.values(word).isEmpty()
@@ -153,7 +155,7 @@ final class NullRule implements PhraseRule {
             }
             Optional<String> column =
                     s.vocabulary
-                            .column(word)
+                            .column(participle)
                             .filter(
                                     c ->
                                             s.vocabulary.isTemporal(c)
@@ -162,7 +164,7 @@ final class NullRule implements PhraseRule {
                 s.use(span[0], span[1]);
                 s.conditions.add(
                         new ParseState.Found(
-                                span[0], span[1], new Condition.IsNull(column.get(), false, word)));
+                                span[0], span[1], new Condition.IsNull(column.get(), not, word)));
             }
         }
     }

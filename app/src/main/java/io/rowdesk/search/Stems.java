@@ -32,6 +32,11 @@ final class Stems {
                     "left", "leave",
                     "taught", "teach");
 
+    /** "cancelled", "sold": a past participle, regular or one of the irregular forms above. */
+    static boolean isParticiple(String word) {
+        return word.length() > 3 && word.endsWith("ed") || IRREGULAR.containsKey(word);
+    }
+
     static String stem(String word) {
         EnglishStemmer stemmer = STEMMER.get();
         String lower = word.toLowerCase(Locale.ROOT);

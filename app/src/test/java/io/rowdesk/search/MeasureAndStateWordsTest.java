@@ -147,6 +147,7 @@ class MeasureAndStateWordsTest {
         assertThat(translate("deliveries that were cancelled"))
                 .contains("\"cancelled_at\" IS NOT NULL");
         assertThat(translate("cancelled deliveries")).contains("\"cancelled_at\" IS NOT NULL");
+        assertThat(translate("uncancelled deliveries")).contains("\"cancelled_at\" IS NULL");
         assertThat(translate("deliveries that haven't cancelled"))
                 .contains("\"cancelled_at\" IS NULL");
     }

@@ -6,8 +6,9 @@ import java.util.regex.Pattern;
 
 /**
  * Each value once: "all the different languages", "which payment methods are used", "which formats
- * get borrowed", "all brands, sorted alphabetically" (a category column asked for on its own) →
- * SELECT DISTINCT; "sorted alphabetically" / "a-z" orders by it.
+ * get borrowed", "which payment methods do riders use", "which departments have remote employees",
+ * "all brands, sorted alphabetically" (a category column asked for on its own) → SELECT DISTINCT;
+ * "sorted alphabetically" / "a-z" orders by it.
  */
 final class DistinctRule implements PhraseRule {
     private static final Pattern DIFFERENT =

@@ -28,8 +28,12 @@ final class HavingRule implements PhraseRule {
         if (!m.find()) {
             return;
         }
-        // the longest leading words naming a group: "drivers" of "drivers in lisbon"
+        // the longest leading words naming a group: "drivers" of "drivers in lisbon"; when the
+        // relation itself is named among them ("city rides with ..."), its rows are the subject
         String[] words = m.group("group").split(" ");
+        if (java.util.Arrays.stream(words).skip(1).anyMatch(s.vocabulary::isRelationWord)) {
+            return;
+        }
         Optional<String> group = Optional.empty();
         int groupEnd = m.start("group");
         for (int n = words.length; n >= 1 && group.isEmpty(); n--) {

@@ -171,6 +171,12 @@ class MeasureAndStateWordsTest {
     }
 
     @Test
+    void a_group_word_before_the_relations_name_is_no_group() {
+        assertThat(translation("city deliveries with a total price over 30").spec().groupBy())
+                .isEmpty();
+    }
+
+    @Test
     void which_group_has_the_most_shows_the_group_alone() {
         assertThat(translate("which city has the most insured deliveries"))
                 .startsWith("SELECT \"city\" AS \"city\" FROM")

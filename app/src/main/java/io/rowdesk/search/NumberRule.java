@@ -69,6 +69,22 @@ final class NumberRule implements PhraseRule {
     private static final Pattern YEARS_OLD =
             Pattern.compile("^ ?(?:years?|yrs?) (?:old|of age)\\b");
 
+    /** Units as said and as column names shorten them: "50 percent" on attendance_pct. */
+    private static final Map<String, String> UNIT_ABBREVIATIONS =
+            Map.ofEntries(
+                    Map.entry("percent", "pct"),
+                    Map.entry("%", "pct"),
+                    Map.entry("kilometers", "km"),
+                    Map.entry("kilometres", "km"),
+                    Map.entry("kilograms", "kg"),
+                    Map.entry("kilos", "kg"),
+                    Map.entry("meters", "m"),
+                    Map.entry("metres", "m"),
+                    Map.entry("minutes", "min"),
+                    Map.entry("seconds", "sec"),
+                    Map.entry("hours", "hr"),
+                    Map.entry("dollars", "usd"));
+
     /** Time units in seconds, as said after a number or ending a column's name. */
     private static final Map<String, Integer> SECONDS =
             Map.ofEntries(
@@ -91,7 +107,10 @@ final class NumberRule implements PhraseRule {
             if (span[0] >= end && s.text.substring(end, span[0]).isBlank() && s.free(span)) {
                 String word = s.text.substring(span[0], span[1]);
                 List<String> parts = List.of(column.split("_"));
-                if (parts.contains(word) || parts.contains(Vocabulary.singular(word))) {
+                String unit = UNIT_ABBREVIATIONS.getOrDefault(word, word);
+                if (parts.contains(word)
+                        || parts.contains(unit)
+                        || parts.contains(Vocabulary.singular(word))) {
                     s.use(span[0], span[1]);
                     return BigDecimal.ONE;
                 }

@@ -94,6 +94,7 @@ class MeasureAndStateWordsTest {
     @Test
     void comparatives_and_units_name_the_measure() {
         assertThat(translate("deliveries heavier than 2 kg")).contains("\"weight_kg\" > 2");
+        assertThat(translate("deliveries heavier than 2 kilograms")).contains("\"weight_kg\" > 2");
         assertThat(translate("deliveries longer than 10 km")).contains("\"distance_km\" > 10");
         assertThat(translate("deliveries cheaper than 15")).contains("\"price\" < 15");
         assertThat(translate("deliveries where the delay was longer than 30 minutes"))
@@ -214,11 +215,13 @@ class MeasureAndStateWordsTest {
         assertThat(translate("deliveries for couriers over 50 years old"))
                 .contains("\"courier_age\" > 50");
         assertThat(translate("porto couriers")).contains("\"city\" IN ('Porto')");
+        assertThat(translate("couriers with a tracking code"))
+                .contains("\"tracking_code\" IS NOT NULL");
     }
 
     @Test
     void a_word_naming_columns_is_no_misspelt_value() {
-        LocalTranslator.Translation translation = translation("courier deliveries in porto");
+        LocalTranslator.Translation translation = translation("deliveries for a courier in porto");
         assertThat(translation.spec().conditions().toString()).doesNotContain("courrier");
         assertThat(translation.unmatched()).containsExactly("courier");
     }

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * Each value once: "all the different languages", "which payment methods are used", "which formats
  * get borrowed", "which payment methods do riders use", "which departments have remote employees",
- * "all brands, sorted alphabetically" (a category column asked for on its own) → SELECT DISTINCT;
+ * "which airlines fly to lisbon" (a word no column, value or rule knows taken for the verb), "all
+ * brands, sorted alphabetically" (a category column asked for on its own) → SELECT DISTINCT;
  * "sorted alphabetically" / "a-z" orders by it.
  */
 final class DistinctRule implements PhraseRule {
@@ -41,6 +42,10 @@ final class DistinctRule implements PhraseRule {
 
     private static final Pattern DO = Pattern.compile(" (?:do|does|did) ");
 
+    /** "which airlines fly to lisbon": X, then a word no column, value or rule knows (a verb). */
+    private static final Pattern WHICH_VERB =
+            Pattern.compile("^which (?:the )?(?<column>[a-z0-9_ ]+?) (?<verb>[a-z]+) (?=[a-z0-9])");
+
     private static final Pattern KIND = Pattern.compile(" (?:methods?|types?|kinds?|values?)$");
     private static final Pattern ALPHABETICAL =
             Pattern.compile(
@@ -56,8 +61,19 @@ final class DistinctRule implements PhraseRule {
         }
         if (!found) {
             m = WHICH_DO.matcher(s.text);
-            if (m.find() && distinct(s, m)) {
+            found = m.find() && distinct(s, m);
+            if (found) {
                 closingVerbs(s, m.end());
+            }
+        }
+        if (!found) {
+            m = WHICH_VERB.matcher(s.text);
+            // "which instructor teaches the cheapest course" asks for a row, left to the others
+            if (m.find()
+                    && unknownWord(s, m.group("verb"))
+                    && !SUPERLATIVE.matcher(s.text).find()
+                    && distinct(s, m)) {
+                s.use(m.start("verb"), m.end("verb"));
             }
         }
         Matcher alphabetical = ALPHABETICAL.matcher(s.text);
@@ -125,6 +141,22 @@ final class DistinctRule implements PhraseRule {
             s.use(get.start(), get.end());
         }
     }
+
+    private static boolean unknownWord(ParseState s, String word) {
+        return !ParseState.STOPWORDS.contains(word)
+                && !SUPERLATIVE_OR_COMPARISON.matcher(word).matches()
+                && s.vocabulary.column(word).isEmpty()
+                && s.vocabulary.values(word).isEmpty()
+                && s.vocabulary.partialValues(word).isEmpty()
+                && s.vocabulary.stemValues(word).isEmpty()
+                && !s.vocabulary.isRelationWord(word);
+    }
+
+    private static final Pattern SUPERLATIVE =
+            Pattern.compile("\\b(?:[a-z]+est|most|least|fewest|top|first|last)\\b");
+
+    private static final Pattern SUPERLATIVE_OR_COMPARISON =
+            Pattern.compile("[a-z]+est|most|least|more|less|fewer|[a-z]+er|not|no|never|[a-z]+n't");
 
     private static Optional<String> lookup(ParseState s, String words) {
         return words.isBlank() || s.vocabulary.isRelationWord(words)

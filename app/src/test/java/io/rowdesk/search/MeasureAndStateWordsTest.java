@@ -201,6 +201,9 @@ class MeasureAndStateWordsTest {
                 .contains("\"is_insured\" = true");
         assertThat(translate("which cities do couriers deliver to"))
                 .startsWith("SELECT DISTINCT \"city\"");
+        assertThat(translate("which services ship to the north"))
+                .startsWith("SELECT DISTINCT \"service\"")
+                .contains("\"destination_depot\" IN ('North')");
     }
 
     @Test

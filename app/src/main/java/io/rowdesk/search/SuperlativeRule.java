@@ -117,8 +117,11 @@ final class SuperlativeRule implements PhraseRule {
                     }
                 }
                 if (column == null && temporal && direction.adjective() != null) {
-                    // the oldest patient has the highest age; the oldest book the earliest year
-                    Optional<String> age = Measures.column(s.vocabulary, direction.adjective());
+                    // the oldest patient has the highest age; the oldest book the earliest year;
+                    // the oldest order is not the one of the oldest customer
+                    Optional<String> age =
+                            Measures.column(s.vocabulary, direction.adjective())
+                                    .filter(c -> ageOfTheThingNamed(s, c, end));
                     if (age.isPresent()) {
                         column = age.get();
                         descending = !descending;
@@ -174,6 +177,32 @@ final class SuperlativeRule implements PhraseRule {
         } else if (!FIRST_AT_END.matcher(s.text).find() && !pluralThing(s) && s.limit == null) {
             s.limit = 1;
         }
+    }
+
+    /**
+     * An age column ("age", "patient_age") measures the thing a superlative names when it is the
+     * rows' own age (no entity word in its name) or its entity is named within the next words
+     * ("oldest orthopedics patient").
+     */
+    private static boolean ageOfTheThingNamed(ParseState s, String column, int from) {
+        if (!column.contains("_") || column.startsWith("age_")) {
+            return true;
+        }
+        int seen = 0;
+        for (int[] span : s.words()) {
+            if (span[0] < from) {
+                continue;
+            }
+            if (s.vocabulary
+                    .qualifierColumns(s.text.substring(span[0], span[1]))
+                    .contains(column)) {
+                return true;
+            }
+            if (++seen == 3) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** "payouts" rather than "payout": more than one thing is asked for. */

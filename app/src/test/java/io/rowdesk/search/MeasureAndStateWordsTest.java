@@ -113,6 +113,7 @@ class MeasureAndStateWordsTest {
     @Test
     void oldest_means_the_highest_age_and_the_earliest_year() {
         assertThat(translate("oldest courier")).contains("ORDER BY \"courier_age\" DESC");
+        assertThat(translate("oldest delivery")).contains("ORDER BY \"ordered_at\" ASC");
         assertThat(translate("couriers over 60")).contains("\"courier_age\" > 60");
         assertThat(translate("deliveries with a van year before 2010"))
                 .contains("\"van_year\" < 2010");

@@ -50,9 +50,12 @@ final class GroupRule implements PhraseRule {
                 s.use(group.start(), grain.end());
                 continue;
             }
+            // "orders by customers in japan" says who placed them: an entity word after a bare
+            // "by" groups only an aggregate ("average wait by doctor")
+            boolean byEntity = !group.group("by").equals("by") || !s.aggregates.isEmpty();
             Optional<ParseState.Span> column =
                     s.columnAt(start, c -> !s.vocabulary.isNumeric(c) || !s.aggregates.isEmpty())
-                            .or(() -> entityAt(s, start));
+                            .or(() -> byEntity ? entityAt(s, start) : Optional.empty());
             if (column.isEmpty()) {
                 continue;
             }

@@ -34,7 +34,7 @@ final class ParseState {
     private static final Pattern NEGATION_BEFORE =
             Pattern.compile(
                     "\\b(?<negation>not|non|except|excluding|exclude|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|haven't|hasn't|hadn't|won't|never|other than|outside|without|no)"
-                            + "(?: (?:from|in|on|at|the|a|an|of|for|by|via|with|made|sold|paid|run|owned|operated))* ?$");
+                            + "(?: (?:from|in|on|at|the|a|an|of|for|by|via|with|made|sold|paid|run|owned|operated|been|be|yet|ever))* ?$");
 
     /** A condition and where in the text it came from. */
     record Found(int start, int end, Condition condition) {}

@@ -141,6 +141,8 @@ class MeasureAndStateWordsTest {
     void negated_verbs_are_kept() {
         assertThat(translate("parcels that weren't delivered"))
                 .contains("\"status\" NOT IN ('delivered')");
+        assertThat(translate("parcels that have not been delivered yet"))
+                .contains("\"status\" NOT IN ('delivered')");
         assertThat(translate("deliveries never attempted")).contains("\"attempts\" = 0");
         assertThat(translate("deliveries the customer didn't rate"))
                 .contains("\"customer_rating\" IS NULL");
@@ -161,6 +163,8 @@ class MeasureAndStateWordsTest {
                 .contains("HAVING count(*) > 5");
         assertThat(translate("average delay minutes for each courier"))
                 .contains("GROUP BY \"courier_name\"");
+        assertThat(translation("deliveries by couriers younger than 25").spec().groupBy())
+                .isEmpty();
         assertThat(translate("cities where the average delivery price is above 20"))
                 .contains("HAVING avg(\"price\") > 20");
     }

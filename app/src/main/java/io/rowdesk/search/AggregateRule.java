@@ -15,10 +15,49 @@ final class AggregateRule implements PhraseRule {
             Pattern.compile(
                     "\\b(?<function>total|sum of|sum|average|avg|mean|maximum|max|minimum|min)(?: of)? ");
 
+    /** "page count", "word count": a column named with "count" after its word, not count(*). */
+    private static boolean columnCount(ParseState s, int start, int end) {
+        return s.text.startsWith("count", start)
+                && s.columnEndingAt(end, s.vocabulary::isNumeric)
+                        .filter(span -> span.start() < start)
+                        .isPresent();
+    }
+
+    /**
+     * "how many pages does the longest book have": a number a row holds is asked for (the pages
+     * column), not a count of rows.
+     */
+    private static final Pattern HOW_MANY_HELD =
+            Pattern.compile(
+                    "^how many (?<column>[a-z_ ]+?) (?<does>does|do|did) .+ (?<have>have|has|had)$");
+
+    private static boolean heldNumber(ParseState s) {
+        Matcher m = HOW_MANY_HELD.matcher(s.text);
+        if (!m.find()) {
+            return false;
+        }
+        Optional<String> column =
+                s.vocabulary
+                        .column(m.group("column"))
+                        .filter(c -> s.vocabulary.isNumeric(c) && !c.endsWith("_id"));
+        if (column.isEmpty()) {
+            return false;
+        }
+        s.columns.add(column.get());
+        s.use(m.start(), m.end("column"));
+        s.use(m.start("does"), m.end("does"));
+        s.use(m.start("have"), m.end("have"));
+        return true;
+    }
+
     @Override
     public void match(ParseState s) {
+        boolean held = heldNumber(s);
         Matcher count = COUNT.matcher(s.text);
-        if (count.find() && !s.isUsed(count.start(), count.end())) {
+        if (!held
+                && count.find()
+                && !s.isUsed(count.start(), count.end())
+                && !columnCount(s, count.start(), count.end())) {
             s.aggregates.add(new QuerySpec.Aggregate(QuerySpec.Aggregate.Function.COUNT, null));
             s.use(count.start(), count.end());
         }

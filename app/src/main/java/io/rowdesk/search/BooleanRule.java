@@ -1,48 +1,73 @@
 package io.rowdesk.search;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * State words of true/false columns: "discontinued products" → discontinued = true, "banned
- * members" → is_banned = true, "not validated" / "unvalidated" / "non-validated" → false. The
- * column's own words (without is_/has_) or another form of them name it.
+ * members" → is_banned = true, "not validated" / "unvalidated" / "inactive" / "non-validated" →
+ * false. The column's own words (without is_/has_) or other forms of them name it, several words in
+ * a row too ("accepting new patients" → accepts_new_patients).
  */
 final class BooleanRule implements PhraseRule {
+    /** Prefixes that turn a state into its opposite: "unpaid", "inactive", "disabled". */
+    private static final List<String> NEGATING_PREFIXES = List.of("un", "in", "dis", "non");
+
     @Override
     public void match(ParseState s) {
         List<int[]> words = s.words();
         for (String column : s.vocabulary.columns()) {
-            String type = s.vocabulary.type(column);
-            if (type == null || !type.toUpperCase(Locale.ROOT).startsWith("BOOL")) {
+            if (!s.vocabulary.isBoolean(column)) {
                 continue;
             }
-            String state = column.replaceFirst("^(is|has|was|are)_", "");
-            if (state.contains("_")) {
-                continue;
-            }
-            String stem = Stems.stem(state);
-            for (int[] span : words) {
-                if (s.isUsed(span[0], span[1])) {
+            String[] state = column.replaceFirst("^(is|has|was|are)_", "").split("_");
+            for (int i = 0; i + state.length <= words.size(); i++) {
+                int[] first = words.get(i);
+                int[] last = words.get(i + state.length - 1);
+                if (s.isUsed(first[0], last[1])) {
                     continue;
                 }
-                String word = s.text.substring(span[0], span[1]);
-                boolean prefixed = word.startsWith("un") && !state.startsWith("un");
-                String bare = prefixed ? word.substring(2) : word;
-                if (!bare.equals(state) && !Stems.stem(bare).equals(stem)) {
+                String word = s.text.substring(first[0], first[1]);
+                String prefix = negatingPrefix(word, state[0]);
+                if (!sameWord(word.substring(prefix.length()), state[0])
+                        || !restMatches(s, words, i, state)) {
                     continue;
                 }
-                boolean negated = prefixed || s.precededByNegation(span[0]);
-                int from = negated && !prefixed ? s.negationStart(span[0]) : span[0];
-                s.use(from, span[1]);
-                String label = (negated ? "not " : "") + state.replace('_', ' ');
+                boolean negated = !prefix.isEmpty() || s.precededByNegation(first[0]);
+                int from = negated && prefix.isEmpty() ? s.negationStart(first[0]) : first[0];
+                s.use(from, last[1]);
+                String label = (negated ? "not " : "") + String.join(" ", state);
                 s.conditions.add(
                         new ParseState.Found(
                                 from,
-                                span[1],
+                                last[1],
                                 new Condition.Compare(
                                         column, Condition.Operator.EQ, !negated, label)));
             }
         }
+    }
+
+    private static String negatingPrefix(String word, String state) {
+        for (String prefix : NEGATING_PREFIXES) {
+            if (word.startsWith(prefix)
+                    && !state.startsWith(prefix)
+                    && sameWord(word.substring(prefix.length()), state)) {
+                return prefix;
+            }
+        }
+        return "";
+    }
+
+    private static boolean restMatches(ParseState s, List<int[]> words, int i, String[] state) {
+        for (int k = 1; k < state.length; k++) {
+            int[] span = words.get(i + k);
+            if (!sameWord(s.text.substring(span[0], span[1]), state[k])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameWord(String word, String state) {
+        return word.equals(state) || Stems.stem(word).equals(Stems.stem(state));
     }
 }

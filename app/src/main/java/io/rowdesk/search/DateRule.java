@@ -1,17 +1,33 @@
 package io.rowdesk.search;
 
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Dates ({@link DatePhrases}): a half-open range on the date column the words just before name
- * ("paid last month"), else the relation's default date column.
+ * ("paid last month"), else the relation's default date column. Whole years said with their number
+ * ("published before 1970", "built since 2020") on an integer year column the words name compare
+ * the year itself.
  */
 final class DateRule implements PhraseRule {
+    private static final Pattern YEARS_OLD = Pattern.compile("\\b(?:years?|yrs?) old\\b");
+    private static final Pattern YEAR_NUMBER = Pattern.compile("\\b(?:19|20)\\d\\d$");
+
     @Override
     public void match(ParseState s) {
         for (DatePhrases.Match match : DatePhrases.find(s.text, s.today)) {
-            if (s.isUsed(match.start(), match.end())) {
+            if (s.isUsed(match.start(), match.end()) || ofAge(s, match)) {
                 continue;
+            }
+            if (wholeYears(s, match)) {
+                Optional<ParseState.Span> year =
+                        s.columnBefore(match.start(), s.vocabulary::isYear);
+                if (year.isPresent()) {
+                    onYearColumn(s, match, year.get());
+                    continue;
+                }
             }
             Optional<ParseState.Span> named =
                     s.columnBefore(match.start(), s.vocabulary::isTemporal);
@@ -33,5 +49,45 @@ final class DateRule implements PhraseRule {
                                     false,
                                     word + " " + match.label())));
         }
+    }
+
+    /** "over 65 years old" where the rows have an age: an age, not a date (see NumberRule). */
+    private static boolean ofAge(ParseState s, DatePhrases.Match match) {
+        String through =
+                s.text.substring(match.start(), Math.min(s.text.length(), match.end() + 4));
+        return YEARS_OLD.matcher(through).find()
+                && Measures.column(s.vocabulary, "old").isPresent();
+    }
+
+    /** "before 1970", "in 2020", "since 2020": the phrase ends in a year and its ends are Jan 1. */
+    private static boolean wholeYears(ParseState s, DatePhrases.Match match) {
+        return YEAR_NUMBER.matcher(s.text.substring(match.start(), match.end())).find()
+                && newYear(match.from())
+                && newYear(match.to());
+    }
+
+    private static boolean newYear(LocalDateTime time) {
+        return time == null
+                || time.getDayOfYear() == 1
+                        && time.toLocalTime().equals(java.time.LocalTime.MIDNIGHT);
+    }
+
+    private static void onYearColumn(
+            ParseState s, DatePhrases.Match match, ParseState.Span column) {
+        s.use(column.start(), match.end());
+        s.conditions.add(
+                new ParseState.Found(
+                        column.start(),
+                        match.end(),
+                        new Condition.Range(
+                                column.column(),
+                                year(match.from()),
+                                year(match.to()),
+                                false,
+                                column.column().replace('_', ' ') + " " + match.label())));
+    }
+
+    private static BigDecimal year(LocalDateTime time) {
+        return time == null ? null : BigDecimal.valueOf(time.getYear());
     }
 }

@@ -5,9 +5,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Each value once: "all the different languages", "which payment methods are used", "all brands,
- * sorted alphabetically" (a category column asked for on its own) → SELECT DISTINCT; "sorted
- * alphabetically" / "a-z" orders by it.
+ * Each value once: "all the different languages", "which payment methods are used", "which formats
+ * get borrowed", "which payment methods do riders use", "which departments have remote employees",
+ * "which airlines fly to lisbon" (a word no column, value or rule knows taken for the verb), "all
+ * brands, sorted alphabetically" (a category column asked for on its own) → SELECT DISTINCT;
+ * "sorted alphabetically" / "a-z" orders by it.
  */
 final class DistinctRule implements PhraseRule {
     private static final Pattern DIFFERENT =
@@ -16,6 +18,34 @@ final class DistinctRule implements PhraseRule {
     private static final Pattern ALL =
             Pattern.compile(
                     "^(?:(?:list|show(?: me)?|get|give me|return) )?(?:all|which|what) (?:the )?(?<column>[a-z0-9_ ]+?)(?: (?:are|is) (?:used|there|in use|available|possible))?(?=$|,| (?:sorted|ordered|alphabetically|in alphabetical)\\b)");
+
+    /**
+     * "which payment methods do riders use", "which insurers appear on visits", "which formats get
+     * borrowed": the values of X that occur; the words between are left to the other rules.
+     */
+    private static final Pattern WHICH_DO =
+            Pattern.compile(
+                    "^which (?:the )?(?<column>[a-z0-9_ ]+?)(?= (?:do|does|did|appear|appears|occur|occurs|exist|exists)\\b| (?:get|gets|got) [a-z]+$| (?:have|has)\\b(?! (?:more|fewer|less|over|under|above|below|at least|at most|the|no|zero|\\d)))");
+
+    /** "(do engineers) work (in)": the verb that ends such a question relates who and X. */
+    private static final Pattern LAST_VERB =
+            Pattern.compile(
+                    "\\b(?<verb>[a-z]+)(?: (?:in|at|on|from|to|with|for|by|through|into|via|about))?$");
+
+    /** The verb that closes such a question: "(do riders) use", "(do we) have", "appear". */
+    private static final Pattern CLOSING_VERB =
+            Pattern.compile(
+                    "\\b(?:do|does|did|use|uses|have|has|appear|appears|occur|occurs|exist|exists)\\b");
+
+    /** "get borrowed": a verb of the relation's own event (a date column's word) after get. */
+    private static final Pattern GET_VERB = Pattern.compile("\\b(?:get|gets|got) (?<verb>[a-z]+)$");
+
+    private static final Pattern DO = Pattern.compile(" (?:do|does|did) ");
+
+    /** "which airlines fly to lisbon": X, then a word no column, value or rule knows (a verb). */
+    private static final Pattern WHICH_VERB =
+            Pattern.compile("^which (?:the )?(?<column>[a-z0-9_ ]+?) (?<verb>[a-z]+) (?=[a-z0-9])");
+
     private static final Pattern KIND = Pattern.compile(" (?:methods?|types?|kinds?|values?)$");
     private static final Pattern ALPHABETICAL =
             Pattern.compile(
@@ -28,6 +58,23 @@ final class DistinctRule implements PhraseRule {
         if (!found) {
             m = ALL.matcher(s.text);
             found = m.find() && distinct(s, m);
+        }
+        if (!found) {
+            m = WHICH_DO.matcher(s.text);
+            found = m.find() && distinct(s, m);
+            if (found) {
+                closingVerbs(s, m.end());
+            }
+        }
+        if (!found) {
+            m = WHICH_VERB.matcher(s.text);
+            // "which instructor teaches the cheapest course" asks for a row, left to the others
+            if (m.find()
+                    && unknownWord(s, m.group("verb"))
+                    && !SUPERLATIVE.matcher(s.text).find()
+                    && distinct(s, m)) {
+                s.use(m.start("verb"), m.end("verb"));
+            }
         }
         Matcher alphabetical = ALPHABETICAL.matcher(s.text);
         if (alphabetical.find() && !s.isUsed(alphabetical.start(), alphabetical.end())) {
@@ -61,6 +108,55 @@ final class DistinctRule implements PhraseRule {
         s.use(m.start(), Math.max(end, m.end()));
         return true;
     }
+
+    private static void closingVerbs(ParseState s, int from) {
+        Matcher verb = CLOSING_VERB.matcher(s.text).region(from, s.text.length());
+        while (verb.find()) {
+            s.use(verb.start(), verb.end());
+        }
+        Matcher last = LAST_VERB.matcher(s.text).region(from, s.text.length());
+        if (DO.matcher(s.text).region(from, s.text.length()).lookingAt()
+                && last.find()
+                && s.vocabulary
+                        .column(last.group("verb"))
+                        .filter(c -> !s.vocabulary.isTemporal(c))
+                        .isEmpty()
+                && s.vocabulary.values(last.group("verb")).isEmpty()
+                && !s.vocabulary.isRelationWord(last.group("verb"))) {
+            s.use(last.start(), last.end());
+        }
+        // "(do) riders (use)": who does it, when the columns name them (rider_rating), says no more
+        for (int[] span : s.words()) {
+            String word = s.text.substring(span[0], span[1]);
+            if (span[0] >= from && s.free(span) && !s.vocabulary.qualifierColumns(word).isEmpty()) {
+                s.use(span[0], span[1]);
+            }
+        }
+        Matcher get = GET_VERB.matcher(s.text).region(from, s.text.length());
+        if (get.find()
+                && s.vocabulary
+                        .column(get.group("verb"))
+                        .filter(s.vocabulary::isTemporal)
+                        .isPresent()) {
+            s.use(get.start(), get.end());
+        }
+    }
+
+    private static boolean unknownWord(ParseState s, String word) {
+        return !ParseState.STOPWORDS.contains(word)
+                && !SUPERLATIVE_OR_COMPARISON.matcher(word).matches()
+                && s.vocabulary.column(word).isEmpty()
+                && s.vocabulary.values(word).isEmpty()
+                && s.vocabulary.partialValues(word).isEmpty()
+                && s.vocabulary.stemValues(word).isEmpty()
+                && !s.vocabulary.isRelationWord(word);
+    }
+
+    private static final Pattern SUPERLATIVE =
+            Pattern.compile("\\b(?:[a-z]+est|most|least|fewest|top|first|last)\\b");
+
+    private static final Pattern SUPERLATIVE_OR_COMPARISON =
+            Pattern.compile("[a-z]+est|most|least|more|less|fewer|[a-z]+er|not|no|never|[a-z]+n't");
 
     private static Optional<String> lookup(ParseState s, String words) {
         return words.isBlank() || s.vocabulary.isRelationWord(words)

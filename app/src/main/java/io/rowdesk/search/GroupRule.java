@@ -19,6 +19,19 @@ final class GroupRule implements PhraseRule {
     private static final Pattern ADVERB =
             Pattern.compile("\\b(?<grain>daily|weekly|monthly|quarterly|yearly|annually)\\b");
 
+    /** "for each doctor": the one word names an entity of the rows (doctor_name). */
+    private static Optional<ParseState.Span> entityAt(ParseState s, int start) {
+        for (int[] span : s.words()) {
+            if (span[0] == start && s.free(span)) {
+                String word = s.text.substring(span[0], span[1]);
+                return ParseState.STOPWORDS.contains(word) || s.vocabulary.isRelationWord(word)
+                        ? Optional.empty()
+                        : s.entityColumn(word).map(c -> new ParseState.Span(span[0], span[1], c));
+            }
+        }
+        return Optional.empty();
+    }
+
     @Override
     public void match(ParseState s) {
         Matcher group = GROUP.matcher(s.text);
@@ -37,8 +50,12 @@ final class GroupRule implements PhraseRule {
                 s.use(group.start(), grain.end());
                 continue;
             }
+            // "orders by customers in japan" says who placed them: an entity word after a bare
+            // "by" groups only an aggregate ("average wait by doctor")
+            boolean byEntity = !group.group("by").equals("by") || !s.aggregates.isEmpty();
             Optional<ParseState.Span> column =
-                    s.columnAt(start, c -> !s.vocabulary.isNumeric(c) || !s.aggregates.isEmpty());
+                    s.columnAt(start, c -> !s.vocabulary.isNumeric(c) || !s.aggregates.isEmpty())
+                            .or(() -> byEntity ? entityAt(s, start) : Optional.empty());
             if (column.isEmpty()) {
                 continue;
             }

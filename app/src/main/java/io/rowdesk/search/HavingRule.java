@@ -7,13 +7,16 @@ import java.util.regex.Pattern;
 
 /**
  * Groups kept by a condition on their aggregate: "brands with more than 10 products" (count),
- * "stores with an average basket over 50", "countries where the average total is above 1000" →
+ * "stores with an average basket over 50", "countries where the average total is above 1000",
+ * "drivers in lisbon with total tips over 35", "branches with more than 250 loans this year" →
  * GROUP BY the group word's column, HAVING the aggregate against the number; the answer shows both.
+ * Words between the group and its condition ("in lisbon"), and words describing the counted things
+ * ("completed" appointments), are left to the other rules.
  */
 final class HavingRule implements PhraseRule {
     private static final Pattern HAVING =
             Pattern.compile(
-                    "^(?:(?:list|show(?: me)?|which|what|find|get|give me) )?(?:the |all )?(?<group>[a-z0-9_ ]+?) "
+                    "^(?:(?:list|show(?: me)?|which|what|find|get|give me) )?(?:the |all )?(?<group>[a-z0-9_][a-z0-9_' ]*?) "
                             + "(?:with|where|having|that have|who have|whose) (?:an? |the )?"
                             + "(?:(?<function>average|avg|mean|total|sum of|maximum|max|minimum|min|number of) (?<measure>[a-z0-9_ ]+?) (?:is |are |of )?)?"
                             + "(?<comparison>more than|over|above|greater than|at least|fewer than|less than|under|below|at most) "
@@ -22,31 +25,55 @@ final class HavingRule implements PhraseRule {
     @Override
     public void match(ParseState s) {
         Matcher m = HAVING.matcher(s.text);
-        if (!m.find() || s.isUsed(m.start(), m.end())) {
+        if (!m.find()) {
             return;
         }
-        String groupWords = m.group("group");
-        if (s.vocabulary.isRelationWord(groupWords)) {
+        // the longest leading words naming a group: "drivers" of "drivers in lisbon"; when the
+        // relation itself is named among them ("city rides with ..."), its rows are the subject
+        String[] words = m.group("group").split(" ");
+        if (java.util.Arrays.stream(words).skip(1).anyMatch(s.vocabulary::isRelationWord)) {
             return;
         }
-        Optional<String> group = s.entityColumn(groupWords);
-        if (group.isEmpty()
-                || s.vocabulary.isNumeric(group.get()) && !group.get().endsWith("_id")) {
+        Optional<String> group = Optional.empty();
+        int groupEnd = m.start("group");
+        for (int n = words.length; n >= 1 && group.isEmpty(); n--) {
+            String groupWords = String.join(" ", java.util.Arrays.copyOf(words, n));
+            if (!s.vocabulary.isRelationWord(groupWords)) {
+                group =
+                        s.entityColumn(groupWords)
+                                .filter(c -> !s.vocabulary.isNumeric(c) || c.endsWith("_id"));
+                groupEnd = m.start("group") + groupWords.length();
+            }
+        }
+        if (group.isEmpty() || s.isUsed(m.start(), groupEnd)) {
             return;
         }
+        int conditionStart = m.end("group");
+        int end = m.end();
+        int[] counted = null;
         QuerySpec.Aggregate aggregate;
         String function = m.group("function");
         if (function == null || function.equals("number of")) {
-            String things = function == null ? m.group("things") : m.group("measure");
-            if (things != null && !s.vocabulary.isRelationWord(things) && !things.isBlank()) {
-                return;
+            boolean count = function == null;
+            String things = count ? m.group("things") : m.group("measure");
+            int thingsStart = count ? m.start("things") : m.start("measure");
+            if (things != null) {
+                Optional<int[]> relation = countedThings(s, thingsStart, things);
+                if (relation.isEmpty()) {
+                    return;
+                }
+                if (count) {
+                    // the words describing the counted things are left to the other rules
+                    end = m.end("number");
+                    counted = relation.get();
+                }
             }
             aggregate = new QuerySpec.Aggregate(QuerySpec.Aggregate.Function.COUNT, null);
         } else {
             if (m.group("things") != null) {
                 return;
             }
-            Optional<String> measure = s.vocabulary.column(m.group("measure"));
+            Optional<String> measure = measure(s, m.group("measure"));
             if (measure.isEmpty() || !s.vocabulary.isNumeric(measure.get())) {
                 return;
             }
@@ -60,6 +87,9 @@ final class HavingRule implements PhraseRule {
                             },
                             measure.get());
         }
+        if (s.isUsed(conditionStart, end)) {
+            return;
+        }
         Condition.Operator operator =
                 switch (m.group("comparison")) {
                     case "at least" -> Condition.Operator.GE;
@@ -71,6 +101,43 @@ final class HavingRule implements PhraseRule {
         s.groups.add(new QuerySpec.Group(group.get(), null));
         s.aggregates.add(aggregate);
         s.having.add(new QuerySpec.Having(aggregate, operator, number));
-        s.use(m.start(), m.end());
+        s.use(m.start(), groupEnd);
+        s.use(conditionStart, end);
+        if (counted != null) {
+            s.use(counted[0], counted[1]);
+        }
+    }
+
+    /**
+     * "loans", "completed appointments", "loans this year": the counted things end in a word naming
+     * the relation; words before it describe them, words after it were used already (a date).
+     * Returns that word's span, or empty when the words count something else.
+     */
+    private static Optional<int[]> countedThings(ParseState s, int start, String things) {
+        int[] relation = null;
+        int at = start;
+        for (String word : things.split(" ")) {
+            int wordEnd = at + word.length();
+            if (relation != null && !s.isUsed(at, wordEnd)) {
+                return Optional.empty();
+            }
+            if (relation == null && s.vocabulary.isRelationWord(word)) {
+                relation = new int[] {at, wordEnd};
+            }
+            at = wordEnd + 1;
+        }
+        return Optional.ofNullable(relation);
+    }
+
+    /** "driver rating" in drivers: the relation's own name before a column says nothing more. */
+    private static Optional<String> measure(ParseState s, String words) {
+        Optional<String> column = s.vocabulary.column(words);
+        int space = words.indexOf(' ');
+        if (column.isEmpty()
+                && space > 0
+                && s.vocabulary.isRelationWord(words.substring(0, space))) {
+            column = s.vocabulary.column(words.substring(space + 1));
+        }
+        return column;
     }
 }

@@ -157,6 +157,7 @@ public final class LocalTranslator {
                     new DateRule(),
                     new ProjectionRule(),
                     new DistinctRule(),
+                    new GroupSuperlativeRule(),
                     new HavingRule(),
                     new TopGroupRule(),
                     new SuperlativeRule(),

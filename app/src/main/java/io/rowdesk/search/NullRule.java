@@ -7,14 +7,26 @@ import java.util.regex.Pattern;
 
 /**
  * NULL-ness: "not paid" / "never closed" on a date column, "without / no / missing X", "X is
- * empty", "with / has an X". A word that is also a stored value is left to {@link ValueRule}.
+ * empty", "with / has an X", "a promo code was used", "still out" (not returned), a verb said not
+ * to have happened ("didn't rate": no rating; "never renewed" on a count: 0), an event that did
+ * ("who left", "cancelled bookings"); a flag said with/without is true/false. A word that is also a
+ * stored value is left to {@link ValueRule}.
  */
 final class NullRule implements PhraseRule {
     private record NullPhrase(Pattern pattern, boolean columnBefore, boolean isNull) {}
 
     private static final Pattern NEVER =
             Pattern.compile(
-                    "\\b(?:not|never|not yet|hasn't been|haven't been|un) ?(?<column>[a-z_ ]+)");
+                    "\\b(?:not|never|not yet|hasn't been|haven't been|hasn't|haven't|didn't|un) ?(?<column>[a-z_ ]+)");
+
+    /**
+     * "employees who left", "orders that have shipped": the event of a date column happened (a word
+     * that is also a stored value is left to ValueRule).
+     */
+    private static final Pattern DONE =
+            Pattern.compile(
+                    "\\b(?:who|that|which) (?:have |has |had |were |was |got )?(?<column>[a-z_ ]+)");
+
     private static final List<NullPhrase> PHRASES =
             List.of(
                     new NullPhrase(
@@ -29,9 +41,22 @@ final class NullRule implements PhraseRule {
                             true),
                     new NullPhrase(
                             Pattern.compile(
+                                    "\\b(?<column>[a-z_ ]+?) (?:was|were|is|are|has been|have been|got) (?:used|applied|given|provided|entered|set|filled in|recorded)\\b"),
+                            true,
+                            false),
+                    new NullPhrase(
+                            Pattern.compile(
                                     "\\b(?:with|has|have|having)(?: an?| some)? (?<column>[a-z_ ]+)"),
                             false,
                             false));
+
+    /**
+     * A verb said not to have happened: "never renewed" (a count column: = 0), "the rider didn't
+     * rate" (any other column: IS NULL). Dates are read by {@link #NEVER}, values by ValueRule.
+     */
+    private static final Pattern NOT_DONE =
+            Pattern.compile(
+                    "\\b(?:didn't|did not|never|wasn't|weren't|hasn't been|haven't been|not yet) (?<verb>[a-z]+)\\b");
 
     /**
      * State words that mean "not yet <date column>": "open" is not closed, "outstanding" not paid.
@@ -39,16 +64,19 @@ final class NullRule implements PhraseRule {
      */
     private static final java.util.Map<String, List<String>> NOT_YET =
             java.util.Map.of(
+                    "still out", List.of("returned", "back", "checked in"),
                     "open", List.of("closed", "resolved", "solved", "ended", "completed"),
                     "outstanding", List.of("paid", "settled", "resolved", "closed"),
                     "unfinished", List.of("finished", "completed", "done"),
                     "ongoing", List.of("ended", "finished", "closed", "completed"));
 
     private static void notYet(ParseState s) {
-        for (int[] span : s.words()) {
-            String word = s.text.substring(span[0], span[1]);
-            List<String> states = NOT_YET.get(word);
-            if (states == null
+        for (java.util.Map.Entry<String, List<String>> entry : NOT_YET.entrySet()) {
+            String word = entry.getKey();
+            int at = (" " + s.text + " ").indexOf(" " + word + " ");
+            int[] span = {at, at + word.length()};
+            List<String> states = entry.getValue();
+            if (at < 0
                     || s.isUsed(span[0], span[1])
                     || !s.vocabulary.values(word).isEmpty()
                     || !s.vocabulary.partialValues(word).isEmpty()) {
@@ -98,8 +126,102 @@ final class NullRule implements PhraseRule {
                                                         .replace('_', ' '))));
             }
         }
+        notDone(s);
+        done(s);
+        doneBefore(s);
         for (NullPhrase phrase : PHRASES) {
             match(s, phrase);
+        }
+    }
+
+    /**
+     * "cancelled bookings", "sold listings": an event's participle right before the relation's name
+     * happened; "unsold listings": it did not (never the default date column, which every row has).
+     */
+    private static void doneBefore(ParseState s) {
+        List<int[]> words = s.words();
+        for (int i = 0; i + 1 < words.size(); i++) {
+            int[] span = words.get(i);
+            String word = s.text.substring(span[0], span[1]);
+            int[] next = words.get(i + 1);
+            boolean not = word.startsWith("un") && Stems.isParticiple(word.substring(2));
+            String participle = not ? word.substring(2) : word;
+            if (!Stems.isParticiple(participle)
+                    || !s.free(span)
+                    || !s.vocabulary.isRelationWord(s.text.substring(next[0], next[1]))
+                    || !s.vocabulary.values(word).isEmpty()
+                    || !s.vocabulary.stemValues(word).isEmpty()) {
+                continue;
+            }
+            Optional<String> column =
+                    s.vocabulary
+                            .column(participle)
+                            .filter(
+                                    c ->
+                                            s.vocabulary.isTemporal(c)
+                                                    && !c.equals(s.vocabulary.dateColumn()));
+            if (column.isPresent()) {
+                s.use(span[0], span[1]);
+                s.conditions.add(
+                        new ParseState.Found(
+                                span[0], span[1], new Condition.IsNull(column.get(), not, word)));
+            }
+        }
+    }
+
+    private static void done(ParseState s) {
+        Matcher m = DONE.matcher(s.text);
+        while (m.find()) {
+            Optional<ParseState.Span> column =
+                    s.columnAt(m.start("column"), s.vocabulary::isTemporal);
+            if (column.isEmpty()
+                    || column.get().start() != m.start("column")
+                    || s.isUsed(m.start(), column.get().end())
+                    || !s.vocabulary
+                            .values(s.text.substring(column.get().start(), column.get().end()))
+                            .isEmpty()) {
+                continue;
+            }
+            String name = column.get().column();
+            s.use(m.start(), column.get().end());
+            s.conditions.add(
+                    new ParseState.Found(
+                            m.start(),
+                            column.get().end(),
+                            new Condition.IsNull(
+                                    name,
+                                    false,
+                                    name.replaceAll("_(at|on|date)$", "").replace('_', ' '))));
+        }
+    }
+
+    private static void notDone(ParseState s) {
+        Matcher m = NOT_DONE.matcher(s.text);
+        while (m.find()) {
+            String verb = m.group("verb");
+            Optional<String> column = s.vocabulary.column(verb);
+            if (column.isEmpty()
+                    || s.isUsed(m.start(), m.end())
+                    || s.vocabulary.isTemporal(column.get())
+                    || !s.vocabulary.values(verb).isEmpty()
+                    || !s.vocabulary.stemValues(verb).isEmpty()) {
+                continue;
+            }
+            String name = column.get();
+            String word = name.replace('_', ' ');
+            boolean count = s.vocabulary.isCount(name);
+            s.use(m.start(), m.end());
+            s.conditions.add(
+                    new ParseState.Found(
+                            m.start(),
+                            m.end(),
+                            count
+                                    ? new Condition.Compare(
+                                            name,
+                                            Condition.Operator.EQ,
+                                            java.math.BigDecimal.ZERO,
+                                            word + " = 0")
+                                    : new Condition.IsNull(name, true, "no " + word)));
         }
     }
 
@@ -122,15 +244,23 @@ final class NullRule implements PhraseRule {
                 continue;
             }
             s.use(start, end);
-            String word = column.get().column().replace('_', ' ');
+            String name = column.get().column();
+            String word = name.replace('_', ' ');
+            // "with breakfast" of breakfast_included: a flag is true or false, not missing
             s.conditions.add(
                     new ParseState.Found(
                             start,
                             end,
-                            new Condition.IsNull(
-                                    column.get().column(),
-                                    phrase.isNull(),
-                                    (phrase.isNull() ? "no " : "has a ") + word)));
+                            s.vocabulary.isBoolean(name)
+                                    ? new Condition.Compare(
+                                            name,
+                                            Condition.Operator.EQ,
+                                            !phrase.isNull(),
+                                            (phrase.isNull() ? "not " : "") + word)
+                                    : new Condition.IsNull(
+                                            name,
+                                            phrase.isNull(),
+                                            (phrase.isNull() ? "no " : "has a ") + word)));
         }
     }
 }

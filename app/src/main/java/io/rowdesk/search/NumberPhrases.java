@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,7 +18,8 @@ public final class NumberPhrases {
 
     /**
      * A constraint at {@code start..end}: {@code operator value}, or an inclusive range {@code
-     * value..upper}.
+     * value..upper}. {@code measure}: the adjective of a comparative ("longer than 25" → long, see
+     * {@link Measures}), else null.
      */
     public record Match(
             int start,
@@ -25,7 +28,8 @@ public final class NumberPhrases {
             BigDecimal value,
             BigDecimal upper,
             boolean money,
-            String label) {
+            String label,
+            String measure) {
         public boolean isRange() {
             return upper != null;
         }
@@ -36,12 +40,56 @@ public final class NumberPhrases {
                     + "(?:\\s?(dollars|usd|bucks))?";
     private static final Pattern BETWEEN =
             Pattern.compile("\\bbetween " + NUMBER + " and " + NUMBER);
-    private static final Pattern COMPARE =
-            Pattern.compile(
-                    "(?:\\b(over|above|more than|greater than|higher than|bigger than|larger than|at least|no less than|minimum(?: of)?|min"
-                            + "|under|below|less than|lower than|smaller than|at most|no more than|up to|maximum(?: of)?|max|exactly|equal to)"
-                            + "|(>=|<=|>|<|=))\\s?"
-                            + NUMBER);
+
+    /** How often or how many, in words: "renewed at least twice", "more than three". */
+    static final Map<String, Integer> WORDS =
+            Map.ofEntries(
+                    Map.entry("once", 1),
+                    Map.entry("twice", 2),
+                    Map.entry("thrice", 3),
+                    Map.entry("one", 1),
+                    Map.entry("two", 2),
+                    Map.entry("three", 3),
+                    Map.entry("four", 4),
+                    Map.entry("five", 5),
+                    Map.entry("six", 6),
+                    Map.entry("seven", 7),
+                    Map.entry("eight", 8),
+                    Map.entry("nine", 9),
+                    Map.entry("ten", 10));
+
+    private static final String WORD_NUMBER =
+            "\\b(once|twice|thrice|one|two|three|four|five|six|seven|eight|nine|ten)\\b";
+
+    /** Comparatives that name a measure: the adjective, its operator. */
+    private static final Map<String, String> COMPARATIVES =
+            Map.ofEntries(
+                    Map.entry("longer", "long"),
+                    Map.entry("shorter", "short"),
+                    Map.entry("cheaper", "cheap"),
+                    Map.entry("less expensive", "cheap"),
+                    Map.entry("more expensive", "expensive"),
+                    Map.entry("pricier", "expensive"),
+                    Map.entry("costlier", "expensive"),
+                    Map.entry("heavier", "heavy"),
+                    Map.entry("lighter", "light"),
+                    Map.entry("older", "old"),
+                    Map.entry("younger", "young"),
+                    Map.entry("hotter", "hot"),
+                    Map.entry("warmer", "hot"),
+                    Map.entry("colder", "cold"),
+                    Map.entry("cooler", "cold"),
+                    Map.entry("taller", "tall"));
+
+    private static final String COMPARISON =
+            "(?:\\b(over|above|more than|greater than|higher than|bigger than|larger than|at least|no less than|minimum(?: of)?|min"
+                    + "|under|below|less than|fewer than|lower than|smaller than|at most|no more than|up to|maximum(?: of)?|max|exactly|equal to"
+                    + "|(?:"
+                    + String.join("|", COMPARATIVES.keySet())
+                    + ") than)"
+                    + "|(>=|<=|>|<|=))\\s?";
+    private static final Pattern COMPARE = Pattern.compile(COMPARISON + NUMBER);
+    private static final Pattern COMPARE_WORD = Pattern.compile(COMPARISON + WORD_NUMBER);
     private static final Pattern PLUS = Pattern.compile(NUMBER.replace("\\b(?:", "(?:") + "\\+");
     private static final Pattern MONEY =
             Pattern.compile(
@@ -76,25 +124,18 @@ public final class NumberPhrases {
                             low,
                             high,
                             money,
-                            "between " + plain(low) + " and " + plain(high)));
+                            "between " + plain(low) + " and " + plain(high),
+                            null));
         }
         m = COMPARE.matcher(text);
         while (m.find()) {
-            String word = m.group(1) != null ? m.group(1) : m.group(2);
-            Condition.Operator operator = operator(word);
             BigDecimal value = value(m.group(4), m.group(5));
             boolean money = m.group(3) != null || m.group(6) != null;
-            add(
-                    matches,
-                    taken,
-                    new Match(
-                            m.start(),
-                            m.end(),
-                            operator,
-                            value,
-                            null,
-                            money,
-                            operator.sql + " " + plain(value)));
+            add(matches, taken, compare(m, value, money));
+        }
+        m = COMPARE_WORD.matcher(text);
+        while (m.find()) {
+            add(matches, taken, compare(m, BigDecimal.valueOf(WORDS.get(m.group(3))), false));
         }
         m = PLUS.matcher(text);
         while (m.find()) {
@@ -109,7 +150,8 @@ public final class NumberPhrases {
                             value,
                             null,
                             m.group(1) != null || m.group(4) != null,
-                            ">= " + plain(value)));
+                            ">= " + plain(value),
+                            null));
         }
         m = MONEY.matcher(text);
         while (m.find()) {
@@ -124,10 +166,34 @@ public final class NumberPhrases {
                             value,
                             null,
                             true,
-                            "= " + plain(value)));
+                            "= " + plain(value),
+                            null));
         }
         matches.sort(Comparator.comparingInt(Match::start));
         return matches;
+    }
+
+    private static Match compare(Matcher m, BigDecimal value, boolean money) {
+        String word = m.group(1) != null ? m.group(1) : m.group(2);
+        String measure =
+                word.endsWith(" than")
+                        ? COMPARATIVES.get(word.substring(0, word.length() - 5))
+                        : null;
+        Condition.Operator operator =
+                measure == null
+                        ? operator(word)
+                        : Set.of("short", "cheap", "light", "young", "cold").contains(measure)
+                                ? Condition.Operator.LT
+                                : Condition.Operator.GT;
+        return new Match(
+                m.start(),
+                m.end(),
+                operator,
+                value,
+                null,
+                money,
+                operator.sql + " " + plain(value),
+                measure);
     }
 
     private static void add(List<Match> matches, boolean[] taken, Match match) {
@@ -155,7 +221,7 @@ public final class NumberPhrases {
                     Condition.Operator.GT;
             case "at least", "no less than", "minimum", "minimum of", "min", ">=" ->
                     Condition.Operator.GE;
-            case "under", "below", "less than", "lower than", "smaller than", "<" ->
+            case "under", "below", "less than", "fewer than", "lower than", "smaller than", "<" ->
                     Condition.Operator.LT;
             case "at most", "no more than", "up to", "maximum", "maximum of", "max", "<=" ->
                     Condition.Operator.LE;

@@ -4,6 +4,7 @@ import io.rowdesk.search.LocalTranslator.Translation;
 import io.rowdesk.search.semantic.SemanticMatcher;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,12 +20,21 @@ import java.util.regex.Pattern;
 final class ParseState {
     static final Set<String> STOPWORDS = LocalTranslator.STOPWORDS;
     private static final Pattern WORD = Pattern.compile("[a-z0-9$][a-z0-9$.,'+&-]*");
+    private static final Pattern LISTED_AFTER =
+            Pattern.compile("^ ?,? ?(?:and|or|nor)? ?(?:the |a |an )?$");
+    private static final Pattern DIRECTION_BEFORE =
+            Pattern.compile("\\b(to|into|towards|from|out of) (?:the )?$");
+    private static final Set<String> ENDS =
+            Set.of("to", "destination", "dest", "dropoff", "arrival", "target", "end", "recipient");
+    private static final Set<String> STARTS =
+            Set.of("from", "origin", "pickup", "departure", "source", "start", "sender");
+    private static final Pattern NAME_SUFFIX = Pattern.compile("_(?:name|title|label)$");
     private static final Pattern BY_OR_ON = Pattern.compile("\\b(?:by|on) ");
     private static final Pattern FILLER_BEFORE_COLUMN = Pattern.compile(" ?(?:by |in |of |on )?");
     private static final Pattern NEGATION_BEFORE =
             Pattern.compile(
-                    "\\b(?<negation>not|non|except|excluding|exclude|isn't|aren't|never|other than|outside|without|no)"
-                            + "(?: (?:from|in|on|at|the|a|an|of|for|by|via|with|made|sold|paid|run|owned|operated))* ?$");
+                    "\\b(?<negation>not|non|except|excluding|exclude|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|haven't|hasn't|hadn't|won't|never|other than|outside|without|no)"
+                            + "(?: (?:from|in|on|at|the|a|an|of|for|by|via|with|made|sold|paid|run|owned|operated|been|be|yet|ever))* ?$");
 
     /** A condition and where in the text it came from. */
     record Found(int start, int end, Condition condition) {}
@@ -47,6 +57,8 @@ final class ParseState {
     final List<String> columns = new ArrayList<>();
     boolean distinct;
     final List<QuerySpec.Having> having = new ArrayList<>();
+    // the groups a grouped answer shows alone, its measures only ordering it (see QuerySpec)
+    final List<String> shownGroups = new ArrayList<>();
 
     ParseState(String text, Vocabulary vocabulary, SemanticMatcher semantic, LocalDate today) {
         this.text = text;
@@ -72,7 +84,9 @@ final class ParseState {
 
     /**
      * The column a noun names as a thing to group by or ask for: the column itself ("city"), else
-     * the name-like text column of that entity ("products" for product_name), else its id.
+     * the name of that entity ("products" for product_name, "books" for book_title), else its id
+     * ("members" for member_id, not member_type: an attribute is not the thing), else another of
+     * its text columns.
      */
     Optional<String> entityColumn(String phrase) {
         Optional<String> column = vocabulary.column(phrase);
@@ -80,19 +94,22 @@ final class ParseState {
             return column;
         }
         String entity = Vocabulary.singular(phrase.replace(' ', '_'));
+        String byName = null;
         String byText = null;
         String byId = null;
         for (String candidate : vocabulary.columns()) {
             if (!candidate.startsWith(entity + "_")) {
                 continue;
             }
-            if (vocabulary.isText(candidate) && (byText == null || candidate.endsWith("_name"))) {
-                byText = candidate;
+            if (vocabulary.isText(candidate) && NAME_SUFFIX.matcher(candidate).find()) {
+                byName = byName == null || candidate.endsWith("_name") ? candidate : byName;
+            } else if (vocabulary.isText(candidate)) {
+                byText = byText == null ? candidate : byText;
             } else if (candidate.endsWith("_id")) {
                 byId = candidate;
             }
         }
-        return Optional.ofNullable(byText != null ? byText : byId);
+        return Optional.ofNullable(byName != null ? byName : byId != null ? byId : byText);
     }
 
     /** The most rows a limit asks for; larger numbers mean "all of them" up to the row cap. */
@@ -159,9 +176,10 @@ final class ParseState {
     }
 
     /**
-     * Which column a value found at [start, end) belongs to when several hold it: the column named
-     * just before it, else (in a view) the column that came from the joined relation named next to
-     * it ("pending referrers" → program_status, from referrers), else the first in column order.
+     * Which column a value found at [start, end) belongs to when several hold it: the column of a
+     * value it is listed after ("seniors or children"), else the column named just before it, else
+     * (in a view) the column that came from the joined relation named next to it ("pending
+     * referrers" → program_status, from referrers), else the first in column order.
      */
     Vocabulary.ValueRef pick(List<Vocabulary.ValueRef> refs, int start, int end) {
         if (refs.size() == 1) {
@@ -185,6 +203,33 @@ final class ParseState {
             if (fromIt.size() == 1) {
                 use(joined.get()[0], joined.get()[1]);
                 return fromIt.get(0);
+            }
+        }
+        // "train station or the stadium": a value listed after another keeps its column
+        for (Found found : conditions) {
+            if (found.condition() instanceof Condition.InSet in
+                    && found.end() <= start
+                    && LISTED_AFTER.matcher(text.substring(found.end(), start)).matches()) {
+                for (Vocabulary.ValueRef ref : refs) {
+                    if (ref.column().equals(in.column())) {
+                        return ref;
+                    }
+                }
+            }
+        }
+        // "flights to lisbon": where things go is the column of ends (destination, dropoff_zone)
+        Matcher direction = DIRECTION_BEFORE.matcher(text.substring(0, start));
+        if (direction.find()) {
+            Set<String> ends = direction.group(1).matches("from|out of") ? STARTS : ENDS;
+            List<Vocabulary.ValueRef> directed =
+                    refs.stream()
+                            .filter(
+                                    r ->
+                                            Arrays.stream(r.column().split("_"))
+                                                    .anyMatch(ends::contains))
+                            .toList();
+            if (directed.size() == 1) {
+                return directed.get(0);
             }
         }
         Optional<Span> before = columnBefore(start, c -> true);
@@ -297,7 +342,7 @@ final class ParseState {
                 continue;
             }
             content++;
-            if (!isUsedAll(span[0], span[1])) {
+            if (!isUsedAll(span[0], span[1]) && !usedPossessive(span[0], span[1])) {
                 unmatched.add(word);
             }
         }
@@ -348,7 +393,7 @@ final class ParseState {
                         limit,
                         groups,
                         aggregates,
-                        aggregate ? List.of() : columns,
+                        aggregate ? shownGroups : columns,
                         !aggregate && distinct && !columns.isEmpty(),
                         aggregate ? having : List.of());
         return new Translation(spec, understood, unmatched);
@@ -465,6 +510,11 @@ final class ParseState {
         String before = text.substring(0, start);
         Matcher m = NEGATION_BEFORE.matcher(before);
         return m.find() ? m.start() : start;
+    }
+
+    /** "today's": the word before its 's was used. */
+    private boolean usedPossessive(int start, int end) {
+        return end - start > 2 && text.startsWith("'s", end - 2) && isUsedAll(start, end - 2);
     }
 
     boolean isUsed(int start, int end) {

@@ -27,10 +27,13 @@ final class ProjectionRule implements PhraseRule {
         List<String> asked = new ArrayList<>();
         for (String phrase : SEPARATOR.split(m.group("columns"))) {
             String words = phrase.replaceFirst("^(?:the|its|their) ", "").trim();
+            // "titles" may name the relation and its title column: asked for, it is the column
             Optional<String> column =
-                    words.isEmpty() || s.vocabulary.isRelationWord(words)
+                    words.isEmpty()
                             ? Optional.empty()
-                            : s.entityColumn(words);
+                            : s.vocabulary.isRelationWord(words)
+                                    ? s.vocabulary.columnNamed(words)
+                                    : s.entityColumn(words);
             if (column.isEmpty()) {
                 return;
             }

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * Column words that qualify a condition on that column ("demo stage", "gold tier") say nothing new:
- * they are used.
+ * they are used; so does a word for whom the rows are about, right after a value ("axa patients"
+ * where the rows carry a patient_id) or leading the question ("students with a scholarship").
  */
 final class QualifierRule implements PhraseRule {
     /** Words for a column's values: "payment method", "sensor types". */
@@ -38,7 +39,9 @@ final class QualifierRule implements PhraseRule {
                             && LINKS.contains(
                                     s.text.substring(spans.get(i + 1)[0], spans.get(i + 1)[1]))
                             && nextUsed(s, spans, i + 2);
-            if (afterColumn || verbBeforeValue) {
+            boolean entityAfterValue =
+                    entityOfRows(s, word) && (i > 0 && afterValue(s, spans.get(i)) || first(s, i));
+            if (afterColumn || verbBeforeValue || entityAfterValue) {
                 s.use(spans.get(i)[0], spans.get(i)[1]);
             }
         }
@@ -62,6 +65,32 @@ final class QualifierRule implements PhraseRule {
                 }
             }
         }
+    }
+
+    /** "patients" where the rows carry a patient_id: the people or things the rows are about. */
+    private static boolean entityOfRows(ParseState s, String word) {
+        return s.vocabulary.column(word).isEmpty()
+                && s.vocabulary.qualifierColumns(word).stream().anyMatch(c -> c.endsWith("_id"));
+    }
+
+    /** "students with a scholarship": the question starts with whom the rows are about. */
+    private static boolean first(ParseState s, int index) {
+        for (int i = 0; i < index; i++) {
+            int[] span = s.words().get(i);
+            if (!ParseState.STOPWORDS.contains(s.text.substring(span[0], span[1]))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** "axa or bupa patients": the word right after a value says whose value it is. */
+    private static boolean afterValue(ParseState s, int[] span) {
+        return s.conditions.stream()
+                .anyMatch(
+                        f ->
+                                f.condition() instanceof Condition.InSet
+                                        && s.text.substring(f.end(), span[0]).isBlank());
     }
 
     /** The next word that is not a stopword, from {@code from}, is used by a condition. */

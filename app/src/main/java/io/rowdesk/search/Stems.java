@@ -14,16 +14,33 @@ final class Stems {
     static final Set<String> GENERIC =
             Set.of(
                     "at", "on", "id", "is", "has", "date", "time", "ts", "pct", "percent", "kg",
-                    "m", "c", "ppb", "ppm", "the", "of", "a", "an");
+                    "m", "c", "ppb", "ppm", "the", "of", "a", "an", "count", "number");
 
     private static final ThreadLocal<EnglishStemmer> STEMMER =
             ThreadLocal.withInitial(EnglishStemmer::new);
 
     private Stems() {}
 
+    /** Past forms no suffix rule leads back to the noun of a column ("born" for birth_date). */
+    private static final java.util.Map<String, String> IRREGULAR =
+            java.util.Map.of(
+                    "born", "birth",
+                    "sold", "sale",
+                    "bought", "buy",
+                    "built", "build",
+                    "spent", "spend",
+                    "left", "leave",
+                    "taught", "teach");
+
+    /** "cancelled", "sold": a past participle, regular or one of the irregular forms above. */
+    static boolean isParticiple(String word) {
+        return word.length() > 3 && word.endsWith("ed") || IRREGULAR.containsKey(word);
+    }
+
     static String stem(String word) {
         EnglishStemmer stemmer = STEMMER.get();
-        stemmer.setCurrent(word.toLowerCase(Locale.ROOT));
+        String lower = word.toLowerCase(Locale.ROOT);
+        stemmer.setCurrent(IRREGULAR.getOrDefault(lower, lower));
         stemmer.stem();
         return stemmer.getCurrent();
     }

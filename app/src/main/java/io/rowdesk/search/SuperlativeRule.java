@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
  * 10 posts with the most replies", "the highest rated products": ORDER BY the measure the words
  * name, and LIMIT the number asked, else 1 when one thing is asked for ("the cheapest keyboard").
  * The measure is the column named right after (a date for recent/oldest, a number otherwise, any
- * form of its name), else a column of the adjective's dimension (heaviest → weight), else the date
- * or money column.
+ * form of its name), else a column of the adjective's dimension ({@link Measures}: heaviest →
+ * weight, most expensive → price, fare or fee), else the date or money column. "Oldest" and
+ * "youngest" mean an age (oldest = highest) or a year column (oldest = earliest) before the date.
  */
 final class SuperlativeRule implements PhraseRule {
     private enum Measure {
@@ -19,9 +20,10 @@ final class SuperlativeRule implements PhraseRule {
         NUMBER
     }
 
+    /** {@code adjective}: the {@link Measures} dimension the words name when no column is said. */
     private record Direction(
-            Pattern pattern, Measure measure, boolean descending, List<String> dimension) {
-        Direction(String alternatives, Measure measure, boolean descending, String... dimension) {
+            Pattern pattern, Measure measure, boolean descending, String adjective) {
+        Direction(String alternatives, Measure measure, boolean descending, String adjective) {
             this(
                     Pattern.compile(
                             "(?<!\\bat )\\b(?:(?<before>\\d+) )?(?:"
@@ -29,7 +31,7 @@ final class SuperlativeRule implements PhraseRule {
                                     + ")(?: (?<after>\\d+))?\\b"),
                     measure,
                     descending,
-                    List.of(dimension));
+                    adjective);
         }
     }
 
@@ -38,42 +40,44 @@ final class SuperlativeRule implements PhraseRule {
                     new Direction(
                             "most recently|most recent|newest|latest|recent",
                             Measure.TEMPORAL,
-                            true),
-                    new Direction("oldest|earliest", Measure.TEMPORAL, false),
+                            true,
+                            null),
+                    new Direction("oldest|earliest", Measure.TEMPORAL, false, "old"),
+                    new Direction("youngest", Measure.TEMPORAL, true, "young"),
                     new Direction(
-                            "most expensive|priciest|costliest",
+                            "highest paid|best paid|best-paid|top paid|most paid",
                             Measure.NUMBER,
                             true,
-                            "price",
-                            "cost"),
+                            "expensive"),
                     new Direction(
-                            "cheapest|least expensive", Measure.NUMBER, false, "price", "cost"),
-                    new Direction("heaviest", Measure.NUMBER, true, "weight", "mass"),
-                    new Direction("lightest", Measure.NUMBER, false, "weight", "mass"),
-                    new Direction("hottest|warmest", Measure.NUMBER, true, "temperature", "temp"),
-                    new Direction("coldest|coolest", Measure.NUMBER, false, "temperature", "temp"),
-                    new Direction("most humid|wettest", Measure.NUMBER, true, "humidity"),
-                    new Direction("least humid|driest", Measure.NUMBER, false, "humidity"),
+                            "lowest paid|worst paid|least paid", Measure.NUMBER, false, "cheap"),
+                    new Direction("best|top rated|top-rated", Measure.NUMBER, true, "good"),
+                    new Direction("worst", Measure.NUMBER, false, "good"),
                     new Direction(
-                            "longest", Measure.NUMBER, true, "length", "duration", "distance"),
+                            "most expensive|priciest|costliest", Measure.NUMBER, true, "expensive"),
+                    new Direction("cheapest|least expensive", Measure.NUMBER, false, "cheap"),
+                    new Direction("heaviest", Measure.NUMBER, true, "heavy"),
+                    new Direction("lightest", Measure.NUMBER, false, "light"),
+                    new Direction("hottest|warmest", Measure.NUMBER, true, "hot"),
+                    new Direction("coldest|coolest", Measure.NUMBER, false, "cold"),
+                    new Direction("most humid|wettest", Measure.NUMBER, true, "humid"),
+                    new Direction("least humid|driest", Measure.NUMBER, false, "humid"),
+                    new Direction("longest", Measure.NUMBER, true, "long"),
+                    new Direction("shortest", Measure.NUMBER, false, "short"),
+                    new Direction("tallest", Measure.NUMBER, true, "tall"),
                     new Direction(
-                            "shortest", Measure.NUMBER, false, "length", "duration", "distance"),
+                            "most experienced|most senior", Measure.NUMBER, true, "experienced"),
                     new Direction(
-                            "tallest", Measure.NUMBER, true, "height", "elevation", "altitude"),
-                    new Direction(
-                            "largest|biggest|highest|greatest|most",
-                            Measure.NUMBER,
-                            true,
-                            "elevation",
-                            "height",
-                            "altitude"),
-                    new Direction(
-                            "smallest|lowest|fewest|least",
-                            Measure.NUMBER,
-                            false,
-                            "elevation",
-                            "height",
-                            "altitude"));
+                            "least experienced|most junior", Measure.NUMBER, false, "experienced"),
+                    new Direction("fastest", Measure.NUMBER, true, "fast"),
+                    new Direction("slowest", Measure.NUMBER, false, "fast"),
+                    new Direction("largest|biggest", Measure.NUMBER, true, "big"),
+                    new Direction("smallest", Measure.NUMBER, false, "big"),
+                    new Direction("highest|greatest|most", Measure.NUMBER, true, "high"),
+                    new Direction("lowest|fewest|least", Measure.NUMBER, false, "high"));
+
+    /** Adjectives of any size: without a column of their own they mean the money column. */
+    private static final java.util.Set<String> GENERIC = java.util.Set.of("big", "high");
 
     private static final Pattern WHAT_IS_THE =
             Pattern.compile("^(?:what|which) (?:is|was|are|were) (?:the )?$");
@@ -94,15 +98,17 @@ final class SuperlativeRule implements PhraseRule {
                     continue;
                 }
                 int end = m.end();
-                boolean generic = direction.measure() == Measure.NUMBER;
+                boolean temporal = direction.measure() == Measure.TEMPORAL;
+                // "most recently published": a year column is a time too
                 Optional<ParseState.Span> named =
                         s.nextColumn(
                                 end,
-                                direction.measure() == Measure.TEMPORAL
-                                        ? s.vocabulary::isTemporal
+                                temporal
+                                        ? c -> s.vocabulary.isTemporal(c) || s.vocabulary.isYear(c)
                                         : s.vocabulary::isNumeric);
                 String column = named.map(ParseState.Span::column).orElse(null);
-                if (column == null && direction.measure() == Measure.TEMPORAL) {
+                boolean descending = direction.descending();
+                if (column == null && temporal) {
                     Optional<ParseState.Span> before =
                             s.columnBefore(m.start(), s.vocabulary::isTemporal);
                     if (before.isPresent()) {
@@ -110,15 +116,30 @@ final class SuperlativeRule implements PhraseRule {
                         s.use(before.get().start(), before.get().end());
                     }
                 }
-                if (column == null) {
-                    column = dimensionColumn(s, direction.dimension());
+                if (column == null && temporal && direction.adjective() != null) {
+                    // the oldest patient has the highest age; the oldest book the earliest year;
+                    // the oldest order is not the one of the oldest customer
+                    Optional<String> age =
+                            Measures.column(s.vocabulary, direction.adjective())
+                                    .filter(c -> ageOfTheThingNamed(s, c, end));
+                    if (age.isPresent()) {
+                        column = age.get();
+                        descending = !descending;
+                    } else {
+                        column = s.vocabulary.yearColumn().orElse(null);
+                    }
+                }
+                if (column == null && !temporal) {
+                    column = Measures.column(s.vocabulary, direction.adjective()).orElse(null);
                 }
                 if (column == null) {
                     column =
-                            direction.measure() == Measure.TEMPORAL
+                            temporal
                                     ? s.vocabulary.dateColumn()
-                                    : s.text.substring(m.start(), m.end())
-                                                    .matches(".*\\b(?:most|least|fewest)\\b.*")
+                                    : !GENERIC.contains(direction.adjective())
+                                                    || s.text.substring(m.start(), m.end())
+                                                            .matches(
+                                                                    ".*\\b(?:most|least|fewest)\\b.*")
                                             ? null
                                             : s.vocabulary.moneyColumn();
                 }
@@ -130,7 +151,7 @@ final class SuperlativeRule implements PhraseRule {
                     s.limit = ParseState.count(count);
                     counted = true;
                 }
-                s.sort.add(new QuerySpec.Sort(column, direction.descending()));
+                s.sort.add(new QuerySpec.Sort(column, descending));
                 if (s.columns.isEmpty()
                         && WHAT_IS_THE.matcher(s.text.substring(0, m.start())).matches()) {
                     // "what is the lowest temperature": the value itself is asked for
@@ -158,16 +179,30 @@ final class SuperlativeRule implements PhraseRule {
         }
     }
 
-    /** A column whose name holds one of the adjective's dimension words ("weight_kg"). */
-    private static String dimensionColumn(ParseState s, List<String> dimension) {
-        for (String word : dimension) {
-            for (String column : s.vocabulary.columns()) {
-                if (s.vocabulary.isNumeric(column) && List.of(column.split("_")).contains(word)) {
-                    return column;
-                }
+    /**
+     * An age column ("age", "patient_age") measures the thing a superlative names when it is the
+     * rows' own age (no entity word in its name) or its entity is named within the next words
+     * ("oldest orthopedics patient").
+     */
+    private static boolean ageOfTheThingNamed(ParseState s, String column, int from) {
+        if (!column.contains("_") || column.startsWith("age_")) {
+            return true;
+        }
+        int seen = 0;
+        for (int[] span : s.words()) {
+            if (span[0] < from) {
+                continue;
+            }
+            if (s.vocabulary
+                    .qualifierColumns(s.text.substring(span[0], span[1]))
+                    .contains(column)) {
+                return true;
+            }
+            if (++seen == 3) {
+                return false;
             }
         }
-        return null;
+        return false;
     }
 
     /** "payouts" rather than "payout": more than one thing is asked for. */

@@ -36,7 +36,7 @@ final class TextRule implements PhraseRule {
                             Condition.Text.Mode.CONTAINS),
                     new TextPhrase(
                             Pattern.compile(
-                                    "\\b(?<column>[a-z_ ]+?) (?:contains|containing|includes|including|like|matching|mentions) "
+                                    "\\b(?<column>[a-z_ ]+?) (?:contains|containing|includes|including|like|matching|mentions|mentioning) "
                                             + TERM),
                             ColumnAt.BEFORE,
                             Condition.Text.Mode.CONTAINS),

@@ -62,7 +62,10 @@ final class TopGroupRule implements PhraseRule {
         s.use(m.start(), m.end());
     }
 
-    /** "payout amount": the numeric column, a leading relation word allowed. */
+    /**
+     * "payout amount": the numeric column, a leading relation word allowed; the relation's name or
+     * a money word ("revenue") alone is the money column.
+     */
     private static Optional<String> measureColumn(ParseState s, String words) {
         Optional<String> column = s.vocabulary.column(words);
         if (column.isEmpty() && words.contains(" ")) {
@@ -71,7 +74,8 @@ final class TopGroupRule implements PhraseRule {
                 column = s.vocabulary.column(words.substring(words.indexOf(' ') + 1));
             }
         }
-        if (column.isEmpty() && s.vocabulary.isRelationWord(words)) {
+        if (column.isEmpty()
+                && (s.vocabulary.isRelationWord(words) || Measures.MONEY.contains(words))) {
             column = Optional.ofNullable(s.vocabulary.moneyColumn());
         }
         return column.filter(s.vocabulary::isNumeric);

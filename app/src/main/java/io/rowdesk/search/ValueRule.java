@@ -39,7 +39,10 @@ final class ValueRule implements PhraseRule {
         for (String phrase : s.vocabulary.valuePhrases()) {
             if (Math.abs(phrase.length() - word.length()) <= 1 && phrase.length() >= 5) {
                 int distance = LEVENSHTEIN.apply(phrase, word);
-                if (distance == 1 && s.vocabulary.column(word).isEmpty()) {
+                // "books" of book_title is no misspelt 'ebooks': words naming columns stay words
+                if (distance == 1
+                        && s.vocabulary.column(word).isEmpty()
+                        && s.vocabulary.qualifierColumns(word).isEmpty()) {
                     return s.vocabulary.values(phrase);
                 }
             }

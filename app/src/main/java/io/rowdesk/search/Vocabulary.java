@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The words one relation answers to: its own name, each column's words (name parts, plural and
@@ -222,7 +224,24 @@ public final class Vocabulary {
         this.names = java.util.Objects.requireNonNull(names, "names is null");
     }
 
+    /** The column whose whole name is this word, in the singular or as written ("titles"). */
+    public Optional<String> columnNamed(String word) {
+        for (String name : List.of(word, singular(word))) {
+            if (columnTypes.containsKey(name)) {
+                return Optional.of(name);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final Pattern NUMBER_NOUN = Pattern.compile("(.+) numbers?");
+
     public Optional<String> column(String phrase) {
+        Matcher number = NUMBER_NOUN.matcher(phrase);
+        if (number.matches() && !columnWords.containsKey(phrase)) {
+            // "phone number(s)": the number a column holds is that column
+            return column(number.group(1));
+        }
         String column = columnWords.get(phrase);
         if (column == null
                 && phrase.length() > 3
@@ -255,6 +274,22 @@ public final class Vocabulary {
 
     public List<ValueRef> values(String phrase) {
         return valueWords.getOrDefault(phrase, List.of());
+    }
+
+    /**
+     * The one measure of an entity the rows name by a word ("patients" → patient_age of patient_id
+     * and patient_age): its only numeric column that is not an id, else its age.
+     */
+    public Optional<String> entityMeasure(String phrase) {
+        List<String> numeric =
+                qualifierColumns(phrase).stream()
+                        .filter(c -> isNumeric(c) && !c.endsWith("_id"))
+                        .toList();
+        if (numeric.size() > 1) {
+            // a person or thing compared with a bare number: its age, when it has one
+            numeric = numeric.stream().filter(c -> List.of(c.split("_")).contains("age")).toList();
+        }
+        return numeric.size() == 1 ? Optional.of(numeric.get(0)) : Optional.empty();
     }
 
     /**
@@ -387,6 +422,40 @@ public final class Vocabulary {
                                 "(U?(TINY|SMALL|BIG|HUGE)?INT(EGER)?|DOUBLE|FLOAT|REAL).*"));
     }
 
+    /**
+     * An integer column counting things: its name ends in a plural ("renewals", "views") or in
+     * count/number/times ("reply_count"), so "never renewed" means 0.
+     */
+    public boolean isCount(String column) {
+        String type = columnTypes.get(column);
+        if (type == null || !type.matches("U?(TINY|SMALL|BIG|HUGE)?INT(EGER)?.*")) {
+            return false;
+        }
+        String[] parts = column.split("_");
+        String last = parts[parts.length - 1];
+        return Set.of("count", "number", "num", "times").contains(last)
+                || !last.equals("id") && !singular(last).equals(last);
+    }
+
+    public boolean isBoolean(String column) {
+        String type = columnTypes.get(column);
+        return type != null && type.startsWith("BOOL");
+    }
+
+    /** An integer column of years ("published_year", "year_built"): read as a time, not a date. */
+    public boolean isYear(String column) {
+        String type = columnTypes.get(column);
+        return type != null
+                && type.matches("U?(TINY|SMALL|BIG|HUGE)?INT(EGER)?.*")
+                && List.of(column.split("_")).contains("year");
+    }
+
+    /** The relation's one year column, if it has exactly one. */
+    public Optional<String> yearColumn() {
+        List<String> years = columnTypes.keySet().stream().filter(this::isYear).toList();
+        return years.size() == 1 ? Optional.of(years.get(0)) : Optional.empty();
+    }
+
     public boolean isText(String column) {
         String type = columnTypes.get(column);
         return type != null && type.startsWith("VARCHAR");
@@ -414,7 +483,17 @@ public final class Vocabulary {
     }
 
     private String pickMoneyColumn(RelationConfig settings) {
-        for (String preferred : List.of("amount", "price", "total", "revenue", "value", "cost")) {
+        for (Map.Entry<String, List<String>> synonyms : settings.columnSynonyms().entrySet()) {
+            if (isNumeric(synonyms.getKey())
+                    && synonyms.getValue().stream()
+                            .anyMatch(w -> Measures.MONEY.contains(w.toLowerCase(Locale.ROOT)))) {
+                return synonyms.getKey();
+            }
+        }
+        for (String preferred :
+                List.of(
+                        "amount", "price", "total", "revenue", "value", "cost", "fare", "fee",
+                        "charge", "salary", "wage", "rent")) {
             for (String column : columnTypes.keySet()) {
                 if (isNumeric(column)
                         && (column.equals(preferred) || column.endsWith("_" + preferred))) {
@@ -534,7 +613,29 @@ public final class Vocabulary {
         return forms.stream().distinct().toList();
     }
 
+    /** English plurals that no suffix rule makes. */
+    private static final Map<String, String> IRREGULAR_PLURALS =
+            Map.of(
+                    "child", "children",
+                    "person", "people",
+                    "man", "men",
+                    "woman", "women",
+                    "foot", "feet",
+                    "tooth", "teeth",
+                    "mouse", "mice",
+                    "goose", "geese");
+
+    private static final Map<String, String> IRREGULAR_SINGULARS =
+            IRREGULAR_PLURALS.entrySet().stream()
+                    .collect(
+                            java.util.stream.Collectors.toMap(
+                                    Map.Entry::getValue, Map.Entry::getKey));
+
     static String plural(String word) {
+        String irregular = IRREGULAR_PLURALS.get(word);
+        if (irregular != null) {
+            return irregular;
+        }
         if (word.endsWith("s")
                 || word.endsWith("x")
                 || word.endsWith("ch")
@@ -555,6 +656,10 @@ public final class Vocabulary {
     }
 
     static String singular(String word) {
+        String irregular = IRREGULAR_SINGULARS.get(word);
+        if (irregular != null) {
+            return irregular;
+        }
         if (word.endsWith("ies") && word.length() > 4) {
             return word.substring(0, word.length() - 3) + "y";
         }

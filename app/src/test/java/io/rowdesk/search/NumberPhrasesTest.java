@@ -49,6 +49,33 @@ class NumberPhrasesTest {
         assertThat(NumberPhrases.find("over 500").get(0).money()).isFalse();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
+            longer than 25 km          | GT | 25 | long
+            cheaper than 100           | LT | 100 | cheap
+            more expensive than 40     | GT | 40 | expensive
+            heavier than 2.5 kg        | GT | 2.5 | heavy
+            younger than 30            | LT | 30 | young
+            """)
+    void comparatives_carry_the_measure_they_name(
+            String question, Condition.Operator operator, BigDecimal value, String measure) {
+        NumberPhrases.Match match = NumberPhrases.find(question).get(0);
+        assertThat(match.operator()).isEqualTo(operator);
+        assertThat(match.value()).isEqualByComparingTo(value);
+        assertThat(match.measure()).isEqualTo(measure);
+    }
+
+    @Test
+    void counts_in_words_are_numbers_after_a_comparison() {
+        assertThat(NumberPhrases.find("renewed at least twice").get(0).value())
+                .isEqualByComparingTo("2");
+        assertThat(NumberPhrases.find("more than three").get(0).value()).isEqualByComparingTo("3");
+        assertThat(NumberPhrases.find("one of them")).isEmpty();
+    }
+
     @Test
     void counts_in_top_n_are_not_constraints() {
         assertThat(NumberPhrases.find("top 10 by amount")).isEmpty();

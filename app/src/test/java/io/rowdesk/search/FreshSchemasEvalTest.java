@@ -133,10 +133,11 @@ class FreshSchemasEvalTest {
         assertThat(total.share()).isGreaterThanOrEqualTo(TOTAL_FLOOR);
     }
 
-    // Not measured yet: the floors are set after the first measurement (then sit two or three
-    // questions under it, as for UntunedSchemasEvalTest).
-    static final Map<String, Double> FLOORS = Map.of("hotel", 0.0, "freight", 0.0, "gym", 0.0);
-    static final double TOTAL_FLOOR = 0.0;
+    // Two or three questions under the measure (2026-11-30, after the schema rules; before them:
+    // 57.4% / 71.7% / 53.8%, 61.0% in all): hotel 66.7%, freight 79.2%, gym 69.2%, all 71.7%.
+    // Only these scores were ever read, never the misses: the set stays an unseen measure.
+    static final Map<String, Double> FLOORS = Map.of("hotel", 0.61, "freight", 0.73, "gym", 0.63);
+    static final double TOTAL_FLOOR = 0.67;
 
     private static Map<String, Set<String>> keysOf(Map<String, Map<String, Long>> schemas) {
         Map<String, Set<String>> relations = new LinkedHashMap<>();

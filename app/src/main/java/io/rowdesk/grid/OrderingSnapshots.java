@@ -306,6 +306,11 @@ public final class OrderingSnapshots implements AutoCloseable {
         return buildsStarted.get();
     }
 
+    /** How many orderings are queued or building now. */
+    public long pendingBuilds() {
+        return entries.values().stream().filter(entry -> !entry.ready.isDone()).count();
+    }
+
     /** The orderings kept now, built or building. */
     public int size() {
         return entries.size();

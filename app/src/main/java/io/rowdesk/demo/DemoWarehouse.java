@@ -75,8 +75,10 @@ public final class DemoWarehouse {
 
         List<DemoReport.TableReport> reports = new ArrayList<>();
         List<Path> partials = new ArrayList<>();
+        Path work = demoDir.resolve(".generate.duckdb");
+        deleteWork(work);
         try {
-            try (Connection duck = DuckDb.open(null, DuckDb.Limits.WRITER)) {
+            try (Connection duck = DuckDb.open(work, GENERATOR)) {
                 bindParameters(duck, settings);
                 DuckDb.execute(duck, sqlFiles.get("demo/macros.sql"));
                 for (DemoTable table : TABLES) {
@@ -108,6 +110,28 @@ public final class DemoWarehouse {
             for (Path partial : partials) {
                 Files.deleteIfExists(partial);
             }
+            deleteWork(work);
+        }
+    }
+
+    /**
+     * The generator's DuckDB works in a file of its own, not in memory, with 1 GB: the 50M rows of
+     * demo scale 10 held in memory took the process to 4 GB resident; in a file they are written
+     * out as they are made, and the process stays small.
+     */
+    private static final DuckDb.Limits GENERATOR = new DuckDb.Limits("1GB", 2);
+
+    private static void deleteWork(Path work) throws IOException {
+        Files.deleteIfExists(work);
+        Files.deleteIfExists(work.resolveSibling(work.getFileName() + ".wal"));
+        Path spill = work.resolveSibling(work.getFileName() + ".tmp");
+        if (Files.isDirectory(spill)) {
+            try (var files = Files.list(spill)) {
+                for (Path file : files.toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+            Files.deleteIfExists(spill);
         }
     }
 

@@ -237,9 +237,12 @@ final class GridBench implements Callable<Integer> {
         print(total, table);
         System.out.printf(
                 Locale.ROOT,
-                "%nresident memory of the process: %s now, peak %s; orderings on disk: %d MB%n",
+                "%nresident memory of the process: %s now, peak %s (JVM heap: %d MB used of %d MB"
+                        + " committed); orderings on disk: %d MB%n",
                 procStatus("VmRSS"),
                 procStatus("VmHWM"),
+                (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20,
+                Runtime.getRuntime().totalMemory() >> 20,
                 rowdesk.orderings().diskBytes() >> 20);
         System.out.printf(
                 Locale.ROOT,

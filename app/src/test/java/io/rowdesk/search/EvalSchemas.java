@@ -42,6 +42,38 @@ final class EvalSchemas {
     }
 
     /**
+     * Scores the local translator per schema, then on all of them together (per phrase class, as
+     * printed by {@link LocalTranslatorEvalTest#score}), and holds each share at its floor.
+     */
+    static void assertScoresHold(
+            TestApp app,
+            String folder,
+            Collection<String> schemas,
+            String label,
+            Map<String, Double> floors,
+            double totalFloor) {
+        List<EvalQuestion> all = new java.util.ArrayList<>();
+        Map<String, Double> shares = new java.util.LinkedHashMap<>();
+        for (String schema : schemas) {
+            List<EvalQuestion> questions = questions(folder, schema);
+            all.addAll(questions);
+            shares.put(schema, LocalTranslatorEvalTest.score(app, questions, schema).share());
+        }
+        double total = LocalTranslatorEvalTest.score(app, all, label).share();
+        shares.forEach(
+                (schema, share) ->
+                        assertThat(share).as(schema).isGreaterThanOrEqualTo(floors.get(schema)));
+        assertThat(total).as(label).isGreaterThanOrEqualTo(totalFloor);
+    }
+
+    /** Each schema's relation names, from a map of schema to relation to row count. */
+    static Map<String, Set<String>> keysOf(Map<String, Map<String, Long>> schemas) {
+        Map<String, Set<String>> relations = new java.util.LinkedHashMap<>();
+        schemas.forEach((schema, rows) -> relations.put(schema, rows.keySet()));
+        return relations;
+    }
+
+    /**
      * Every schema has at least forty questions with unique ids, known classes and date meanings, a
      * gold query over one of its relations, and at least half of them analyst-style.
      */

@@ -6,14 +6,12 @@ import io.rowdesk.TestApp;
 import io.rowdesk.query.QueryResult;
 import io.rowdesk.query.RelationInfo;
 import io.rowdesk.search.eval.EvalQuestion;
-import io.rowdesk.search.eval.EvalRunner;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,7 +79,7 @@ class FreshSchemasEvalTest {
 
     @Test
     void every_schema_has_forty_well_formed_questions_half_of_them_analyst_style() {
-        EvalSchemas.assertWellFormed(FOLDER, keysOf(SCHEMAS));
+        EvalSchemas.assertWellFormed(FOLDER, EvalSchemas.keysOf(SCHEMAS));
     }
 
     /**
@@ -118,19 +116,8 @@ class FreshSchemasEvalTest {
      */
     @Test
     void local_translator_execution_match_on_the_fresh_schemas() {
-        List<EvalQuestion> all = new ArrayList<>();
-        Map<String, Double> shares = new LinkedHashMap<>();
-        for (String schema : SCHEMAS.keySet()) {
-            List<EvalQuestion> questions = questions(schema);
-            all.addAll(questions);
-            EvalRunner.Report report = LocalTranslatorEvalTest.score(app, questions, schema);
-            shares.put(schema, report.share());
-        }
-        EvalRunner.Report total = LocalTranslatorEvalTest.score(app, all, "fresh schemas");
-        shares.forEach(
-                (schema, share) ->
-                        assertThat(share).as(schema).isGreaterThanOrEqualTo(FLOORS.get(schema)));
-        assertThat(total.share()).isGreaterThanOrEqualTo(TOTAL_FLOOR);
+        EvalSchemas.assertScoresHold(
+                app, FOLDER, SCHEMAS.keySet(), "fresh schemas", FLOORS, TOTAL_FLOOR);
     }
 
     // Two or three questions under the measure (2026-11-30, after the schema rules; before them:
@@ -138,10 +125,4 @@ class FreshSchemasEvalTest {
     // Only these scores were ever read, never the misses: the set stays an unseen measure.
     static final Map<String, Double> FLOORS = Map.of("hotel", 0.61, "freight", 0.73, "gym", 0.63);
     static final double TOTAL_FLOOR = 0.67;
-
-    private static Map<String, Set<String>> keysOf(Map<String, Map<String, Long>> schemas) {
-        Map<String, Set<String>> relations = new LinkedHashMap<>();
-        schemas.forEach((schema, rows) -> relations.put(schema, rows.keySet()));
-        return relations;
-    }
 }

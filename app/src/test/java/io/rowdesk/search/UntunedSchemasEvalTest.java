@@ -6,14 +6,12 @@ import io.rowdesk.TestApp;
 import io.rowdesk.query.QueryResult;
 import io.rowdesk.query.RelationInfo;
 import io.rowdesk.search.eval.EvalQuestion;
-import io.rowdesk.search.eval.EvalRunner;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,7 +75,7 @@ class UntunedSchemasEvalTest {
 
     @Test
     void every_schema_has_forty_well_formed_questions_half_of_them_analyst_style() {
-        EvalSchemas.assertWellFormed("search/unseen2", keysOf(SCHEMAS));
+        EvalSchemas.assertWellFormed("search/unseen2", EvalSchemas.keysOf(SCHEMAS));
     }
 
     @Test
@@ -104,19 +102,8 @@ class UntunedSchemasEvalTest {
      */
     @Test
     void local_translator_execution_match_on_the_untuned_schemas() {
-        List<EvalQuestion> all = new ArrayList<>();
-        Map<String, Double> shares = new LinkedHashMap<>();
-        for (String schema : SCHEMAS.keySet()) {
-            List<EvalQuestion> questions = questions(schema);
-            all.addAll(questions);
-            EvalRunner.Report report = LocalTranslatorEvalTest.score(app, questions, schema);
-            shares.put(schema, report.share());
-        }
-        EvalRunner.Report total = LocalTranslatorEvalTest.score(app, all, "untuned schemas");
-        shares.forEach(
-                (schema, share) ->
-                        assertThat(share).as(schema).isGreaterThanOrEqualTo(FLOORS.get(schema)));
-        assertThat(total.share()).isGreaterThanOrEqualTo(TOTAL_FLOOR);
+        EvalSchemas.assertScoresHold(
+                app, "search/unseen2", SCHEMAS.keySet(), "untuned schemas", FLOORS, TOTAL_FLOOR);
     }
 
     // Before any rule was written from their misses (2026-11-30): taxi 37/52 (71.2%), library
@@ -125,10 +112,4 @@ class UntunedSchemasEvalTest {
     // or three questions under the latter; a drop below them fails.
     static final Map<String, Double> FLOORS = Map.of("taxi", 0.94, "library", 0.95, "clinic", 0.89);
     static final double TOTAL_FLOOR = 0.95;
-
-    private static Map<String, Set<String>> keysOf(Map<String, Map<String, Long>> schemas) {
-        Map<String, Set<String>> relations = new LinkedHashMap<>();
-        schemas.forEach((schema, rows) -> relations.put(schema, rows.keySet()));
-        return relations;
-    }
 }

@@ -181,14 +181,7 @@ public final class PostgresTable implements StreamedTable {
             connection.setAutoCommit(false);
             return connection.unwrap(PGConnection.class).getCopyAPI().copyOut(sql, out);
         } catch (SQLException e) {
-            throw new SourceException(
-                    "source '"
-                            + source.name()
-                            + "': cannot read table '"
-                            + relation
-                            + "': "
-                            + PostgresSource.firstLine(e.getMessage()),
-                    e);
+            throw cannotRead(e);
         }
     }
 
@@ -229,15 +222,19 @@ public final class PostgresTable implements StreamedTable {
             connection.commit();
             return rows;
         } catch (SQLException e) {
-            throw new SourceException(
-                    "source '"
-                            + source.name()
-                            + "': cannot read table '"
-                            + relation
-                            + "': "
-                            + PostgresSource.firstLine(e.getMessage()),
-                    e);
+            throw cannotRead(e);
         }
+    }
+
+    private SourceException cannotRead(SQLException e) {
+        return new SourceException(
+                "source '"
+                        + source.name()
+                        + "': cannot read table '"
+                        + relation
+                        + "': "
+                        + PostgresSource.firstLine(e.getMessage()),
+                e);
     }
 
     /** The table's size in pages; -1 for a relation without pages of its own (a view). */

@@ -244,6 +244,28 @@ final class GridBench implements Callable<Integer> {
                 (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20,
                 Runtime.getRuntime().totalMemory() >> 20,
                 rowdesk.orderings().diskBytes() >> 20);
+        // Which part of the resident memory is DuckDB's own (the query instance's buffers).
+        List<List<Object>> duck =
+                rowdesk.engine()
+                        .query(
+                                "SELECT tag, memory_usage_bytes FROM duckdb_memory()"
+                                        + " WHERE memory_usage_bytes > 0 ORDER BY 2 DESC",
+                                List.of(),
+                                50,
+                                java.time.Duration.ofSeconds(10))
+                        .rows();
+        StringBuilder tags = new StringBuilder();
+        long duckBytes = 0;
+        for (List<Object> row : duck) {
+            long bytes = ((Number) row.get(1)).longValue();
+            duckBytes += bytes;
+            tags.append(' ').append(row.get(0)).append(' ').append(bytes >> 20).append(" MB;");
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "query instance's DuckDB memory: %d MB (%s)%n",
+                duckBytes >> 20,
+                tags.toString().trim());
         System.out.printf(
                 Locale.ROOT,
                 "%n%d cores; system load average %.1f before, %.1f after (other processes count too)%n",

@@ -6,9 +6,10 @@ import java.util.regex.Pattern;
 
 /**
  * "which branch has the most ebook loans", "which genre has the highest average rating", "which
- * city has the fewest rides": the one group (or the N groups) first by a measure, shown alone (the
- * answer is the branch, not its count). Words describing the counted things ("ebook") are left to
- * the other rules; a group word naming the relation itself is left to {@link SuperlativeRule}.
+ * city has the fewest rides": the one group (or the N groups) first by a measure, shown with that
+ * measure (the branch and its count: what makes it the answer), as "top N X by Y" is. Words
+ * describing the counted things ("ebook") are left to the other rules; a group word naming the
+ * relation itself is left to {@link SuperlativeRule}.
  */
 final class GroupSuperlativeRule implements PhraseRule {
     private static final Pattern WHICH =
@@ -35,7 +36,6 @@ final class GroupSuperlativeRule implements PhraseRule {
         QuerySpec.Aggregate aggregate = measured.get().aggregate();
         s.groups.add(new QuerySpec.Group(group.get(), null));
         s.aggregates.add(aggregate);
-        s.shownGroups.add(group.get());
         s.sort.add(
                 new QuerySpec.Sort(
                         aggregate.alias(),

@@ -132,6 +132,24 @@ class MeasureAndStateWordsTest {
     }
 
     @Test
+    void the_head_noun_of_a_compound_relation_name_names_its_rows_not_a_value() {
+        RelationInfo relation =
+                new RelationInfo("express_deliveries", "files", COLUMNS, 500, false);
+        RelationConfig settings =
+                new RelationConfig(
+                        Set.of(Role.assignable()), List.of(), Map.of(), Map.of(), null, null);
+        LocalTranslator.Translation t =
+                new LocalTranslator()
+                        .translate(
+                                "deliveries per city",
+                                new Vocabulary(relation, settings, PROFILES),
+                                LocalDate.of(2026, 11, 20));
+        assertThat(t.unmatched()).isEmpty();
+        assertThat(t.spec().conditions()).isEmpty();
+        assertThat(t.spec().groupBy()).containsExactly(new QuerySpec.Group("city", null));
+    }
+
+    @Test
     void dont_have_is_without() {
         assertThat(translate("deliveries that don't have a tracking code"))
                 .contains("\"tracking_code\" IS NULL");

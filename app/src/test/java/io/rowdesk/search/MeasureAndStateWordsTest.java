@@ -259,6 +259,18 @@ class MeasureAndStateWordsTest {
     }
 
     @Test
+    void group_with_the_most_counted_things_is_a_grouped_superlative() {
+        assertThat(translate("city with the most returned deliveries"))
+                .startsWith("SELECT \"city\" AS \"city\", count(*) AS \"count\" FROM")
+                .contains("\"status\" IN ('returned')")
+                .contains("LIMIT 1");
+        assertThat(translate("service with the fewest returned"))
+                .startsWith("SELECT \"service\" AS \"service\", count(*)")
+                .contains("ORDER BY \"count\" ASC");
+        assertThat(translation("courier with the most attempts").spec().groupBy()).isEmpty();
+    }
+
+    @Test
     void which_questions_list_the_values_that_occur() {
         assertThat(translate("which cities appear on deliveries"))
                 .startsWith("SELECT DISTINCT \"city\"");

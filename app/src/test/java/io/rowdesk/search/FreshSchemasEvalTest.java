@@ -121,9 +121,9 @@ class FreshSchemasEvalTest {
     }
 
     // Two or three questions under the measure after the rules read off this set's misses
-    // (2026-11-30, branch rules2): hotel 74.1%, freight 83.0%, gym 82.7%, all 79.9%. Before them
+    // (2026-11-30, branch rules2): hotel 74.1%, freight 83.0%, gym 84.6%, all 80.5%. Before them
     // 66.7% / 79.2% / 69.2% (71.7%), and 61.0% before the schema rules. Tuned to since: no longer
     // an unseen measure (docs/search-eval.md).
-    static final Map<String, Double> FLOORS = Map.of("hotel", 0.68, "freight", 0.77, "gym", 0.76);
-    static final double TOTAL_FLOOR = 0.77;
+    static final Map<String, Double> FLOORS = Map.of("hotel", 0.68, "freight", 0.77, "gym", 0.78);
+    static final double TOTAL_FLOOR = 0.78;
 }

@@ -258,7 +258,7 @@ library = [
      "SELECT genre, sum(late_fee) FROM loans GROUP BY genre ORDER BY sum(late_fee) DESC LIMIT 3",
      ["group", "aggregate", "sort_limit"]),
     ("loans", "which branch has the most ebook loans",
-     "SELECT branch FROM loans WHERE format = 'ebook' GROUP BY branch ORDER BY count(*) DESC LIMIT 1",
+     "SELECT branch, count(*) FROM loans WHERE format = 'ebook' GROUP BY branch ORDER BY count(*) DESC LIMIT 1",
      ["group", "superlative", "category"]),
     ("loans", "members with more than 8 loans",
      "SELECT member_id, count(*) FROM loans GROUP BY member_id HAVING count(*) > 8",

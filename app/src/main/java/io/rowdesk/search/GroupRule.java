@@ -18,6 +18,7 @@ final class GroupRule implements PhraseRule {
     private static final Pattern AND = Pattern.compile(",? (?:and|&|,) ");
     private static final Pattern ADVERB =
             Pattern.compile("\\b(?<grain>daily|weekly|monthly|quarterly|yearly|annually)\\b");
+    private static final Pattern NEXT_WORD = Pattern.compile(" ([a-z0-9]+)");
 
     /** "for each doctor": the one word names an entity of the rows (doctor_name). */
     private static Optional<ParseState.Span> entityAt(ParseState s, int start) {
@@ -89,6 +90,9 @@ final class GroupRule implements PhraseRule {
         while (adverb.find()
                 && (!s.aggregates.isEmpty() || !s.groups.isEmpty())
                 && s.vocabulary.dateColumn() != null) {
+            if (beginsColumnName(s, adverb)) {
+                continue;
+            }
             String grain =
                     switch (adverb.group("grain")) {
                         case "daily" -> "DAY";
@@ -105,5 +109,20 @@ final class GroupRule implements PhraseRule {
         if (!s.groups.isEmpty() && s.aggregates.isEmpty()) {
             s.aggregates.add(new QuerySpec.Aggregate(QuerySpec.Aggregate.Function.COUNT, null));
         }
+    }
+
+    /** "monthly fee" of monthly_fee_usd: the adverb and the next word name a column. */
+    private static boolean beginsColumnName(ParseState s, Matcher adverb) {
+        Matcher next = NEXT_WORD.matcher(s.text).region(adverb.end(), s.text.length());
+        String grain = adverb.group("grain");
+        if (!next.lookingAt()) {
+            return false;
+        }
+        String word = next.group(1);
+        return s.vocabulary.columns().stream()
+                .filter(c -> c.startsWith(grain + "_"))
+                .map(c -> java.util.Arrays.asList(c.split("_")))
+                .anyMatch(
+                        parts -> parts.contains(word) || parts.contains(Vocabulary.singular(word)));
     }
 }

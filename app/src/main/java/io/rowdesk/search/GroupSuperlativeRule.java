@@ -6,9 +6,10 @@ import java.util.regex.Pattern;
 
 /**
  * "which branch has the most ebook loans", "which genre has the highest average rating", "which
- * city has the fewest rides": the one group (or the N groups) first by a measure, shown alone (the
- * answer is the branch, not its count). Words describing the counted things ("ebook") are left to
- * the other rules; a group word naming the relation itself is left to {@link SuperlativeRule}.
+ * city has the fewest rides": the one group (or the N groups) first by a measure, shown with that
+ * measure (the branch and its count: what makes it the answer), as "top N X by Y" is. Words
+ * describing the counted things ("ebook") are left to the other rules; a group word naming the
+ * relation itself is left to {@link SuperlativeRule}.
  */
 final class GroupSuperlativeRule implements PhraseRule {
     private static final Pattern WHICH =
@@ -17,10 +18,25 @@ final class GroupSuperlativeRule implements PhraseRule {
                             + "(?<direction>most|highest|largest|biggest|greatest|fewest|lowest|smallest|least) "
                             + "(?:(?<function>total|average|avg|mean|number of) )?(?<measure>[a-z0-9_ ]+?)$");
 
+    /** "class type with the most no-shows", "customer with the fewest orders": counts only. */
+    private static final Pattern WITH =
+            Pattern.compile(
+                    "^(?:the )?(?:(?<count>\\d+) )?(?<group>[a-z0-9_ ]+?) with the "
+                            // no word for the aggregate: the group never matches
+                            + "(?<direction>most|fewest|least) (?<function>(?!))?(?<measure>[a-z0-9_ -]+?)$");
+
     @Override
     public void match(ParseState s) {
         Matcher m = WHICH.matcher(s.text);
-        if (!m.find() || s.vocabulary.isRelationWord(m.group("group"))) {
+        boolean counted = false;
+        if (!m.find()) {
+            m = WITH.matcher(s.text);
+            counted = true;
+            if (!m.find()) {
+                return;
+            }
+        }
+        if (s.vocabulary.isRelationWord(m.group("group"))) {
             return;
         }
         Optional<String> group = s.entityColumn(m.group("group"));
@@ -28,14 +44,13 @@ final class GroupSuperlativeRule implements PhraseRule {
                 || s.vocabulary.isNumeric(group.get()) && !group.get().endsWith("_id")) {
             return;
         }
-        Optional<Measured> measured = measure(s, m);
+        Optional<Measured> measured = counted ? count(s, m) : measure(s, m);
         if (measured.isEmpty()) {
             return;
         }
         QuerySpec.Aggregate aggregate = measured.get().aggregate();
         s.groups.add(new QuerySpec.Group(group.get(), null));
         s.aggregates.add(aggregate);
-        s.shownGroups.add(group.get());
         s.sort.add(
                 new QuerySpec.Sort(
                         aggregate.alias(),
@@ -50,6 +65,26 @@ final class GroupSuperlativeRule implements PhraseRule {
 
     /** The aggregate and where its words start: a count of the relation's rows, else a column's. */
     private record Measured(QuerySpec.Aggregate aggregate, int start) {}
+
+    /**
+     * "with the most no-shows": rows of the relation, or of a stored value (its words left to
+     * ValueRule); a column's measure is left to {@link SuperlativeRule} ("product with the most
+     * stock" is a row).
+     */
+    private static Optional<Measured> count(ParseState s, Matcher m) {
+        String words = m.group("measure");
+        String last = words.substring(words.lastIndexOf(' ') + 1);
+        QuerySpec.Aggregate count =
+                new QuerySpec.Aggregate(QuerySpec.Aggregate.Function.COUNT, null);
+        if (s.vocabulary.isRelationWord(last)) {
+            return Optional.of(new Measured(count, m.end("measure") - last.length()));
+        }
+        String spaced = Vocabulary.singular(words.replace('-', ' '));
+        return java.util.stream.Stream.of(words, last, spaced, spaced.replace(' ', '_'))
+                        .allMatch(w -> s.vocabulary.values(w).isEmpty())
+                ? Optional.empty()
+                : Optional.of(new Measured(count, m.end("measure")));
+    }
 
     private static Optional<Measured> measure(ParseState s, Matcher m) {
         String words = m.group("measure");

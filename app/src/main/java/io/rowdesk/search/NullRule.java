@@ -31,7 +31,7 @@ final class NullRule implements PhraseRule {
             List.of(
                     new NullPhrase(
                             Pattern.compile(
-                                    "\\b(?:without|with no|has no|have no|having no|no|missing|lacking)(?: an?| any)? (?<column>[a-z_ ]+)"),
+                                    "\\b(?:without|with no|has no|have no|having no|(?:don't|doesn't|didn't|do not|does not|did not) have|no|missing|lacking)(?: an?| any)? (?<column>[a-z_ ]+)"),
                             false,
                             true),
                     new NullPhrase(
@@ -59,16 +59,32 @@ final class NullRule implements PhraseRule {
                     "\\b(?:didn't|did not|never|wasn't|weren't|hasn't been|haven't been|not yet) (?<verb>[a-z]+)\\b");
 
     /**
-     * State words that mean "not yet <date column>": "open" is not closed, "outstanding" not paid.
-     * Used only when the word is no stored value and such a date column exists.
+     * State words that mean "not yet <date column>": "open" is not closed, "outstanding" not paid,
+     * "active" / "current" not cancelled or ended. Used only when the word is no stored value and
+     * such a date column exists (a true/false "is_active" column is read first, by BooleanRule).
      */
+    private static final List<String> ENDED =
+            List.of(
+                    "cancelled",
+                    "canceled",
+                    "ended",
+                    "left",
+                    "churned",
+                    "terminated",
+                    "expired",
+                    "closed",
+                    "deactivated",
+                    "resigned");
+
     private static final java.util.Map<String, List<String>> NOT_YET =
             java.util.Map.of(
                     "still out", List.of("returned", "back", "checked in"),
                     "open", List.of("closed", "resolved", "solved", "ended", "completed"),
                     "outstanding", List.of("paid", "settled", "resolved", "closed"),
                     "unfinished", List.of("finished", "completed", "done"),
-                    "ongoing", List.of("ended", "finished", "closed", "completed"));
+                    "ongoing", List.of("ended", "finished", "closed", "completed"),
+                    "active", ENDED,
+                    "current", ENDED);
 
     private static void notYet(ParseState s) {
         for (java.util.Map.Entry<String, List<String>> entry : NOT_YET.entrySet()) {
@@ -99,6 +115,21 @@ final class NullRule implements PhraseRule {
         }
     }
 
+    private static final Pattern NEXT_WORD =
+            Pattern.compile(
+                    " (?:(?:by|via|through|with|as|to|from) )?([a-z0-9]+)(?: ([a-z0-9]+))?");
+
+    /** "not booked direct": the negation is of the value after the verb, left to ValueRule. */
+    private static boolean valueFollows(ParseState s, int end) {
+        Matcher next = NEXT_WORD.matcher(s.text).region(end, s.text.length());
+        return next.lookingAt()
+                && (!s.vocabulary.values(next.group(1)).isEmpty()
+                        || next.group(2) != null
+                                && !s.vocabulary
+                                        .values(next.group(1) + " " + next.group(2))
+                                        .isEmpty());
+    }
+
     @Override
     public void match(ParseState s) {
         notYet(s);
@@ -108,6 +139,7 @@ final class NullRule implements PhraseRule {
                     s.columnAt(never.start("column"), s.vocabulary::isTemporal);
             if (column.isPresent()
                     && !s.isUsed(never.start(), column.get().end())
+                    && !valueFollows(s, column.get().end())
                     && s.vocabulary
                             .values(s.text.substring(column.get().start(), column.get().end()))
                             .isEmpty()) {

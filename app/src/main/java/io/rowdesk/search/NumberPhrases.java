@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * Recognises numeric constraints in a lower-case question: "over $500", "more than 1k", "at least
- * 2.5m", "under 50 dollars", "between 100 and 250", "500+", "$1,200". Which column they constrain
- * is decided by the caller from the words around them.
+ * 2.5m", "under 50 dollars", "between 100 and 250", "500+", "$1,200", "€2,000", "£40". Which column
+ * they constrain is decided by the caller from the words around them.
  */
 public final class NumberPhrases {
 
@@ -36,8 +36,8 @@ public final class NumberPhrases {
     }
 
     private static final String NUMBER =
-            "(\\$)?\\s?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)\\s?(k|m|b|bn|thousand|million|billion)?\\b"
-                    + "(?:\\s?(dollars|usd|bucks))?";
+            "([$€£])?\\s?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)\\s?(k|m|b|bn|thousand|million|billion)?\\b"
+                    + "(?:\\s?(dollars|usd|bucks|euros?|eur|pounds|gbp))?";
     private static final Pattern BETWEEN =
             Pattern.compile("\\bbetween " + NUMBER + " and " + NUMBER);
 
@@ -93,7 +93,7 @@ public final class NumberPhrases {
     private static final Pattern PLUS = Pattern.compile(NUMBER.replace("\\b(?:", "(?:") + "\\+");
     private static final Pattern MONEY =
             Pattern.compile(
-                    "\\$\\s?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)\\s?(k|m|b|bn|thousand|million|billion)?\\b");
+                    "[$€£]\\s?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)\\s?(k|m|b|bn|thousand|million|billion)?\\b");
 
     private NumberPhrases() {}
 

@@ -19,8 +19,18 @@ final class NumberRule implements PhraseRule {
     private static final java.util.regex.Pattern OF_VALUE =
             java.util.regex.Pattern.compile(
                     "\\b(?<column>[a-z_ ]+?) (?:of|equal to|equals|=) (?:exactly )?(?<number>\\d+(?:\\.\\d+)?)(?: ?(?:percent|%))?(?=$| )");
+    private static final java.util.regex.Pattern CLASS_NUMBER =
+            java.util.regex.Pattern.compile(
+                    "(?<![a-z] )(?<![a-z]{2} )(?:^| )(?<number>\\d{1,3})[ -](?<word>[a-z]+)(?= |$)");
+    private static final java.util.regex.Pattern LIMIT_WORD =
+            java.util.regex.Pattern.compile(
+                    "\\b(?:top|first|last|bottom|over|under|than|least|most|between|and|or|below|above|after|before|since|in|next|past|the)$");
 
-    /** "with 0 replies", "a discount of 20 percent": the numeric column equals the number. */
+    /**
+     * "with 0 replies", "a discount of 20 percent": the numeric column equals the number; "5 star
+     * hotels", "a 3-door car": a number before the first word of a numeric column's name
+     * (star_rating, door_count) is that column's value.
+     */
     private static void equalities(ParseState s) {
         java.util.regex.Matcher with = WITH_COUNT.matcher(s.text);
         while (with.find()) {
@@ -33,6 +43,21 @@ final class NumberRule implements PhraseRule {
                         column.get().end(),
                         column.get().column(),
                         with.group("number"));
+            }
+        }
+        java.util.regex.Matcher named = CLASS_NUMBER.matcher(s.text);
+        while (named.find()) {
+            String word = named.group("word");
+            String before = s.text.substring(0, named.start("number")).trim();
+            Optional<String> column =
+                    s.vocabulary
+                            .column(word)
+                            .filter(s.vocabulary::isNumeric)
+                            .filter(c -> c.startsWith(word + "_"));
+            if (column.isPresent()
+                    && !LIMIT_WORD.matcher(before).find()
+                    && !s.isUsed(named.start("number"), named.end())) {
+                equal(s, named.start("number"), named.end(), column.get(), named.group("number"));
             }
         }
         java.util.regex.Matcher of = OF_VALUE.matcher(s.text);
@@ -63,7 +88,7 @@ final class NumberRule implements PhraseRule {
 
     private static final Pattern MONEY_VERB =
             Pattern.compile(
-                    "\\b(?:costs?|costing|priced(?: at)?|charg(?:e|es|ed|ing)|sells? for|selling for|earn(?:s|ing)?|mak(?:es|ing)) $");
+                    "\\b(?:costs?|costing|priced(?: at)?|charg(?:e|es|ed|ing)|sells? for|selling for|earn(?:s|ing)?|mak(?:es|ing)|pa(?:ys|ying|id)|spen(?:ds?|ding|t)) $");
 
     /** "over 65 years old": the age column. */
     private static final Pattern YEARS_OLD =
@@ -179,7 +204,11 @@ final class NumberRule implements PhraseRule {
             }
             // "costing more than 250": a money verb before the number names the money column
             Matcher verb = MONEY_VERB.matcher(s.text.substring(0, match.start()));
-            boolean priced = named.isEmpty() && verb.find();
+            boolean priced =
+                    named.map(ParseState.Span::column)
+                                    .filter(c -> !c.equals(s.vocabulary.moneyColumn()))
+                                    .isEmpty()
+                            && verb.find();
             String column =
                     named.map(ParseState.Span::column)
                             .or(

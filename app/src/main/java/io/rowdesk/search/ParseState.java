@@ -34,7 +34,10 @@ final class ParseState {
     private static final Pattern NEGATION_BEFORE =
             Pattern.compile(
                     "\\b(?<negation>not|non|except|excluding|exclude|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|haven't|hasn't|hadn't|won't|never|other than|outside|without|no)"
-                            + "(?: (?:from|in|on|at|the|a|an|of|for|by|via|with|made|sold|paid|run|owned|operated|been|be|yet|ever))* ?$");
+                            + "(?: (?:from|to|in|on|at|the|a|an|of|for|by|via|with|made|sold|paid|run|owned|operated|been|be|yet|ever"
+                            // auxiliaries and verb forms: "don't have a spa", "not going by road",
+                            // "not booked direct"
+                            + "|have|has|had|go|goes|went|get|gets|[a-z]{2,}(?:ed|ing)))* ?$");
 
     /** A condition and where in the text it came from. */
     record Found(int start, int end, Condition condition) {}
@@ -57,8 +60,6 @@ final class ParseState {
     final List<String> columns = new ArrayList<>();
     boolean distinct;
     final List<QuerySpec.Having> having = new ArrayList<>();
-    // the groups a grouped answer shows alone, its measures only ordering it (see QuerySpec)
-    final List<String> shownGroups = new ArrayList<>();
 
     ParseState(String text, Vocabulary vocabulary, SemanticMatcher semantic, LocalDate today) {
         this.text = text;
@@ -393,7 +394,7 @@ final class ParseState {
                         limit,
                         groups,
                         aggregates,
-                        aggregate ? shownGroups : columns,
+                        aggregate ? List.of() : columns,
                         !aggregate && distinct && !columns.isEmpty(),
                         aggregate ? having : List.of());
         return new Translation(spec, understood, unmatched);

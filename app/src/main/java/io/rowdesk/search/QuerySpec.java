@@ -10,8 +10,8 @@ import java.util.List;
  * @param conditions all must hold (an {@link Condition.AnyOf} expresses "or")
  * @param limit null for no limit
  * @param columns the asked columns of a row list ("the name and price of ..."); empty for all; in a
- *     grouped answer, the groups shown alone ("which branch has the most loans": the branch), its
- *     measures then only ordering it
+ *     grouped answer, unused: groups are shown with their measures ("which branch has the most
+ *     loans": the branch and its count)
  * @param distinct each combination of the asked columns once ("all the different brands")
  * @param having conditions on the aggregates of a grouped answer ("brands with more than 10")
  */

@@ -37,29 +37,20 @@ public final class SqlRenderer {
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT ");
         List<String> outputs = new ArrayList<>();
-        // a grouped answer with asked columns shows only those groups ("which branch has the most
-        // loans": the branch); its measures then only order it
-        boolean measuresShown = spec.columns().isEmpty() || spec.groupBy().isEmpty();
         if (spec.isAggregate()) {
             for (QuerySpec.Group group : spec.groupBy()) {
-                if (measuresShown || spec.columns().contains(group.column())) {
-                    outputs.add(
-                            groupExpression(group, columns)
-                                    + " AS "
-                                    + SqlIdentifiers.quoteIdentifier(groupAlias(group)));
-                }
+                outputs.add(
+                        groupExpression(group, columns)
+                                + " AS "
+                                + SqlIdentifiers.quoteIdentifier(groupAlias(group)));
             }
-            if (outputs.isEmpty() && !spec.groupBy().isEmpty()) {
-                throw new InvalidSpecException("a grouped answer shows at least one of its groups");
-            }
-            for (QuerySpec.Aggregate aggregate :
-                    measuresShown ? spec.aggregates() : List.<QuerySpec.Aggregate>of()) {
+            for (QuerySpec.Aggregate aggregate : spec.aggregates()) {
                 outputs.add(
                         aggregateExpression(aggregate, columns)
                                 + " AS "
                                 + SqlIdentifiers.quoteIdentifier(aggregate.alias()));
             }
-            if (measuresShown && spec.aggregates().isEmpty()) {
+            if (spec.aggregates().isEmpty()) {
                 outputs.add("count(*) AS \"count\"");
             }
             sql.append(String.join(", ", outputs));
@@ -117,9 +108,7 @@ public final class SqlRenderer {
                                 + ").");
             }
             order.add(
-                    (measuresShown || !spec.isAggregate()
-                                    ? SqlIdentifiers.quoteIdentifier(sort.column())
-                                    : hiddenOrder(spec, sort.column(), columns))
+                    SqlIdentifiers.quoteIdentifier(sort.column())
                             + (sort.descending() ? " DESC" : " ASC")
                             + " NULLS LAST");
         }
@@ -131,11 +120,7 @@ public final class SqlRenderer {
                 && spec.sort().stream().noneMatch(s -> s.column().equals(keyColumn))) {
             order.add(SqlIdentifiers.quoteIdentifier(keyColumn));
         }
-        if (spec.isAggregate() && order.isEmpty() && !spec.groupBy().isEmpty() && !measuresShown) {
-            String measure =
-                    spec.aggregates().isEmpty() ? "count" : spec.aggregates().get(0).alias();
-            order.add(hiddenOrder(spec, measure, columns) + " DESC NULLS LAST");
-        } else if (spec.isAggregate() && order.isEmpty() && !spec.groupBy().isEmpty()) {
+        if (spec.isAggregate() && order.isEmpty() && !spec.groupBy().isEmpty()) {
             // groups by a date grain read in time order; other groups largest first
             if (spec.groupBy().stream().anyMatch(g -> g.grain() != null)) {
                 for (int i = 1; i <= spec.groupBy().size(); i++) {
@@ -177,21 +162,6 @@ public final class SqlRenderer {
         return group.grain() == null
                 ? group.column()
                 : group.grain().name().toLowerCase(Locale.ROOT);
-    }
-
-    /** A sort key of a grouped answer whose measures are not shown: the expression itself. */
-    private static String hiddenOrder(QuerySpec spec, String name, Set<String> columns) {
-        for (QuerySpec.Aggregate aggregate : spec.aggregates()) {
-            if (aggregate.alias().equals(name)) {
-                return aggregateExpression(aggregate, columns);
-            }
-        }
-        for (QuerySpec.Group group : spec.groupBy()) {
-            if (groupAlias(group).equals(name)) {
-                return groupExpression(group, columns);
-            }
-        }
-        return name.equals("count") ? "count(*)" : SqlIdentifiers.quoteIdentifier(name);
     }
 
     private static Set<String> aggregateOutputNames(QuerySpec spec) {

@@ -82,6 +82,11 @@ public final class Vocabulary {
             columnTypes.put(column.name(), column.type().toUpperCase(Locale.ROOT));
         }
         addForms(relationWords, words(relation.name()));
+        // "bookings" of class_bookings: the head noun of a compound name names the rows too
+        String head = relation.name().substring(relation.name().lastIndexOf('_') + 1);
+        if (!head.equals(relation.name())) {
+            addForms(relationWords, head);
+        }
         settings.synonyms().forEach(s -> addForms(relationWords, s.toLowerCase(Locale.ROOT)));
 
         Map<String, Integer> lastWordUses = new HashMap<>();

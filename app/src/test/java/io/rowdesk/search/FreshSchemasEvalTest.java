@@ -19,12 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Three fresh schemas nobody tuned the translator to (search/unseen3/: hotel reservations, freight
- * shipments, gym memberships and class bookings), each with at least 40 questions, half of them
- * analyst-style. Schemas and questions were written blind (without reading the translator, its
- * prompts or the earlier question files) and committed before the translator was ever run on them;
- * no rule may be written from their misses without this set losing its meaning (then say so in
- * docs/search-eval.md).
+ * Three once-fresh schemas (search/unseen3/: hotel reservations, freight shipments, gym memberships
+ * and class bookings), each with at least 40 questions, half of them analyst-style. Schemas and
+ * questions were written blind (without reading the translator, its prompts or the earlier question
+ * files) and committed before the translator was ever run on them; their misses were then read to
+ * write schema-agnostic rules (2026-11-30), so they are no longer an unseen measure
+ * (docs/search-eval.md).
  */
 class FreshSchemasEvalTest {
     static final String FOLDER = "search/unseen3";
@@ -111,8 +111,8 @@ class FreshSchemasEvalTest {
     }
 
     /**
-     * Scored, never tuned: per schema, then all three together (per phrase class). Print the misses
-     * with {@code -Dsearch.eval.misses=hotel,freight,gym}.
+     * Scored (tuned to since rules2): per schema, then all three together (per phrase class). Print
+     * the misses with {@code -Dsearch.eval.misses=hotel,freight,gym}.
      */
     @Test
     void local_translator_execution_match_on_the_fresh_schemas() {
@@ -120,9 +120,10 @@ class FreshSchemasEvalTest {
                 app, FOLDER, SCHEMAS.keySet(), "fresh schemas", FLOORS, TOTAL_FLOOR);
     }
 
-    // Two or three questions under the measure (2026-11-30, after the schema rules; before them:
-    // 57.4% / 71.7% / 53.8%, 61.0% in all): hotel 66.7%, freight 79.2%, gym 69.2%, all 71.7%.
-    // Only these scores were ever read, never the misses: the set stays an unseen measure.
-    static final Map<String, Double> FLOORS = Map.of("hotel", 0.61, "freight", 0.73, "gym", 0.63);
-    static final double TOTAL_FLOOR = 0.67;
+    // Two or three questions under the measure after the rules read off this set's misses
+    // (2026-11-30, branch rules2): hotel 74.1%, freight 83.0%, gym 84.6%, all 80.5%. Before them
+    // 66.7% / 79.2% / 69.2% (71.7%), and 61.0% before the schema rules. Tuned to since: no longer
+    // an unseen measure (docs/search-eval.md).
+    static final Map<String, Double> FLOORS = Map.of("hotel", 0.68, "freight", 0.77, "gym", 0.78);
+    static final double TOTAL_FLOOR = 0.78;
 }

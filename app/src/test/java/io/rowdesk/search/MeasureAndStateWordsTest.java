@@ -34,6 +34,7 @@ class MeasureAndStateWordsTest {
                     new Column("weight_kg", "DOUBLE"),
                     new Column("distance_km", "DOUBLE"),
                     new Column("delay_minutes", "INTEGER"),
+                    new Column("weekly_stops", "INTEGER"),
                     new Column("handling_minutes", "INTEGER"),
                     new Column("price", "DECIMAL(10,2)"),
                     new Column("attempts", "INTEGER"),
@@ -105,9 +106,71 @@ class MeasureAndStateWordsTest {
     }
 
     @Test
+    void active_and_current_mean_not_ended_when_no_flag_or_value_says_so() {
+        assertThat(translate("active deliveries to leeds"))
+                .contains("\"cancelled_at\" IS NULL")
+                .contains("\"city\" IN ('Leeds')");
+        assertThat(translate("current deliveries")).contains("\"cancelled_at\" IS NULL");
+    }
+
+    @Test
+    void a_negated_verb_before_a_value_negates_the_value() {
+        assertThat(translate("deliveries not ordered via same day"))
+                .contains("\"service\" NOT IN ('same day')")
+                .doesNotContain("IS NULL");
+        assertThat(translate("deliveries not going to leeds"))
+                .contains("\"city\" NOT IN ('Leeds')");
+    }
+
+    @Test
+    void a_number_before_a_columns_first_word_is_its_value() {
+        assertThat(translate("4 customer deliveries")).contains("\"customer_rating\" = 4");
+        assertThat(translate("deliveries in leeds with a 5-customer rating"))
+                .contains("\"customer_rating\" = 5");
+        assertThat(translation("top 5 customer deliveries").spec().conditions())
+                .noneMatch(c -> c.toString().contains("customer_rating"));
+    }
+
+    @Test
+    void the_head_noun_of_a_compound_relation_name_names_its_rows_not_a_value() {
+        RelationInfo relation =
+                new RelationInfo("express_deliveries", "files", COLUMNS, 500, false);
+        RelationConfig settings =
+                new RelationConfig(
+                        Set.of(Role.assignable()), List.of(), Map.of(), Map.of(), null, null);
+        LocalTranslator.Translation t =
+                new LocalTranslator()
+                        .translate(
+                                "deliveries per city",
+                                new Vocabulary(relation, settings, PROFILES),
+                                LocalDate.of(2026, 11, 20));
+        assertThat(t.unmatched()).isEmpty();
+        assertThat(t.spec().conditions()).isEmpty();
+        assertThat(t.spec().groupBy()).containsExactly(new QuerySpec.Group("city", null));
+    }
+
+    @Test
+    void dont_have_is_without() {
+        assertThat(translate("deliveries that don't have a tracking code"))
+                .contains("\"tracking_code\" IS NULL");
+        assertThat(translate("deliveries that don't have insurance"))
+                .contains("\"is_insured\" = false");
+    }
+
+    @Test
+    void a_grain_adverb_that_begins_a_columns_name_is_that_column() {
+        LocalTranslator.Translation t = translation("average weekly stops by city");
+        assertThat(t.unmatched()).isEmpty();
+        assertThat(t.spec().groupBy()).containsExactly(new QuerySpec.Group("city", null));
+        assertThat(translate("average weekly stops by city")).contains("avg(\"weekly_stops\")");
+    }
+
+    @Test
     void money_verbs_and_superlatives_read_the_money_column() {
         assertThat(translate("deliveries costing more than 40")).contains("\"price\" > 40");
         assertThat(translate("most expensive delivery")).contains("ORDER BY \"price\" DESC");
+        assertThat(translate("deliveries paid over €40")).contains("\"price\" > 40");
+        assertThat(translate("deliveries spending under £1,200")).contains("\"price\" < 1200");
     }
 
     @Test
@@ -183,16 +246,28 @@ class MeasureAndStateWordsTest {
     }
 
     @Test
-    void which_group_has_the_most_shows_the_group_alone() {
+    void which_group_has_the_most_shows_the_group_and_its_measure() {
         assertThat(translate("which city has the most insured deliveries"))
-                .startsWith("SELECT \"city\" AS \"city\" FROM")
+                .startsWith("SELECT \"city\" AS \"city\", count(*) AS \"count\" FROM")
                 .contains("\"is_insured\" = true")
-                .contains("GROUP BY \"city\" ORDER BY count(*) DESC");
+                .contains("GROUP BY \"city\" ORDER BY \"count\" DESC");
         assertThat(translate("which courier has the highest customer rating"))
-                .startsWith("SELECT \"courier_name\" AS \"courier_name\" FROM")
-                .contains("ORDER BY avg(\"customer_rating\") DESC");
+                .startsWith("SELECT \"courier_name\" AS \"courier_name\", avg(\"customer_rating\")")
+                .contains("ORDER BY \"avg_customer_rating\" DESC");
         assertThat(translate("which city has the highest price"))
-                .contains("ORDER BY sum(\"price\") DESC");
+                .contains("ORDER BY \"sum_price\" DESC");
+    }
+
+    @Test
+    void group_with_the_most_counted_things_is_a_grouped_superlative() {
+        assertThat(translate("city with the most returned deliveries"))
+                .startsWith("SELECT \"city\" AS \"city\", count(*) AS \"count\" FROM")
+                .contains("\"status\" IN ('returned')")
+                .contains("LIMIT 1");
+        assertThat(translate("service with the fewest returned"))
+                .startsWith("SELECT \"service\" AS \"service\", count(*)")
+                .contains("ORDER BY \"count\" ASC");
+        assertThat(translation("courier with the most attempts").spec().groupBy()).isEmpty();
     }
 
     @Test

@@ -196,28 +196,6 @@ class SqlRendererTest {
     }
 
     @Test
-    void a_grouped_answer_with_asked_groups_shows_them_alone_ordered_by_its_measure() {
-        QuerySpec topStatus =
-                new QuerySpec(
-                        "orders",
-                        List.of(),
-                        List.of(new QuerySpec.Sort("sum_amount", true)),
-                        1,
-                        List.of(new QuerySpec.Group("status", null)),
-                        List.of(
-                                new QuerySpec.Aggregate(
-                                        QuerySpec.Aggregate.Function.SUM, "amount")),
-                        List.of("status"),
-                        false,
-                        List.of());
-        assertThat(renderer.render(topStatus, orders, "order_id").sql())
-                .isEqualTo(
-                        "SELECT \"status\" AS \"status\" FROM \"orders\" GROUP BY \"status\""
-                                + " ORDER BY sum(\"amount\") DESC NULLS LAST LIMIT ?");
-        assertThat(run(topStatus)).containsExactly(List.of("pending"));
-    }
-
-    @Test
     void aggregates_group_and_order_by_their_outputs() {
         QuerySpec byStatus =
                 new QuerySpec(

@@ -121,9 +121,10 @@ class Unseen4SchemasEvalTest {
                 app, FOLDER, SCHEMAS.keySet(), "unseen4 schemas", FLOORS, TOTAL_FLOOR);
     }
 
-    // Floors at 0 until the first measurement (written blind 2026-11-30, not yet scored): set
-    // them then, two or three questions under the measured shares. Read only the scores, never
-    // the misses, or the set stops being an unseen measure.
-    static final Map<String, Double> FLOORS = Map.of("recruiting", 0.0, "claims", 0.0);
-    static final double TOTAL_FLOOR = 0.0;
+    // Written blind 2026-11-30 and scored with scores only, never the misses: 66.9% (recruiting
+    // 66.1%, claims 67.7%) with the rules of the first round, 76.6% (recruiting 50/62 = 80.6%,
+    // claims 45/62 = 72.6%, all 95/124) with the rules written from unseen3's misses. The floors
+    // sit two or three questions under the latter. Reading the misses ends it as an unseen measure.
+    static final Map<String, Double> FLOORS = Map.of("recruiting", 0.75, "claims", 0.67);
+    static final double TOTAL_FLOOR = 0.74;
 }

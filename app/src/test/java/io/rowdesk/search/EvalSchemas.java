@@ -66,6 +66,50 @@ final class EvalSchemas {
         assertThat(total).as(label).isGreaterThanOrEqualTo(totalFloor);
     }
 
+    /** Every relation of every schema is in the catalog with its number of rows. */
+    static void assertRelationsLoad(TestApp app, Map<String, Map<String, Long>> schemas) {
+        Map<String, io.rowdesk.query.RelationInfo> loaded =
+                app.rowdesk().catalog().all().stream()
+                        .collect(
+                                java.util.stream.Collectors.toMap(
+                                        io.rowdesk.query.RelationInfo::name, r -> r));
+        for (Map<String, Long> relations : schemas.values()) {
+            relations.forEach(
+                    (relation, rows) -> {
+                        assertThat(loaded).as(relation).containsKey(relation);
+                        assertThat(loaded.get(relation).rowCount()).as(relation).isEqualTo(rows);
+                    });
+        }
+    }
+
+    /**
+     * Gold sanity, without the translator: every gold of {@code schemas} runs on the loaded data
+     * and returns at least one row, and one row is not all NULL (an aggregate over nothing).
+     */
+    static void assertEveryGoldReturnsRows(
+            TestApp app, String folder, Collection<String> schemas, int atLeast) {
+        List<String> failures = new java.util.ArrayList<>();
+        int checked = 0;
+        for (String schema : schemas) {
+            for (EvalQuestion q : questions(folder, schema)) {
+                checked++;
+                try {
+                    io.rowdesk.query.QueryResult result = EvalSetTest.run(app, q.gold());
+                    if (result.rows().isEmpty()) {
+                        failures.add(q.id() + " " + q.question() + ": no rows");
+                    } else if (result.rows().size() == 1
+                            && result.rows().get(0).stream().allMatch(v -> v == null)) {
+                        failures.add(q.id() + " " + q.question() + ": only NULL");
+                    }
+                } catch (RuntimeException e) {
+                    failures.add(q.id() + ": " + e.getMessage());
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+        assertThat(checked).isGreaterThanOrEqualTo(atLeast);
+    }
+
     /** Each schema's relation names, from a map of schema to relation to row count. */
     static Map<String, Set<String>> keysOf(Map<String, Map<String, Long>> schemas) {
         Map<String, Set<String>> relations = new java.util.LinkedHashMap<>();

@@ -3,16 +3,12 @@ package io.rowdesk.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rowdesk.TestApp;
-import io.rowdesk.query.QueryResult;
-import io.rowdesk.query.RelationInfo;
 import io.rowdesk.search.eval.EvalQuestion;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,16 +54,7 @@ class Unseen4SchemasEvalTest {
 
     @Test
     void relations_load_with_their_rows_and_settings() {
-        Map<String, RelationInfo> loaded =
-                app.rowdesk().catalog().all().stream()
-                        .collect(Collectors.toMap(RelationInfo::name, r -> r));
-        for (Map<String, Long> relations : SCHEMAS.values()) {
-            relations.forEach(
-                    (relation, rows) -> {
-                        assertThat(loaded).as(relation).containsKey(relation);
-                        assertThat(loaded.get(relation).rowCount()).as(relation).isEqualTo(rows);
-                    });
-        }
+        EvalSchemas.assertRelationsLoad(app, SCHEMAS);
         assertThat(app.rowdesk().catalog().settings("job_postings").dateColumn())
                 .isEqualTo("opened_on");
         assertThat(app.rowdesk().catalog().settings("applications").dateColumn())
@@ -89,26 +76,7 @@ class Unseen4SchemasEvalTest {
      */
     @Test
     void every_gold_runs_and_returns_rows() {
-        List<String> failures = new ArrayList<>();
-        int checked = 0;
-        for (String schema : SCHEMAS.keySet()) {
-            for (EvalQuestion q : questions(schema)) {
-                checked++;
-                try {
-                    QueryResult result = EvalSetTest.run(app, q.gold());
-                    if (result.rows().isEmpty()) {
-                        failures.add(q.id() + " " + q.question() + ": no rows");
-                    } else if (result.rows().size() == 1
-                            && result.rows().get(0).stream().allMatch(v -> v == null)) {
-                        failures.add(q.id() + " " + q.question() + ": only NULL");
-                    }
-                } catch (RuntimeException e) {
-                    failures.add(q.id() + ": " + e.getMessage());
-                }
-            }
-        }
-        assertThat(failures).isEmpty();
-        assertThat(checked).isGreaterThanOrEqualTo(100);
+        EvalSchemas.assertEveryGoldReturnsRows(app, FOLDER, SCHEMAS.keySet(), 100);
     }
 
     /**

@@ -360,8 +360,7 @@ public final class SnapshotWriter {
 
     static void deleteQuietly(Path file) {
         try {
-            Files.deleteIfExists(file);
-            Files.deleteIfExists(Path.of(file + ".wal"));
+            DuckDb.deleteFiles(file);
         } catch (IOException ignored) {
             // a leftover file is removed by the next start's sweep
         }

@@ -76,7 +76,7 @@ public final class DemoWarehouse {
         List<DemoReport.TableReport> reports = new ArrayList<>();
         List<Path> partials = new ArrayList<>();
         Path work = demoDir.resolve(".generate.duckdb");
-        deleteWork(work);
+        DuckDb.deleteFiles(work);
         try {
             try (Connection duck = DuckDb.open(work, GENERATOR)) {
                 bindParameters(duck, settings);
@@ -110,7 +110,7 @@ public final class DemoWarehouse {
             for (Path partial : partials) {
                 Files.deleteIfExists(partial);
             }
-            deleteWork(work);
+            DuckDb.deleteFiles(work);
         }
     }
 
@@ -120,20 +120,6 @@ public final class DemoWarehouse {
      * out as they are made, and the process stays small.
      */
     private static final DuckDb.Limits GENERATOR = new DuckDb.Limits("1GB", 2);
-
-    private static void deleteWork(Path work) throws IOException {
-        Files.deleteIfExists(work);
-        Files.deleteIfExists(work.resolveSibling(work.getFileName() + ".wal"));
-        Path spill = work.resolveSibling(work.getFileName() + ".tmp");
-        if (Files.isDirectory(spill)) {
-            try (var files = Files.list(spill)) {
-                for (Path file : files.toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
-            Files.deleteIfExists(spill);
-        }
-    }
 
     /**
      * The settings of a complete demo in {@code demoDir}, or empty when there is none to reuse: no

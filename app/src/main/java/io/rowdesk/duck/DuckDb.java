@@ -32,6 +32,24 @@ public final class DuckDb {
         return DriverManager.getConnection(url, props);
     }
 
+    /**
+     * Removes a database file and what DuckDB keeps beside it: its write-ahead log ({@code
+     * <file>.wal}) and its spill folder ({@code <file>.tmp}). Missing ones are fine.
+     */
+    public static void deleteFiles(Path file) throws java.io.IOException {
+        java.nio.file.Files.deleteIfExists(file);
+        java.nio.file.Files.deleteIfExists(Path.of(file + ".wal"));
+        Path spill = Path.of(file + ".tmp");
+        if (java.nio.file.Files.isDirectory(spill)) {
+            try (var files = java.nio.file.Files.list(spill)) {
+                for (Path spilled : files.toList()) {
+                    java.nio.file.Files.deleteIfExists(spilled);
+                }
+            }
+            java.nio.file.Files.deleteIfExists(spill);
+        }
+    }
+
     public static void execute(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);

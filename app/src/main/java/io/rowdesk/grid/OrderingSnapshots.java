@@ -1,5 +1,6 @@
 package io.rowdesk.grid;
 
+import io.rowdesk.duck.DuckDb;
 import io.rowdesk.duck.SqlIdentifiers;
 import io.rowdesk.query.QueryEngine;
 import io.rowdesk.query.QueryException;
@@ -546,8 +547,7 @@ public final class OrderingSnapshots implements AutoCloseable {
 
     private static void deleteFiles(Path file) {
         try {
-            Files.deleteIfExists(file);
-            Files.deleteIfExists(Path.of(file + ".wal"));
+            DuckDb.deleteFiles(file);
         } catch (IOException e) {
             LOG.warn("Could not delete the grid ordering file {}: {}", file, e.getMessage());
         }

@@ -41,25 +41,25 @@ public final class NumberPhrases {
     private static final Pattern BETWEEN =
             Pattern.compile("\\bbetween " + NUMBER + " and " + NUMBER);
 
-    /** How often or how many, in words: "renewed at least twice", "more than three". */
-    static final Map<String, Integer> WORDS =
-            Map.ofEntries(
-                    Map.entry("once", 1),
-                    Map.entry("twice", 2),
-                    Map.entry("thrice", 3),
-                    Map.entry("one", 1),
-                    Map.entry("two", 2),
-                    Map.entry("three", 3),
-                    Map.entry("four", 4),
-                    Map.entry("five", 5),
-                    Map.entry("six", 6),
-                    Map.entry("seven", 7),
-                    Map.entry("eight", 8),
-                    Map.entry("nine", 9),
-                    Map.entry("ten", 10));
+    /** How many, in words: "more than three", "with two replies". */
+    static final List<String> CARDINALS =
+            List.of("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten");
 
-    private static final String WORD_NUMBER =
-            "\\b(once|twice|thrice|one|two|three|four|five|six|seven|eight|nine|ten)\\b";
+    /** How often or how many, in words: "renewed at least twice", "more than three". */
+    static final Map<String, Integer> WORDS = words();
+
+    private static final String WORD_NUMBER = "\\b(" + String.join("|", WORDS.keySet()) + ")\\b";
+
+    private static Map<String, Integer> words() {
+        Map<String, Integer> words = new java.util.LinkedHashMap<>();
+        words.put("once", 1);
+        words.put("twice", 2);
+        words.put("thrice", 3);
+        for (int i = 0; i < CARDINALS.size(); i++) {
+            words.put(CARDINALS.get(i), i + 1);
+        }
+        return Map.copyOf(words);
+    }
 
     /** Comparatives that name a measure: the adjective, its operator. */
     private static final Map<String, String> COMPARATIVES =

@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
 final class NumberRule implements PhraseRule {
     private static final java.util.regex.Pattern WITH_COUNT =
             java.util.regex.Pattern.compile(
-                    "\\b(?:with|having|has|have) (?:exactly |only |just )?(?<number>\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten) (?<column>[a-z_ ]+)");
+                    "\\b(?:with|having|has|have) (?:exactly |only |just )?(?<number>\\d+(?:\\.\\d+)?|"
+                            + String.join("|", NumberPhrases.CARDINALS)
+                            + ") (?<column>[a-z_ ]+)");
     private static final java.util.regex.Pattern OF_VALUE =
             java.util.regex.Pattern.compile(
                     "\\b(?<column>[a-z_ ]+?) (?:of|equal to|equals|=) (?:exactly )?(?<number>\\d+(?:\\.\\d+)?)(?: ?(?:percent|%))?(?=$| )");

@@ -1,5 +1,6 @@
 package io.rowdesk.search;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,6 +51,18 @@ final class AggregateRule implements PhraseRule {
         return true;
     }
 
+    /**
+     * "(average) minimum salary" of salary_min_usd: a min/max word that begins the name of a column
+     * holding such a bound is that column, not an aggregate.
+     */
+    private static boolean namesBound(ParseState s, int start, String word) {
+        return word.startsWith("m")
+                && !word.equals("mean")
+                && s.columnAt(start, c -> List.of(c.split("_")).contains(word.substring(0, 3)))
+                        .filter(span -> span.end() > start + word.length())
+                        .isPresent();
+    }
+
     @Override
     public void match(ParseState s) {
         boolean held = heldNumber(s);
@@ -64,7 +77,7 @@ final class AggregateRule implements PhraseRule {
         Matcher fn = FUNCTION.matcher(s.text);
         while (fn.find()) {
             String word = fn.group("function");
-            if (s.isUsed(fn.start(), fn.end() - 1)) {
+            if (s.isUsed(fn.start(), fn.end() - 1) || namesBound(s, fn.start(), word)) {
                 continue;
             }
             Optional<ParseState.Span> column = s.columnWithin(fn.end(), 4, s.vocabulary::isNumeric);

@@ -32,18 +32,36 @@ final class BooleanRule implements PhraseRule {
                         || !restMatches(s, words, i, state)) {
                     continue;
                 }
-                boolean negated = !prefix.isEmpty() || s.precededByNegation(first[0]);
-                int from = negated && prefix.isEmpty() ? s.negationStart(first[0]) : first[0];
-                s.use(from, last[1]);
-                String label = (negated ? "not " : "") + String.join(" ", state);
-                s.conditions.add(
-                        new ParseState.Found(
-                                from,
-                                last[1],
-                                new Condition.Compare(
-                                        column, Condition.Operator.EQ, !negated, label)));
+                add(s, column, first[0], last[1], !prefix.isEmpty(), String.join(" ", state));
             }
         }
+        // "flagged for fraud" of is_fraud_flagged: the state words joined by for/of
+        for (int i = 0; i + 2 < words.size(); i++) {
+            int start = words.get(i)[0];
+            int end = words.get(i + 2)[1];
+            String joiner = s.text.substring(words.get(i + 1)[0], words.get(i + 1)[1]);
+            if (!(joiner.equals("for") || joiner.equals("of")) || s.isUsed(start, end)) {
+                continue;
+            }
+            String phrase = s.text.substring(start, end);
+            s.vocabulary
+                    .column(phrase)
+                    .filter(s.vocabulary::isBoolean)
+                    .ifPresent(column -> add(s, column, start, end, false, phrase));
+        }
+    }
+
+    private static void add(
+            ParseState s, String column, int start, int end, boolean prefixed, String state) {
+        boolean negated = prefixed || s.precededByNegation(start);
+        int from = negated && !prefixed ? s.negationStart(start) : start;
+        s.use(from, end);
+        String label = (negated ? "not " : "") + state;
+        s.conditions.add(
+                new ParseState.Found(
+                        from,
+                        end,
+                        new Condition.Compare(column, Condition.Operator.EQ, !negated, label)));
     }
 
     private static String negatingPrefix(String word, String state) {

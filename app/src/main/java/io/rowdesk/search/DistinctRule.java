@@ -25,7 +25,7 @@ final class DistinctRule implements PhraseRule {
      */
     private static final Pattern WHICH_DO =
             Pattern.compile(
-                    "^which (?:the )?(?<column>[a-z0-9_ ]+?)(?= (?:do|does|did|appear|appears|occur|occurs|exist|exists)\\b| (?:get|gets|got) [a-z]+$| (?:have|has)\\b(?! (?:more|fewer|less|over|under|above|below|at least|at most|the|no|zero|\\d)))");
+                    "^which (?:the )?(?<column>[a-z0-9_ ]+?)(?= (?:do|does|did|appear|appears|occur|occurs|exist|exists)\\b| (?:get|gets|got) [a-z]+$| (?:have|has|had|got|get|gets|received|receive|saw|see)\\b(?! (?:more|fewer|less|over|under|above|below|at least|at most|the|no|zero|\\d)))");
 
     /** "(do engineers) work (in)": the verb that ends such a question relates who and X. */
     private static final Pattern LAST_VERB =
@@ -35,7 +35,7 @@ final class DistinctRule implements PhraseRule {
     /** The verb that closes such a question: "(do riders) use", "(do we) have", "appear". */
     private static final Pattern CLOSING_VERB =
             Pattern.compile(
-                    "\\b(?:do|does|did|use|uses|have|has|appear|appears|occur|occurs|exist|exists)\\b");
+                    "\\b(?:do|does|did|use|uses|have|has|had|got|get|gets|received|receive|saw|see|appear|appears|occur|occurs|exist|exists)\\b");
 
     /** "get borrowed": a verb of the relation's own event (a date column's word) after get. */
     private static final Pattern GET_VERB = Pattern.compile("\\b(?:get|gets|got) (?<verb>[a-z]+)$");

@@ -80,8 +80,10 @@ final class GroupSuperlativeRule implements PhraseRule {
             return Optional.of(new Measured(count, m.end("measure") - last.length()));
         }
         String spaced = Vocabulary.singular(words.replace('-', ' '));
+        // "the most rejections" of stage 'rejected': another form of a stored value counts too
         return java.util.stream.Stream.of(words, last, spaced, spaced.replace(' ', '_'))
-                        .allMatch(w -> s.vocabulary.values(w).isEmpty())
+                                .allMatch(w -> s.vocabulary.values(w).isEmpty())
+                        && s.vocabulary.stemValues(last).isEmpty()
                 ? Optional.empty()
                 : Optional.of(new Measured(count, m.end("measure")));
     }
@@ -100,6 +102,10 @@ final class GroupSuperlativeRule implements PhraseRule {
                             m.end("measure") - last.length()));
         }
         Optional<String> column = s.vocabulary.column(words).filter(s.vocabulary::isNumeric);
+        if (column.isEmpty() && (function == null || "number of".equals(function))) {
+            // "which recruiter has the most rejections": rows of a stored value
+            return count(s, m);
+        }
         if (column.isEmpty() || "number of".equals(function)) {
             return Optional.empty();
         }

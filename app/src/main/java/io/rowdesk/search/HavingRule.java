@@ -20,7 +20,7 @@ final class HavingRule implements PhraseRule {
                             + "(?:with|where|having|that have|who have|whose) (?:an? |the )?"
                             + "(?:(?<function>average|avg|mean|total|sum of|maximum|max|minimum|min|number of) (?<measure>[a-z0-9_ ]+?) (?:is |are |of )?)?"
                             + "(?<comparison>more than|over|above|greater than|at least|fewer than|less than|under|below|at most) "
-                            + "(?<number>\\d[\\d,]*(?:\\.\\d+)?)(?: (?<things>[a-z_ ]+))?$");
+                            + "[$€£]?(?<number>\\d[\\d,]*(?:\\.\\d+)?)(?<suffix>k|m|bn|b)?(?: (?<things>[a-z_ ]+))?$");
 
     @Override
     public void match(ParseState s) {
@@ -64,7 +64,7 @@ final class HavingRule implements PhraseRule {
                 }
                 if (count) {
                     // the words describing the counted things are left to the other rules
-                    end = m.end("number");
+                    end = m.group("suffix") != null ? m.end("suffix") : m.end("number");
                     counted = relation.get();
                 }
             }
@@ -97,7 +97,7 @@ final class HavingRule implements PhraseRule {
                     case "fewer than", "less than", "under", "below" -> Condition.Operator.LT;
                     default -> Condition.Operator.GT;
                 };
-        BigDecimal number = new BigDecimal(m.group("number").replace(",", ""));
+        BigDecimal number = NumberPhrases.value(m.group("number"), m.group("suffix"));
         s.groups.add(new QuerySpec.Group(group.get(), null));
         s.aggregates.add(aggregate);
         s.having.add(new QuerySpec.Having(aggregate, operator, number));
@@ -125,6 +125,14 @@ final class HavingRule implements PhraseRule {
                 relation = new int[] {at, wordEnd};
             }
             at = wordEnd + 1;
+        }
+        if (relation == null && !things.contains(" ")) {
+            // "more than 200 rejections" of stage 'rejected': rows of a stored value, its word
+            // left to ValueRule
+            boolean value =
+                    !s.vocabulary.values(things).isEmpty()
+                            || !s.vocabulary.stemValues(things).isEmpty();
+            return value ? Optional.of(new int[] {start, start}) : Optional.empty();
         }
         return Optional.ofNullable(relation);
     }

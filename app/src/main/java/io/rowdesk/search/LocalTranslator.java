@@ -124,7 +124,11 @@ public final class LocalTranslator {
                     "fields",
                     "results",
                     "everything",
-                    "used");
+                    "used",
+                    "among",
+                    // "applications that came in today": arriving is the rows' own date
+                    "came",
+                    "come");
 
     /**
      * The result: the query, how much of the question it covers, and the words it could not place.

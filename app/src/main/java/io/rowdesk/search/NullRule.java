@@ -17,7 +17,7 @@ final class NullRule implements PhraseRule {
 
     private static final Pattern NEVER =
             Pattern.compile(
-                    "\\b(?:not|never|not yet|hasn't been|haven't been|hasn't|haven't|didn't|un) ?(?<column>[a-z_ ]+)");
+                    "\\b(?:not yet|not|never|hasn't been|haven't been|hasn't|haven't|didn't|un) ?(?<column>[a-z_ ]+)");
 
     /**
      * "employees who left", "orders that have shipped": the event of a date column happened (a word

@@ -83,9 +83,11 @@ final class SuperlativeRule implements PhraseRule {
             Pattern.compile("^(?:what|which) (?:is|was|are|were) (?:the )?$");
     private static final Pattern FIRST = Pattern.compile(" (?:first|on top)\\b");
     private static final Pattern FIRST_AT_END = Pattern.compile("\\b(?:first|on top)$");
+
+    /** "the 3 postings with the highest ...": at the start, or after "of"/"for" (projections). */
     private static final Pattern LEADING_COUNT =
             Pattern.compile(
-                    "^(?:(?:list|show(?: me)?|get|give me|find|what are) )?(?:the )?(?<count>\\d+) (?=[a-z])");
+                    "(?:^(?:(?:list|show(?: me)?|get|give me|find|what are) )?|\\b(?:of|for) )(?:the )?(?<count>\\d+) (?=[a-z])");
 
     @Override
     public void match(ParseState s) {
@@ -153,9 +155,15 @@ final class SuperlativeRule implements PhraseRule {
                 }
                 s.sort.add(new QuerySpec.Sort(column, descending));
                 if (s.columns.isEmpty()
-                        && WHAT_IS_THE.matcher(s.text.substring(0, m.start())).matches()) {
-                    // "what is the lowest temperature": the value itself is asked for
+                        && (WHAT_IS_THE.matcher(s.text.substring(0, m.start())).matches()
+                                || count == null && valueAsked(s, m.start(), named))) {
+                    // "what is the lowest temperature", "highest interview score": the value
+                    // itself is asked for, once
                     s.columns.add(column);
+                    if (count == null && s.limit == null) {
+                        s.limit = 1;
+                        counted = true;
+                    }
                 }
                 int last = named.map(ParseState.Span::end).orElse(end);
                 s.use(m.start(), last);
@@ -177,6 +185,67 @@ final class SuperlativeRule implements PhraseRule {
         } else if (!FIRST_AT_END.matcher(s.text).find() && !pluralThing(s) && s.limit == null) {
             s.limit = 1;
         }
+    }
+
+    /** Nouns of an attribute that is measured, not of a thing or an event ("a wait", "a ride"). */
+    private static final java.util.Set<String> ATTRIBUTES =
+            java.util.Set.of(
+                    "amount",
+                    "score",
+                    "salary",
+                    "price",
+                    "fee",
+                    "cost",
+                    "rate",
+                    "rating",
+                    "value",
+                    "total",
+                    "duration",
+                    "age",
+                    "weight",
+                    "distance",
+                    "count",
+                    "number",
+                    "level",
+                    "size",
+                    "balance",
+                    "income",
+                    "revenue",
+                    "budget",
+                    "fare",
+                    "charge",
+                    "percentage",
+                    "temperature",
+                    "speed",
+                    "height",
+                    "length",
+                    "capacity",
+                    "wage",
+                    "rent",
+                    "tip");
+
+    private static final Pattern QUESTION_START =
+            Pattern.compile("^(?:(?:show(?: me)?|get|give me|find|tell me) )?(?:the )?$");
+
+    /**
+     * "highest interview score", "lowest claimed amount in florida": a superlative that opens the
+     * question on a column named by an attribute noun, no thing named after it, asks for the value.
+     */
+    private static boolean valueAsked(ParseState s, int start, Optional<ParseState.Span> named) {
+        if (named.isEmpty() || !QUESTION_START.matcher(s.text.substring(0, start)).matches()) {
+            return false;
+        }
+        String words = s.text.substring(named.get().start(), named.get().end());
+        String head = Vocabulary.singular(words.substring(words.lastIndexOf(' ') + 1));
+        if (!ATTRIBUTES.contains(head)) {
+            return false;
+        }
+        for (int[] span : s.words()) {
+            if (span[0] >= named.get().end()) {
+                return !s.vocabulary.isRelationWord(s.text.substring(span[0], span[1]));
+            }
+        }
+        return true;
     }
 
     /**

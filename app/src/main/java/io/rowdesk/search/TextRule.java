@@ -36,7 +36,7 @@ final class TextRule implements PhraseRule {
                             Condition.Text.Mode.CONTAINS),
                     new TextPhrase(
                             Pattern.compile(
-                                    "\\b(?<column>[a-z_ ]+?) (?:contains|containing|includes|including|like|matching|mentions|mentioning) "
+                                    "\\b(?<column>[a-z_ ]+?) (?:contains|containing|includes|including|like|matching|mention|mentions|mentioning) "
                                             + TERM),
                             ColumnAt.BEFORE,
                             Condition.Text.Mode.CONTAINS),
@@ -70,10 +70,89 @@ final class TextRule implements PhraseRule {
                             ColumnAt.NONE,
                             Condition.Text.Mode.CONTAINS));
 
+    /** "claims mentioning lost luggage": prose is what mentions things. */
+    private static final Pattern MENTIONING =
+            Pattern.compile("\\b(?:that )?(?:mention|mentions|mentioning|mentioned) (?=[a-z0-9])");
+
     @Override
     public void match(ParseState s) {
-        for (TextPhrase phrase : PHRASES) {
-            match(s, phrase);
+        for (int i = 0; i < PHRASES.size(); i++) {
+            if (PHRASES.get(i).columnAt() == ColumnAt.NONE
+                    && i > 0
+                    && PHRASES.get(i - 1).columnAt() != ColumnAt.NONE) {
+                mentioning(s); // after the phrases that name their column
+            }
+            match(s, PHRASES.get(i));
+        }
+    }
+
+    /** Descriptions and notes say what happened; a reason or a message says less. */
+    private static final List<String> PROSE =
+            List.of(
+                    "description",
+                    "notes",
+                    "note",
+                    "details",
+                    "summary",
+                    "comment",
+                    "text",
+                    "body");
+
+    private static int proseRank(String column) {
+        for (int i = 0; i < PROSE.size(); i++) {
+            if (column.contains(PROSE.get(i))) {
+                return i;
+            }
+        }
+        return PROSE.size();
+    }
+
+    /**
+     * "mentioning lost luggage" without a column word: the free words that follow, searched in the
+     * relation's prose column (a description, notes) when it has one.
+     */
+    private static void mentioning(ParseState s) {
+        String prose =
+                s.vocabulary.columns().stream()
+                        .filter(c -> s.vocabulary.isText(c) && Vocabulary.isFreeText(c))
+                        .min(java.util.Comparator.comparingInt(TextRule::proseRank))
+                        .orElse(null);
+        Matcher m = MENTIONING.matcher(s.text);
+        while (prose != null && m.find()) {
+            if (s.isUsed(m.start(), m.end())) {
+                continue;
+            }
+            int end = -1;
+            int taken = 0;
+            for (int[] span : s.words()) {
+                if (span[0] < m.end()) {
+                    continue;
+                }
+                String word = s.text.substring(span[0], span[1]);
+                if (!s.free(span) || ParseState.STOPWORDS.contains(word) || ++taken > 4) {
+                    break;
+                }
+                end = span[1];
+            }
+            if (end < 0) {
+                continue;
+            }
+            String term = s.text.substring(m.end(), end);
+            boolean negated = s.precededByNegation(m.start());
+            s.use(s.negationStart(m.start()), end);
+            s.conditions.add(
+                    new ParseState.Found(
+                            m.start(),
+                            end,
+                            new Condition.Text(
+                                    prose,
+                                    Condition.Text.Mode.CONTAINS,
+                                    term,
+                                    negated,
+                                    prose.replace('_', ' ')
+                                            + (negated ? " does not contain \"" : " contains \"")
+                                            + term
+                                            + "\"")));
         }
     }
 

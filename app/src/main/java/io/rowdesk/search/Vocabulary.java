@@ -120,6 +120,23 @@ public final class Vocabulary {
                 }
             }
         }
+        // "claimed amount" for claimed_amount_usd, "max salary" for salary_max_usd, "fraud flagged"
+        // for is_fraud_flagged: the name without its unit or flag prefix, abbreviations spelled
+        // out, two words in either order; only where one column answers so
+        Map<String, Set<String>> shortened = new HashMap<>();
+        for (String column : columnTypes.keySet()) {
+            for (String phrase : shortenedPhrases(column)) {
+                for (String form : forms(phrase)) {
+                    shortened.computeIfAbsent(form, k -> new HashSet<>()).add(column);
+                }
+            }
+        }
+        shortened.forEach(
+                (phrase, columns) -> {
+                    if (columns.size() == 1 && !relationWords.contains(phrase)) {
+                        columnWords.putIfAbsent(phrase, columns.iterator().next());
+                    }
+                });
         Map<String, Set<String>> stemColumns = new HashMap<>();
         for (String column : columnTypes.keySet()) {
             stemColumns.computeIfAbsent(Stems.key(column), k -> new HashSet<>()).add(column);
@@ -241,7 +258,19 @@ public final class Vocabulary {
 
     private static final Pattern NUMBER_NOUN = Pattern.compile("(.+) numbers?");
 
+    /** "flagged for fraud", "years of experience": two words joined by of/for/in. */
+    private static final Pattern JOINED_BY = Pattern.compile("([a-z]+) (?:of|for|in) ([a-z]+)");
+
     public Optional<String> column(String phrase) {
+        Matcher joined = JOINED_BY.matcher(phrase);
+        if (joined.matches() && !columnWords.containsKey(phrase)) {
+            String together = joined.group(1) + " " + joined.group(2);
+            String swapped = joined.group(2) + " " + joined.group(1);
+            String column = columnWords.getOrDefault(together, columnWords.get(swapped));
+            if (column != null) {
+                return Optional.of(column);
+            }
+        }
         Matcher number = NUMBER_NOUN.matcher(phrase);
         if (number.matches() && !columnWords.containsKey(phrase)) {
             // "phone number(s)": the number a column holds is that column
@@ -270,7 +299,10 @@ public final class Vocabulary {
      * one value has a word of that stem.
      */
     public List<ValueRef> stemValues(String word) {
-        if (word.length() < 4 || word.contains(" ") || columnWords.containsKey(word)) {
+        // a word naming a column is that column, unless it is prose ("rejections" is no
+        // rejection_reason: a reason is never what rows are counted or picked by)
+        String named = columnWords.get(word);
+        if (word.length() < 4 || word.contains(" ") || named != null && !isFreeText(named)) {
             return List.of();
         }
         List<ValueRef> refs = valueStems.getOrDefault(Stems.stem(word), List.of());
@@ -581,6 +613,66 @@ public final class Vocabulary {
             phrases.add(first);
         }
         return phrases;
+    }
+
+    /** Units a column name ends in ("_usd", "_kg", "_pct"): they say nothing of what it holds. */
+    private static final Set<String> UNITS =
+            Set.of(
+                    "usd", "eur", "gbp", "jpy", "cad", "aud", "chf", "inr", "cny", "kg", "g", "lb",
+                    "lbs", "km", "mi", "m", "cm", "mm", "pct", "percent", "cents", "ms", "sec",
+                    "secs", "seconds", "min", "mins", "minutes", "hrs", "hours", "days", "ppb",
+                    "ppm", "c", "f", "kwh", "mb", "gb", "sqm", "sqft", "m2", "ft", "l", "ml", "mph",
+                    "kmh");
+
+    /** Common abbreviations in column names, spelled out. */
+    private static final Map<String, String> SPELLED_OUT =
+            Map.ofEntries(
+                    Map.entry("min", "minimum"),
+                    Map.entry("max", "maximum"),
+                    Map.entry("avg", "average"),
+                    Map.entry("qty", "quantity"),
+                    Map.entry("amt", "amount"),
+                    Map.entry("num", "number"),
+                    Map.entry("no", "number"),
+                    Map.entry("pct", "percent"),
+                    Map.entry("dept", "department"),
+                    Map.entry("desc", "description"),
+                    Map.entry("temp", "temperature"),
+                    Map.entry("yrs", "years"),
+                    Map.entry("yr", "year"),
+                    Map.entry("hrs", "hours"),
+                    Map.entry("mins", "minutes"),
+                    Map.entry("addr", "address"),
+                    Map.entry("mgr", "manager"),
+                    Map.entry("emp", "employee"),
+                    Map.entry("cust", "customer"),
+                    Map.entry("acct", "account"),
+                    Map.entry("txn", "transaction"),
+                    Map.entry("est", "estimated"),
+                    Map.entry("cnt", "count"));
+
+    /**
+     * Shorter ways to say a column: without its unit suffix or is/has prefix, with abbreviations
+     * spelled out, and a two-word core in either order.
+     */
+    static List<String> shortenedPhrases(String column) {
+        List<String> parts = new ArrayList<>(List.of(column.split("_")));
+        if (parts.size() > 1 && Set.of("is", "has").contains(parts.get(0))) {
+            parts.remove(0);
+        }
+        if (parts.size() > 1 && UNITS.contains(parts.get(parts.size() - 1))) {
+            parts.remove(parts.size() - 1);
+        }
+        List<String> spelled = parts.stream().map(p -> SPELLED_OUT.getOrDefault(p, p)).toList();
+        Set<String> phrases = new java.util.LinkedHashSet<>();
+        for (List<String> core : List.of(parts, spelled)) {
+            phrases.add(String.join(" ", core));
+            if (core.size() == 2) {
+                phrases.add(core.get(1) + " " + core.get(0));
+            }
+        }
+        phrases.remove(String.join(" ", column.split("_")));
+        return List.copyOf(phrases);
     }
 
     /** Lower case, underscores and hyphens as spaces. */

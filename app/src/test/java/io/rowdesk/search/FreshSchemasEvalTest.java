@@ -27,9 +27,10 @@ class FreshSchemasEvalTest extends SchemaSetEvalTest {
     // Two or three questions under the measure after the rules read off this set's misses
     // (2026-11-30, branch rules2): hotel 74.1%, freight 83.0%, gym 84.6%, all 80.5%. Before them
     // 66.7% / 79.2% / 69.2% (71.7%), and 61.0% before the schema rules. Tuned to since: no longer
-    // an unseen measure (docs/search-eval.md).
-    static final Map<String, Double> FLOORS = Map.of("hotel", 0.68, "freight", 0.77, "gym", 0.78);
-    static final double TOTAL_FLOOR = 0.78;
+    // an unseen measure (docs/search-eval.md). With the rules read off unseen4's misses (rules3):
+    // hotel 75.9%, freight 86.8%, gym 84.6%, all 82.4%.
+    static final Map<String, Double> FLOORS = Map.of("hotel", 0.72, "freight", 0.83, "gym", 0.80);
+    static final double TOTAL_FLOOR = 0.80;
 
     @Override
     EvalSet set() {

@@ -7,12 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Two more fresh schemas nobody tuned the translator to (search/unseen4/: recruiting job postings
- * and applications, insurance claims), each with at least 40 questions, half of them analyst-style.
- * Schemas and questions were written blind (without reading the translator, its prompts or the
- * earlier question files) and committed before the translator was ever run on them; no rule may be
- * written from their misses without this set losing its meaning (then say so in
- * docs/search-eval.md).
+ * Two more fresh schemas, once untuned (search/unseen4/: recruiting job postings and applications,
+ * insurance claims), each with at least 40 questions, half of them analyst-style. Schemas and
+ * questions were written blind (without reading the translator, its prompts or the earlier question
+ * files) and committed before the translator was ever run on them; their misses were since read to
+ * write rules (docs/search-eval.md says so), so they check those rules now.
  */
 class Unseen4SchemasEvalTest extends SchemaSetEvalTest {
     /** Schema → relation → rows. */
@@ -23,12 +22,12 @@ class Unseen4SchemasEvalTest extends SchemaSetEvalTest {
         SCHEMAS.put("claims", Map.of("insurance_claims", 2500L));
     }
 
-    // Written blind 2026-11-30 and scored with scores only, never the misses: 66.9% (recruiting
-    // 66.1%, claims 67.7%) with the rules of the first round, 76.6% (recruiting 50/62 = 80.6%,
-    // claims 45/62 = 72.6%, all 95/124) with the rules written from unseen3's misses. The floors
-    // sit two or three questions under the latter. Reading the misses ends it as an unseen measure.
-    static final Map<String, Double> FLOORS = Map.of("recruiting", 0.75, "claims", 0.67);
-    static final double TOTAL_FLOOR = 0.74;
+    // Written blind 2026-11-30 and scored with scores only: 66.9% with the rules of the first
+    // round, 76.6% (recruiting 80.6%, claims 72.6%) with the rules written from unseen3's misses.
+    // Then its misses were read (rules3, 2026-11-30), so it is no longer an unseen measure: 100%
+    // (124/124) after. The floors sit two or three questions under that.
+    static final Map<String, Double> FLOORS = Map.of("recruiting", 0.96, "claims", 0.96);
+    static final double TOTAL_FLOOR = 0.97;
 
     @Override
     EvalSet set() {

@@ -25,10 +25,12 @@ class Unseen5SchemasEvalTest extends SchemaSetEvalTest {
         SCHEMAS.put("ticketing", Map.of("events", 160L, "ticket_orders", 2800L));
     }
 
-    // floors 0 until the first measurement sets them
+    // Measured once, scores only, with the rules of rules3 (2026-11-30): 68.4% (121/177; rentals
+    // 37/56 = 66.1%, bugtracker 37/60 = 61.7%, ticketing 47/61 = 77.0%). The floors sit two or
+    // three questions under that.
     static final Map<String, Double> FLOORS =
-            Map.of("rentals", 0.0, "bugtracker", 0.0, "ticketing", 0.0);
-    static final double TOTAL_FLOOR = 0.0;
+            Map.of("rentals", 0.62, "bugtracker", 0.58, "ticketing", 0.73);
+    static final double TOTAL_FLOOR = 0.66;
 
     @Override
     EvalSet set() {

@@ -63,6 +63,13 @@ final class AggregateRule implements PhraseRule {
                         .isPresent();
     }
 
+    /** "(average) order total": the word ends a column's name said before it. */
+    private static boolean endsColumnName(ParseState s, int start, int end) {
+        return s.columnEndingAt(end, s.vocabulary::isNumeric)
+                .filter(span -> span.start() < start)
+                .isPresent();
+    }
+
     @Override
     public void match(ParseState s) {
         boolean held = heldNumber(s);
@@ -77,7 +84,9 @@ final class AggregateRule implements PhraseRule {
         Matcher fn = FUNCTION.matcher(s.text);
         while (fn.find()) {
             String word = fn.group("function");
-            if (s.isUsed(fn.start(), fn.end() - 1) || namesBound(s, fn.start(), word)) {
+            if (s.isUsed(fn.start(), fn.end() - 1)
+                    || namesBound(s, fn.start(), word)
+                    || endsColumnName(s, fn.start(), fn.start() + word.length())) {
                 continue;
             }
             Optional<ParseState.Span> column = s.columnWithin(fn.end(), 4, s.vocabulary::isNumeric);

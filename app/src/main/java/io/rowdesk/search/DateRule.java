@@ -36,6 +36,9 @@ final class DateRule implements PhraseRule {
                 continue;
             }
             int start = named.map(ParseState.Span::start).orElse(match.start());
+            if (named.isEmpty()) {
+                start = creationVerbBefore(s, match.start());
+            }
             s.use(start, match.end());
             String word = column.replaceAll("_(at|on|date)$", "").replace('_', ' ');
             s.conditions.add(
@@ -49,6 +52,44 @@ final class DateRule implements PhraseRule {
                                     false,
                                     word + " " + match.label())));
         }
+    }
+
+    /** Verbs of a row coming into being: "bugs filed last month", "orders placed today". */
+    private static final java.util.Set<String> CREATED =
+            java.util.Set.of(
+                    "filed",
+                    "placed",
+                    "submitted",
+                    "created",
+                    "raised",
+                    "logged",
+                    "reported",
+                    "opened",
+                    "made",
+                    "added",
+                    "entered",
+                    "received",
+                    "recorded",
+                    "registered");
+
+    private static final Pattern VERB_BEFORE =
+            Pattern.compile("\\b(?<verb>[a-z]+)(?: (?:in|on|at|during))? $");
+
+    /**
+     * Where a date on the default column starts: at a verb of creation right before it that names
+     * no column or value of its own, else at the date.
+     */
+    private static int creationVerbBefore(ParseState s, int start) {
+        java.util.regex.Matcher m = VERB_BEFORE.matcher(s.text.substring(0, start));
+        if (!m.find()) {
+            return start;
+        }
+        String verb = m.group("verb");
+        boolean known =
+                s.vocabulary.column(verb).isPresent()
+                        || !s.vocabulary.values(verb).isEmpty()
+                        || !s.vocabulary.stemValues(verb).isEmpty();
+        return CREATED.contains(verb) && !known && !s.isUsed(m.start(), start) ? m.start() : start;
     }
 
     /** "over 65 years old" where the rows have an age: an age, not a date (see NumberRule). */

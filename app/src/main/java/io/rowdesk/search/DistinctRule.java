@@ -25,7 +25,7 @@ final class DistinctRule implements PhraseRule {
      */
     private static final Pattern WHICH_DO =
             Pattern.compile(
-                    "^which (?:the )?(?<column>[a-z0-9_ ]+?)(?= (?:do|does|did|appear|appears|occur|occurs|exist|exists)\\b| (?:get|gets|got) [a-z]+$| (?:have|has|had|got|get|gets|received|receive|saw|see)\\b(?! (?:more|fewer|less|over|under|above|below|at least|at most|the|no|zero|\\d)))");
+                    "^(?:which|what) (?:the )?(?<column>[a-z0-9_ ]+?)(?= (?:do|does|did|appear|appears|occur|occurs|exist|exists)\\b| (?:get|gets|got) [a-z]+$| (?:have|has|had|got|get|gets|received|receive|saw|see|are|is|were|was)\\b(?! (?:more|fewer|less|over|under|above|below|at least|at most|the|no|zero|\\d)))");
 
     /** "(do engineers) work (in)": the verb that ends such a question relates who and X. */
     private static final Pattern LAST_VERB =

@@ -1,5 +1,7 @@
 package io.rowdesk.search;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -19,6 +21,9 @@ final class GroupRule implements PhraseRule {
     private static final Pattern ADVERB =
             Pattern.compile("\\b(?<grain>daily|weekly|monthly|quarterly|yearly|annually)\\b");
     private static final Pattern NEXT_WORD = Pattern.compile(" ([a-z0-9]+)");
+    private static final Pattern BREAKDOWN =
+            Pattern.compile("\\b(?:breakdown|distribution|split|mix)\\b");
+    private static final Pattern PER_ROW = Pattern.compile("per ([a-z]+)\\b");
 
     /** "for each doctor": the one word names an entity of the rows (doctor_name). */
     private static Optional<ParseState.Span> entityAt(ParseState s, int start) {
@@ -36,9 +41,23 @@ final class GroupRule implements PhraseRule {
     @Override
     public void match(ParseState s) {
         Matcher group = GROUP.matcher(s.text);
-        while (group.find()) {
+        int firstBy = -1;
+        int from = 0;
+        // each "by"/"per" is tried in turn: "avg tickets per order by tier"
+        while (from < s.text.length() && group.find(from)) {
+            from = group.end("by");
             int start = group.start("rest");
             if (s.isUsed(group.start(), group.end("by"))) {
+                continue;
+            }
+            Matcher row = PER_ROW.matcher(s.text).region(group.start(), s.text.length());
+            if (row.lookingAt()
+                    && group.group("by").equals("per")
+                    && s.vocabulary.isRelationWord(row.group(1))
+                    && s.columnAt(row.start(1), c -> true).isEmpty()
+                    && !s.aggregates.isEmpty()) {
+                // "average tickets per order": per row of the relation, which an average is
+                s.use(row.start(), row.end());
                 continue;
             }
             Matcher grain = GRAIN.matcher(s.text).region(start, s.text.length());
@@ -67,6 +86,7 @@ final class GroupRule implements PhraseRule {
             }
             s.groups.add(new QuerySpec.Group(column.get().column(), null));
             s.use(group.start(), column.get().end());
+            firstBy = firstBy < 0 ? group.start() : firstBy;
             // "by method and status": more group columns joined by "and" or ","
             int end = column.get().end();
             while (true) {
@@ -84,6 +104,19 @@ final class GroupRule implements PhraseRule {
                 s.groups.add(new QuerySpec.Group(next.get().column(), null));
                 s.use(end, next.get().end());
                 end = next.get().end();
+            }
+        }
+        Matcher breakdown = BREAKDOWN.matcher(s.text);
+        while (breakdown.find()) {
+            // "status breakdown", "severity split": counts per value of the column named before
+            int at = breakdown.start() - 1;
+            Optional<ParseState.Span> column =
+                    at > 0
+                            ? s.columnEndingAt(at, c -> !s.vocabulary.isNumeric(c))
+                            : Optional.empty();
+            if (column.isPresent() && !s.isUsed(breakdown.start(), breakdown.end())) {
+                s.groups.add(new QuerySpec.Group(column.get().column(), null));
+                s.use(column.get().start(), breakdown.end());
             }
         }
         Matcher adverb = ADVERB.matcher(s.text);
@@ -106,8 +139,59 @@ final class GroupRule implements PhraseRule {
                             s.vocabulary.dateColumn(), QuerySpec.Group.DateGrain.valueOf(grain)));
             s.use(adverb.start(), adverb.end());
         }
+        if (!s.groups.isEmpty() && s.aggregates.isEmpty() && firstBy > 0) {
+            summedBefore(s, firstBy);
+        }
         if (!s.groups.isEmpty() && s.aggregates.isEmpty()) {
             s.aggregates.add(new QuerySpec.Aggregate(QuerySpec.Aggregate.Function.COUNT, null));
+        }
+    }
+
+    /**
+     * "revenue by tier", "tickets sold per tier", "late payments per agent": an amount or a count
+     * named right before the group adds up (a trailing verb of the rows, "sold", says no more).
+     */
+    private static void summedBefore(ParseState s, int by) {
+        List<int[]> before = new ArrayList<>();
+        for (int[] span : s.words()) {
+            if (span[1] > by) {
+                break;
+            }
+            if (s.free(span)) {
+                before.add(span);
+            } else {
+                before.clear();
+            }
+        }
+        if (before.isEmpty()) {
+            return;
+        }
+        int last = before.size() - 1;
+        String lastWord = s.text.substring(before.get(last)[0], before.get(last)[1]);
+        if (last > 0
+                && Stems.isParticiple(lastWord)
+                && s.vocabulary.column(lastWord).filter(s.vocabulary::isNumeric).isEmpty()) {
+            last--;
+        }
+        for (int n = Math.min(3, last + 1); n >= 1; n--) {
+            int start = before.get(last - n + 1)[0];
+            int end = before.get(last)[1];
+            String words = s.text.substring(start, end);
+            Optional<String> column = s.vocabulary.column(words).filter(s.vocabulary::isNumeric);
+            if (column.isEmpty() && Measures.MONEY.contains(words)) {
+                column = Optional.ofNullable(s.vocabulary.moneyColumn());
+            }
+            if (column.isPresent()
+                    && !s.vocabulary.isTemporal(column.get())
+                    && !column.get().endsWith("_id")
+                    && (s.vocabulary.isCount(column.get())
+                            || column.get().equals(s.vocabulary.moneyColumn())
+                            || TopGroupRule.additive(column.get()))) {
+                s.aggregates.add(
+                        new QuerySpec.Aggregate(QuerySpec.Aggregate.Function.SUM, column.get()));
+                s.use(start, before.get(before.size() - 1)[1]);
+                return;
+            }
         }
     }
 

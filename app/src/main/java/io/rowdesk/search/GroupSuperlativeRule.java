@@ -12,18 +12,33 @@ import java.util.regex.Pattern;
  * relation itself is left to {@link SuperlativeRule}.
  */
 final class GroupSuperlativeRule implements PhraseRule {
+    private static final String DIRECTION =
+            "(?<direction>most|highest|largest|biggest|greatest|fewest|lowest|smallest|least)";
+
+    /**
+     * "which branch has the most loans", "which agent signed the most leases", "which buyer spent
+     * the most", "which tier brings in the most revenue": any verb but a copula ("which hotel is
+     * the most expensive" asks for a row).
+     */
     private static final Pattern WHICH =
             Pattern.compile(
-                    "^(?:which|what) (?:(?<count>\\d+) )?(?<group>[a-z0-9_ ]+?) (?:has|have|had|gets?|got|sees?|saw) the "
-                            + "(?<direction>most|highest|largest|biggest|greatest|fewest|lowest|smallest|least) "
-                            + "(?:(?<function>total|average|avg|mean|number of) )?(?<measure>[a-z0-9_ ]+?)$");
+                    "^(?:which|what) (?:(?<count>\\d+) )?(?<group>[a-z0-9_ ]+?) (?:(?:has|have|had|did|does|do) (?=[a-z]+ed ))?(?!(?:is|are|was|were) )(?<verb>[a-z]+)(?: in| out| up)? the "
+                            + DIRECTION
+                            + "(?: (?:(?<function>total|average|avg|mean|number of) )?(?<measure>[a-z0-9_ ]+?))?$");
 
-    /** "class type with the most no-shows", "customer with the fewest orders": counts only. */
+    /**
+     * "class type with the most no-shows", "owner with the highest total asking rent": counts, or
+     * an aggregate said with its word (without one, "product with the highest price" is a row).
+     */
     private static final Pattern WITH =
             Pattern.compile(
                     "^(?:the )?(?:(?<count>\\d+) )?(?<group>[a-z0-9_ ]+?) with the "
-                            // no word for the aggregate: the group never matches
-                            + "(?<direction>most|fewest|least) (?<function>(?!))?(?<measure>[a-z0-9_ -]+?)$");
+                            + DIRECTION
+                            + " (?:(?<function>total|average|avg|mean) )?(?<verb>(?!))?(?<measure>[a-z0-9_ -]+?)$");
+
+    /** Verbs of paying: "which buyer spent the most" sums the money column. */
+    private static final java.util.Set<String> MONEY_VERBS =
+            java.util.Set.of("spent", "spend", "spends", "paid", "pay", "pays", "earned", "earns");
 
     @Override
     public void match(ParseState s) {
@@ -31,8 +46,11 @@ final class GroupSuperlativeRule implements PhraseRule {
         boolean counted = false;
         if (!m.find()) {
             m = WITH.matcher(s.text);
-            counted = true;
             if (!m.find()) {
+                return;
+            }
+            counted = m.group("function") == null;
+            if (counted && !m.group("direction").matches("most|fewest|least")) {
                 return;
             }
         }
@@ -44,7 +62,29 @@ final class GroupSuperlativeRule implements PhraseRule {
                 || s.vocabulary.isNumeric(group.get()) && !group.get().endsWith("_id")) {
             return;
         }
-        Optional<Measured> measured = counted ? count(s, m) : measure(s, m);
+        int measureEnd = m.group("measure") == null ? -1 : lastFreeEnd(s, m);
+        Optional<Measured> measured;
+        if (measureEnd < 0) {
+            // "which buyer spent the most": money for a paying verb, else rows
+            boolean money = m.group("verb") != null && MONEY_VERBS.contains(m.group("verb"));
+            if (m.group("function") != null || money && s.vocabulary.moneyColumn() == null) {
+                return;
+            }
+            measured =
+                    Optional.of(
+                            new Measured(
+                                    money
+                                            ? new QuerySpec.Aggregate(
+                                                    QuerySpec.Aggregate.Function.SUM,
+                                                    s.vocabulary.moneyColumn())
+                                            : new QuerySpec.Aggregate(
+                                                    QuerySpec.Aggregate.Function.COUNT, null),
+                                    m.end("direction")));
+            measureEnd = m.end("direction");
+        } else {
+            String words = s.text.substring(m.start("measure"), measureEnd);
+            measured = counted ? count(s, words, measureEnd) : measure(s, m, words, measureEnd);
+        }
         if (measured.isEmpty()) {
             return;
         }
@@ -56,11 +96,27 @@ final class GroupSuperlativeRule implements PhraseRule {
                         aggregate.alias(),
                         !m.group("direction").matches("fewest|lowest|smallest|least")));
         s.limit = m.group("count") == null ? 1 : ParseState.count(m.group("count"));
-        s.use(m.start(), m.end("direction"));
+        s.use(m.start(), m.end("group"));
+        if (m.group("verb") != null) {
+            s.use(m.start("verb"), m.end("direction"));
+        } else {
+            s.use(m.end("group"), m.end("direction"));
+        }
         if (m.group("function") != null) {
             s.use(m.start("function"), m.end("function"));
         }
-        s.use(measured.get().start(), m.end("measure"));
+        s.use(measured.get().start(), measureEnd);
+    }
+
+    /** The end of the measure's last word no earlier rule used ("leases" of "leases last year"). */
+    private static int lastFreeEnd(ParseState s, Matcher m) {
+        int end = -1;
+        for (int[] span : s.words()) {
+            if (span[0] >= m.start("measure") && span[1] <= m.end("measure") && s.free(span)) {
+                end = span[1];
+            }
+        }
+        return end;
     }
 
     /** The aggregate and where its words start: a count of the relation's rows, else a column's. */
@@ -71,25 +127,25 @@ final class GroupSuperlativeRule implements PhraseRule {
      * ValueRule); a column's measure is left to {@link SuperlativeRule} ("product with the most
      * stock" is a row).
      */
-    private static Optional<Measured> count(ParseState s, Matcher m) {
-        String words = m.group("measure");
+    private static Optional<Measured> count(ParseState s, String words, int end) {
         String last = words.substring(words.lastIndexOf(' ') + 1);
         QuerySpec.Aggregate count =
                 new QuerySpec.Aggregate(QuerySpec.Aggregate.Function.COUNT, null);
         if (s.vocabulary.isRelationWord(last)) {
-            return Optional.of(new Measured(count, m.end("measure") - last.length()));
+            return Optional.of(new Measured(count, end - last.length()));
         }
         String spaced = Vocabulary.singular(words.replace('-', ' '));
-        // "the most rejections" of stage 'rejected': another form of a stored value counts too
+        // "the most rejections" of stage 'rejected': another form of a stored value counts too;
+        // "the most regressions" of is_regression: rows where a flag is true
         return java.util.stream.Stream.of(words, last, spaced, spaced.replace(' ', '_'))
                                 .allMatch(w -> s.vocabulary.values(w).isEmpty())
                         && s.vocabulary.stemValues(last).isEmpty()
+                        && s.vocabulary.column(words).filter(s.vocabulary::isBoolean).isEmpty()
                 ? Optional.empty()
-                : Optional.of(new Measured(count, m.end("measure")));
+                : Optional.of(new Measured(count, end));
     }
 
-    private static Optional<Measured> measure(ParseState s, Matcher m) {
-        String words = m.group("measure");
+    private static Optional<Measured> measure(ParseState s, Matcher m, String words, int end) {
         String function = m.group("function");
         int start = m.start("measure");
         String last = words.substring(words.lastIndexOf(' ') + 1);
@@ -99,12 +155,16 @@ final class GroupSuperlativeRule implements PhraseRule {
             return Optional.of(
                     new Measured(
                             new QuerySpec.Aggregate(QuerySpec.Aggregate.Function.COUNT, null),
-                            m.end("measure") - last.length()));
+                            end - last.length()));
         }
         Optional<String> column = s.vocabulary.column(words).filter(s.vocabulary::isNumeric);
+        if (column.isEmpty() && Measures.MONEY.contains(words)) {
+            // "the most revenue" where no column is called so: the money column
+            column = Optional.ofNullable(s.vocabulary.moneyColumn());
+        }
         if (column.isEmpty() && (function == null || "number of".equals(function))) {
             // "which recruiter has the most rejections": rows of a stored value
-            return count(s, m);
+            return count(s, words, end);
         }
         if (column.isEmpty() || "number of".equals(function)) {
             return Optional.empty();

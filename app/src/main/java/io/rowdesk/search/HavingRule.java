@@ -17,7 +17,7 @@ final class HavingRule implements PhraseRule {
     private static final Pattern HAVING =
             Pattern.compile(
                     "^(?:(?:list|show(?: me)?|which|what|find|get|give me) )?(?:the |all )?(?<group>[a-z0-9_][a-z0-9_' ]*?) "
-                            + "(?:with|where|having|that have|who have|whose) (?:an? |the )?"
+                            + "(?:with|where|having|that have|who have|whose|(?<verb>averaging|totaling|totalling)) (?:an? |the )?"
                             + "(?:(?<function>average|avg|mean|total|sum of|maximum|max|minimum|min|number of) (?<measure>[a-z0-9_ ]+?) (?:is |are |of )?)?"
                             + "(?<comparison>more than|over|above|greater than|at least|fewer than|less than|under|below|at most) "
                             + "[$€£]?(?<number>\\d[\\d,]*(?:\\.\\d+)?)(?<suffix>k|m|bn|b)?(?: (?<things>[a-z_ ]+))?$");
@@ -53,7 +53,32 @@ final class HavingRule implements PhraseRule {
         int[] counted = null;
         QuerySpec.Aggregate aggregate;
         String function = m.group("function");
-        if (function == null || function.equals("number of")) {
+        Optional<int[]> summed =
+                function == null && m.group("things") != null
+                        ? measuredThings(s, m.start("things"), m.group("things"))
+                        : Optional.empty();
+        if (summed.isPresent() || m.group("verb") != null) {
+            // "with over 60 hours logged (on blockers)": an amount of a column adds up (a
+            // measure that does not add up averages); "averaging more than 1260 affected users"
+            if (summed.isEmpty()) {
+                return;
+            }
+            String column = m.group("things").substring(0, summed.get()[1] - summed.get()[0]);
+            String measure = s.vocabulary.column(column).orElseThrow();
+            boolean sum =
+                    m.group("verb") != null
+                            ? !m.group("verb").equals("averaging")
+                            : s.vocabulary.isCount(measure)
+                                    || measure.equals(s.vocabulary.moneyColumn())
+                                    || TopGroupRule.additive(measure);
+            aggregate =
+                    new QuerySpec.Aggregate(
+                            sum
+                                    ? QuerySpec.Aggregate.Function.SUM
+                                    : QuerySpec.Aggregate.Function.AVG,
+                            measure);
+            end = summed.get()[1];
+        } else if (function == null || function.equals("number of")) {
             boolean count = function == null;
             String things = count ? m.group("things") : m.group("measure");
             int thingsStart = count ? m.start("things") : m.start("measure");
@@ -135,6 +160,28 @@ final class HavingRule implements PhraseRule {
             return value ? Optional.of(new int[] {start, start}) : Optional.empty();
         }
         return Optional.ofNullable(relation);
+    }
+
+    /**
+     * "hours logged on blockers": the longest leading words (up to three) naming a numeric column;
+     * the words after it describe the rows and are left to the other rules.
+     */
+    private static Optional<int[]> measuredThings(ParseState s, int start, String things) {
+        String[] words = things.split(" ");
+        for (int n = Math.min(3, words.length); n >= 1; n--) {
+            String phrase = String.join(" ", java.util.Arrays.copyOf(words, n));
+            if (s.vocabulary.isRelationWord(phrase)) {
+                continue;
+            }
+            Optional<String> column =
+                    s.vocabulary
+                            .column(phrase)
+                            .filter(c -> s.vocabulary.isNumeric(c) && !c.endsWith("_id"));
+            if (column.isPresent()) {
+                return Optional.of(new int[] {start, start + phrase.length()});
+            }
+        }
+        return Optional.empty();
     }
 
     /** "driver rating" in drivers: the relation's own name before a column says nothing more. */

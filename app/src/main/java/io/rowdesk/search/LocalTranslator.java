@@ -50,6 +50,7 @@ public final class LocalTranslator {
                     "please",
                     "find",
                     "get",
+                    "got",
                     "give",
                     "what",
                     "where",
@@ -206,6 +207,8 @@ public final class LocalTranslator {
                 .replace('”', '"')
                 .replaceAll("[?!;:()]", " ")
                 .replaceAll("\\bnon-(?=[a-z])", "non ")
+                .replaceAll("\\bwhat's\\b", "what is")
+                .replaceAll(" on file\\b", "")
                 .replaceAll("\\s+", " ")
                 .trim();
     }

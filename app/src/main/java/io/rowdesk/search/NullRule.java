@@ -46,7 +46,7 @@ final class NullRule implements PhraseRule {
                             false),
                     new NullPhrase(
                             Pattern.compile(
-                                    "\\b(?:with|has|have|having)(?: an?| some)? (?<column>[a-z_ ]+)"),
+                                    "\\b(?:with|has|have|having|used|using)(?: an?| some)? (?<column>[a-z_ ]+)"),
                             false,
                             false));
 
@@ -130,8 +130,43 @@ final class NullRule implements PhraseRule {
                                         .isEmpty());
     }
 
+    /**
+     * "unassigned bugs" (assignee IS NULL), "unresolved blockers" (resolved_ts IS NULL, even where
+     * 'resolved' is also a status: the un- word is of the event, not of the state).
+     */
+    private static void undone(ParseState s) {
+        for (int[] span : s.words()) {
+            String word = s.text.substring(span[0], span[1]);
+            if (!word.startsWith("un") || !s.free(span)) {
+                continue;
+            }
+            String participle = word.substring(2);
+            if (!Stems.isParticiple(participle)) {
+                continue;
+            }
+            Optional<String> column =
+                    s.vocabulary
+                            .column(participle)
+                            .filter(
+                                    c ->
+                                            !s.vocabulary.isBoolean(c)
+                                                    && !s.vocabulary.isNumeric(c)
+                                                    && (s.vocabulary.isTemporal(c)
+                                                            || s.vocabulary
+                                                                    .values(participle)
+                                                                    .isEmpty()));
+            if (column.isPresent() && !column.get().equals(s.vocabulary.dateColumn())) {
+                s.use(span[0], span[1]);
+                s.conditions.add(
+                        new ParseState.Found(
+                                span[0], span[1], new Condition.IsNull(column.get(), true, word)));
+            }
+        }
+    }
+
     @Override
     public void match(ParseState s) {
+        undone(s);
         notYet(s);
         Matcher never = NEVER.matcher(s.text);
         while (never.find()) {

@@ -90,6 +90,10 @@ public final class NumberPhrases {
                     + "|(>=|<=|>|<|=))\\s?";
     private static final Pattern COMPARE = Pattern.compile(COMPARISON + NUMBER);
     private static final Pattern COMPARE_WORD = Pattern.compile(COMPARISON + WORD_NUMBER);
+    private static final Pattern OR_MORE =
+            Pattern.compile(
+                    NUMBER
+                            + " or (more|over|above|higher|greater|longer|bigger|less|fewer|under|below|lower|shorter|smaller)\\b");
     private static final Pattern PLUS = Pattern.compile(NUMBER.replace("\\b(?:", "(?:") + "\\+");
     private static final Pattern MONEY =
             Pattern.compile(
@@ -136,6 +140,24 @@ public final class NumberPhrases {
         m = COMPARE_WORD.matcher(text);
         while (m.find()) {
             add(matches, taken, compare(m, BigDecimal.valueOf(WORDS.get(m.group(3))), false));
+        }
+        m = OR_MORE.matcher(text);
+        while (m.find()) {
+            // "3 or more", "2 or fewer": inclusive bounds said after the number
+            BigDecimal value = value(m.group(2), m.group(3));
+            boolean more = m.group(5).matches("more|over|above|higher|greater|longer|bigger");
+            add(
+                    matches,
+                    taken,
+                    new Match(
+                            m.start(),
+                            m.end(),
+                            more ? Condition.Operator.GE : Condition.Operator.LE,
+                            value,
+                            null,
+                            m.group(1) != null || m.group(4) != null,
+                            (more ? ">= " : "<= ") + plain(value),
+                            null));
         }
         m = PLUS.matcher(text);
         while (m.find()) {

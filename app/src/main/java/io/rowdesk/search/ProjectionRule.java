@@ -15,11 +15,38 @@ final class ProjectionRule implements PhraseRule {
     private static final Pattern ASKED =
             Pattern.compile(
                     "^(?:(?:please|can you|could you) )?(?:(?:list|show(?: me)?|get|give me|return|display|find|tell me|what (?:is|are|was|were)|what's|which (?:is|are)) )?"
-                            + "(?:the |all (?:of )?(?:the )?|their |its )?(?<columns>[a-z0-9_][a-z0-9_ ,]*?),? (?:of|for) ");
+                            + "(?:the |all (?:of )?(?:the )?|their |its )?(?<columns>[a-z0-9_][a-z0-9_ ,-]*?),? (?:of|for) ");
+
+    /** "who reported the checkout bugs": the person column of that verb (reporter). */
+    private static final Pattern WHO = Pattern.compile("^who (?<verb>[a-z]+ed)\\b");
+
     private static final Pattern SEPARATOR = Pattern.compile(",? and |, |,");
+
+    /** "reporter" of reported, "inspector" of inspected, "assignee" of assigned. */
+    private static boolean doer(String noun, String verbStem) {
+        return Stems.stem(noun).equals(verbStem)
+                || noun.startsWith(verbStem) && noun.matches(".*(?:er|or|ee)$");
+    }
+
+    private static final Pattern DATE = Pattern.compile("(?:.+ )?(?:date|day)|when");
 
     @Override
     public void match(ParseState s) {
+        Matcher who = WHO.matcher(s.text);
+        if (who.find()) {
+            String stem = Stems.stem(who.group("verb"));
+            s.vocabulary.columns().stream()
+                    .filter(c -> s.vocabulary.isText(c) && doer(c.split("_")[0], stem))
+                    .findFirst()
+                    .ifPresent(
+                            c -> {
+                                s.columns.add(c);
+                                s.use(who.start(), who.end());
+                            });
+            if (!s.columns.isEmpty()) {
+                return;
+            }
+        }
         Matcher m = ASKED.matcher(s.text);
         if (!m.find() || s.isUsed(m.start(), m.end())) {
             return;
@@ -34,6 +61,14 @@ final class ProjectionRule implements PhraseRule {
                             : s.vocabulary.isRelationWord(words)
                                     ? s.vocabulary.columnNamed(words)
                                     : s.entityColumn(words);
+            if (column.isEmpty() && DATE.matcher(words).matches()) {
+                // "title and date of ...": the rows' own date; "move-out date": that event's
+                String event = words.replaceFirst(" ?(?:date|day)$", "");
+                column =
+                        event.isEmpty() || event.equals("when")
+                                ? Optional.ofNullable(s.vocabulary.dateColumn())
+                                : s.vocabulary.column(event).filter(s.vocabulary::isTemporal);
+            }
             if (column.isEmpty()) {
                 return;
             }

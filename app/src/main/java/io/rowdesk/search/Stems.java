@@ -13,8 +13,8 @@ final class Stems {
     /** Words that say nothing of which column is meant: units, date suffixes, flag prefixes. */
     static final Set<String> GENERIC =
             Set.of(
-                    "at", "on", "id", "is", "has", "date", "time", "ts", "pct", "percent", "kg",
-                    "m", "c", "ppb", "ppm", "the", "of", "a", "an", "count", "number");
+                    "at", "on", "id", "is", "has", "date", "time", "ts", "dt", "pct", "percent",
+                    "kg", "m", "c", "ppb", "ppm", "the", "of", "a", "an", "count", "number");
 
     private static final ThreadLocal<EnglishStemmer> STEMMER =
             ThreadLocal.withInitial(EnglishStemmer::new);

@@ -17,7 +17,13 @@ final class TextRule implements PhraseRule {
         AFTER
     }
 
-    private record TextPhrase(Pattern pattern, ColumnAt columnAt, Condition.Text.Mode mode) {}
+    /** {@code prose}: only a free-text column is searched so ("notes about the deposit"). */
+    private record TextPhrase(
+            Pattern pattern, ColumnAt columnAt, Condition.Text.Mode mode, boolean prose) {
+        TextPhrase(Pattern pattern, ColumnAt columnAt, Condition.Text.Mode mode) {
+            this(pattern, columnAt, mode, false);
+        }
+    }
 
     private static final String TERM = "(?<term>\"[^\"]+\"|'[^']+'|[a-z0-9@._+&-]+)";
     private static final List<TextPhrase> PHRASES =
@@ -39,6 +45,19 @@ final class TextRule implements PhraseRule {
                                     "\\b(?<column>[a-z_ ]+?) (?:contains|containing|includes|including|like|matching|mention|mentions|mentioning) "
                                             + TERM),
                             ColumnAt.BEFORE,
+                            Condition.Text.Mode.CONTAINS),
+                    new TextPhrase(
+                            Pattern.compile(
+                                    "\\b(?<column>[a-z_ ]+?) (?:about|regarding) (?:the |a |an )?"
+                                            + TERM),
+                            ColumnAt.BEFORE,
+                            Condition.Text.Mode.CONTAINS,
+                            true),
+                    new TextPhrase(
+                            // "with an acme-corp email", "with a gmail address"
+                            Pattern.compile(
+                                    "\\bwith an? (?<term>[a-z0-9@._+&-]+) (?<column>(?:e-?mail|email address|address|domain)\\b)"),
+                            ColumnAt.AFTER,
                             Condition.Text.Mode.CONTAINS),
                     new TextPhrase(
                             Pattern.compile(
@@ -86,37 +105,12 @@ final class TextRule implements PhraseRule {
         }
     }
 
-    /** Descriptions and notes say what happened; a reason or a message says less. */
-    private static final List<String> PROSE =
-            List.of(
-                    "description",
-                    "notes",
-                    "note",
-                    "details",
-                    "summary",
-                    "comment",
-                    "text",
-                    "body");
-
-    private static int proseRank(String column) {
-        for (int i = 0; i < PROSE.size(); i++) {
-            if (column.contains(PROSE.get(i))) {
-                return i;
-            }
-        }
-        return PROSE.size();
-    }
-
     /**
      * "mentioning lost luggage" without a column word: the free words that follow, searched in the
      * relation's prose column (a description, notes) when it has one.
      */
     private static void mentioning(ParseState s) {
-        String prose =
-                s.vocabulary.columns().stream()
-                        .filter(c -> s.vocabulary.isText(c) && Vocabulary.isFreeText(c))
-                        .min(java.util.Comparator.comparingInt(TextRule::proseRank))
-                        .orElse(null);
+        String prose = s.vocabulary.proseColumn();
         Matcher m = MENTIONING.matcher(s.text);
         while (prose != null && m.find()) {
             if (s.isUsed(m.start(), m.end())) {
@@ -163,10 +157,14 @@ final class TextRule implements PhraseRule {
             int end = m.end();
             String column = null;
             if (phrase.columnAt() != ColumnAt.NONE) {
+                java.util.function.Predicate<String> accept =
+                        phrase.prose()
+                                ? c -> s.vocabulary.isText(c) && Vocabulary.isFreeText(c)
+                                : s.vocabulary::isText;
                 Optional<ParseState.Span> named =
                         phrase.columnAt() == ColumnAt.BEFORE
-                                ? s.columnEndingAt(m.end("column"), s.vocabulary::isText)
-                                : s.columnAt(m.start("column"), s.vocabulary::isText);
+                                ? s.columnEndingAt(m.end("column"), accept)
+                                : s.columnAt(m.start("column"), accept);
                 if (named.isEmpty()) {
                     continue;
                 }

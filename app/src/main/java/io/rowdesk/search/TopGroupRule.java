@@ -32,34 +32,92 @@ final class TopGroupRule implements PhraseRule {
         }
         String function = m.group("function");
         String measureWords = m.group("measure");
+        String last = measureWords.substring(measureWords.lastIndexOf(' ') + 1);
         QuerySpec.Aggregate aggregate;
+        // words describing the counted things ("resolved" bugs) are left to the other rules
+        int describedFrom = -1;
         if (function == null && s.vocabulary.isRelationWord(measureWords)
                 || "number of".equals(function)
                 || "count of".equals(function)) {
             aggregate = new QuerySpec.Aggregate(QuerySpec.Aggregate.Function.COUNT, null);
+        } else if (function == null
+                && s.vocabulary.isRelationWord(last)
+                && !s.vocabulary.isRelationWord(measureWords)) {
+            aggregate = new QuerySpec.Aggregate(QuerySpec.Aggregate.Function.COUNT, null);
+            describedFrom = m.start("measure");
+        } else if (function == null && describedAfter(s, measureWords)) {
+            // "classes attended": the rows, then the stored value that describes them (its word
+            // left to ValueRule)
+            aggregate = new QuerySpec.Aggregate(QuerySpec.Aggregate.Function.COUNT, null);
+            describedFrom = m.start("measure") + measureWords.indexOf(' ') + 1;
+            last = "";
         } else {
-            if (function == null) {
-                return;
-            }
             Optional<String> measure = measureColumn(s, measureWords);
-            if (measure.isEmpty()) {
+            if (measure.isEmpty() && measureWords.contains(" ") && Stems.isParticiple(last)) {
+                // "tickets sold": the thing counted, then the verb of the rows
+                measure =
+                        measureColumn(s, measureWords.substring(0, measureWords.lastIndexOf(' ')));
+            }
+            if (measure.isEmpty()
+                    || function == null
+                            && !(s.vocabulary.isCount(measure.get())
+                                    || measure.get().equals(s.vocabulary.moneyColumn())
+                                    || additive(measure.get()))) {
                 return;
             }
             aggregate =
                     new QuerySpec.Aggregate(
-                            switch (function) {
-                                case "average", "avg", "mean" -> QuerySpec.Aggregate.Function.AVG;
-                                case "maximum", "max" -> QuerySpec.Aggregate.Function.MAX;
-                                case "minimum", "min" -> QuerySpec.Aggregate.Function.MIN;
-                                default -> QuerySpec.Aggregate.Function.SUM;
-                            },
+                            function == null
+                                    ? QuerySpec.Aggregate.Function.SUM
+                                    : switch (function) {
+                                        case "average", "avg", "mean" ->
+                                                QuerySpec.Aggregate.Function.AVG;
+                                        case "maximum", "max" -> QuerySpec.Aggregate.Function.MAX;
+                                        case "minimum", "min" -> QuerySpec.Aggregate.Function.MIN;
+                                        default -> QuerySpec.Aggregate.Function.SUM;
+                                    },
                             measure.get());
         }
         s.groups.add(new QuerySpec.Group(group.get(), null));
         s.aggregates.add(aggregate);
         s.sort.add(new QuerySpec.Sort(aggregate.alias(), !m.group("direction").equals("bottom")));
         s.limit = ParseState.count(m.group("count"));
-        s.use(m.start(), m.end());
+        if (describedFrom < 0) {
+            s.use(m.start(), m.end());
+        } else {
+            s.use(m.start(), describedFrom);
+            s.use(m.end() - last.length(), m.end());
+        }
+    }
+
+    /** "classes attended": a word naming the rows, then a form of one stored value. */
+    private static boolean describedAfter(ParseState s, String words) {
+        String[] parts = words.split(" ");
+        return parts.length == 2
+                && s.vocabulary.isRelationWord(parts[0])
+                && (!s.vocabulary.values(parts[1]).isEmpty()
+                        || !s.vocabulary.stemValues(parts[1]).isEmpty());
+    }
+
+    /**
+     * Quantities add up: "qty", "quantity", "units", "hours" (a column named by what it counts).
+     */
+    static boolean additive(String column) {
+        return java.util.Arrays.stream(column.split("_"))
+                .anyMatch(
+                        p ->
+                                java.util.Set.of(
+                                                "qty",
+                                                "quantity",
+                                                "units",
+                                                "hours",
+                                                "hrs",
+                                                "minutes",
+                                                "mins",
+                                                "points",
+                                                "pts",
+                                                "seats")
+                                        .contains(p));
     }
 
     /**

@@ -13,7 +13,7 @@ final class TopRule implements PhraseRule {
             Pattern.compile("\\b(?<direction>top|bottom|first|last) (?<count>\\d+)\\b");
     private static final Pattern SORTED_BY =
             Pattern.compile(
-                    "\\b(?:sorted|sort|ordered|order|ranked|rank) by (?<column>[a-z_ ]+?)(?: (?<direction>desc|descending|asc|ascending))?\\b(?=$| )");
+                    "(?<!\\bper )\\b(?:sorted|sort|ordered|order|ranked|rank) by (?<column>[a-z_ ]+?)(?: (?<direction>desc|descending|asc|ascending))?\\b(?=$| )");
     private static final Pattern TRAILING_DIRECTION =
             Pattern.compile("\\b(?:first|last|on top)$|\\b(?:desc|descending|asc|ascending)$");
 

@@ -43,6 +43,7 @@ public final class Vocabulary {
     private final String dateColumn;
     private final String moneyColumn;
     private final String textColumn;
+    private final String proseColumn;
     private final int longestPhrase;
     // Read from the snapshot after construction (possibly in the background): see SearchService.
     private volatile NameIndex names = NameIndex.EMPTY;
@@ -140,9 +141,16 @@ public final class Vocabulary {
         Map<String, Set<String>> stemColumns = new HashMap<>();
         for (String column : columnTypes.keySet()) {
             stemColumns.computeIfAbsent(Stems.key(column), k -> new HashSet<>()).add(column);
-            for (String word : column.split("_")) {
-                if (!Stems.GENERIC.contains(word) && word.length() > 2) {
-                    stemColumns.computeIfAbsent(Stems.key(word), k -> new HashSet<>()).add(column);
+            for (String part : column.split("_")) {
+                // "estimate" for est_hrs: an abbreviation's word counts as the column's too
+                for (String word :
+                        new java.util.LinkedHashSet<>(
+                                List.of(part, SPELLED_OUT.getOrDefault(part, part)))) {
+                    if (!Stems.GENERIC.contains(word) && word.length() > 2) {
+                        stemColumns
+                                .computeIfAbsent(Stems.key(word), k -> new HashSet<>())
+                                .add(column);
+                    }
                 }
             }
         }
@@ -163,10 +171,16 @@ public final class Vocabulary {
                             }
                         });
 
+        Set<String> sentences = new HashSet<>();
         for (ColumnProfile profile : profiles) {
             if (!profile.lowCardinality()
                     || !columnTypes.containsKey(profile.column())
                     || isFreeText(profile.column())) {
+                continue;
+            }
+            if (sentenceLike(profile)) {
+                // bug titles made from a few templates: few values, but prose, not categories
+                sentences.add(profile.column());
                 continue;
             }
             for (ColumnProfile.ValueCount value : profile.values()) {
@@ -223,6 +237,7 @@ public final class Vocabulary {
                                 .orElse(null);
         this.moneyColumn = pickMoneyColumn(settings);
         this.textColumn = pickTextColumn(profiles);
+        this.proseColumn = pickProseColumn(sentences);
         int longest = 1;
         for (String phrase : columnWords.keySet()) {
             longest = Math.max(longest, phrase.split(" ").length);
@@ -290,6 +305,13 @@ public final class Vocabulary {
                             .computeIfAbsent(
                                     phrase, p -> Optional.ofNullable(columnStems.get(Stems.key(p))))
                             .orElse(null);
+        }
+        if (column == null
+                && phrase.length() > 5
+                && phrase.endsWith("ed")
+                && !phrase.contains(" ")) {
+            // "assigned" names the assignee, "employed" the employee
+            column = columnWords.get(phrase.substring(0, phrase.length() - 1) + "e");
         }
         return Optional.ofNullable(column);
     }
@@ -470,7 +492,7 @@ public final class Vocabulary {
         }
         String[] parts = column.split("_");
         String last = parts[parts.length - 1];
-        return Set.of("count", "number", "num", "times").contains(last)
+        return Set.of("count", "cnt", "number", "num", "times").contains(last)
                 || !last.equals("id") && !singular(last).equals(last);
     }
 
@@ -552,6 +574,66 @@ public final class Vocabulary {
                                 .orElse(null));
     }
 
+    /** Values that average more than four words are sentences, not categories. */
+    private static boolean sentenceLike(ColumnProfile profile) {
+        List<String> values =
+                profile.values().stream()
+                        .map(ColumnProfile.ValueCount::value)
+                        .filter(java.util.Objects::nonNull)
+                        .toList();
+        if (values.isEmpty()) {
+            return false;
+        }
+        double words = values.stream().mapToInt(v -> words(v).split(" ").length).sum();
+        return words / values.size() > 4;
+    }
+
+    /** Descriptions and notes say what happened; a reason or a message says less. */
+    private static final List<String> PROSE =
+            List.of(
+                    "description",
+                    "desc",
+                    "notes",
+                    "note",
+                    "details",
+                    "summary",
+                    "comment",
+                    "text",
+                    "body",
+                    "title",
+                    "subject",
+                    "headline");
+
+    private static int proseRank(String column) {
+        for (int i = 0; i < PROSE.size(); i++) {
+            if (List.of(column.split("_")).contains(PROSE.get(i))) {
+                return i;
+            }
+        }
+        return PROSE.size();
+    }
+
+    /** Free text first (by {@link #PROSE}), then sentence-like values, then a title or subject. */
+    private String pickProseColumn(Set<String> sentences) {
+        return columnTypes.keySet().stream()
+                .filter(this::isText)
+                .filter(c -> isFreeText(c) || sentences.contains(c) || proseRank(c) < PROSE.size())
+                .min(
+                        java.util.Comparator.comparingInt(
+                                        (String c) ->
+                                                isFreeText(c) ? 0 : sentences.contains(c) ? 1 : 2)
+                                .thenComparingInt(Vocabulary::proseRank))
+                .orElse(null);
+    }
+
+    /**
+     * The column "mentioning x" searches: a description or notes, else a column of sentences, else
+     * a title or subject; null when the relation has none.
+     */
+    public String proseColumn() {
+        return proseColumn;
+    }
+
     private String pickTextColumn(List<ColumnProfile> profiles) {
         Set<String> lowCardinality = new HashSet<>();
         profiles.stream()
@@ -597,13 +679,14 @@ public final class Vocabulary {
         phrases.add(column);
         if (temporal
                 && parts.length > 1
-                && Set.of("at", "on", "date", "time", "ts").contains(parts[parts.length - 1])) {
+                && Set.of("at", "on", "date", "time", "ts", "dt", "datetime", "timestamp")
+                        .contains(parts[parts.length - 1])) {
             phrases.add(String.join(" ", java.util.Arrays.copyOf(parts, parts.length - 1)));
         }
         String last = parts[parts.length - 1];
         if (parts.length > 1
                 && lastWordUses.get(last) == 1
-                && !Set.of("at", "on", "id", "by", "date").contains(last)) {
+                && !Set.of("at", "on", "id", "by", "date", "dt", "ts").contains(last)) {
             phrases.add(last);
         }
         String first = parts[0];
@@ -649,7 +732,27 @@ public final class Vocabulary {
                     Map.entry("acct", "account"),
                     Map.entry("txn", "transaction"),
                     Map.entry("est", "estimated"),
-                    Map.entry("cnt", "count"));
+                    Map.entry("cnt", "count"),
+                    Map.entry("pmt", "payment"),
+                    Map.entry("pmts", "payments"),
+                    Map.entry("prop", "property"),
+                    Map.entry("pts", "points"),
+                    Map.entry("env", "environment"),
+                    Map.entry("loc", "location"),
+                    Map.entry("cat", "category"),
+                    Map.entry("ref", "reference"),
+                    Map.entry("msg", "message"),
+                    Map.entry("bal", "balance"),
+                    Map.entry("wt", "weight"),
+                    Map.entry("dist", "distance"),
+                    Map.entry("dur", "duration"),
+                    Map.entry("org", "organization"),
+                    Map.entry("lang", "language"),
+                    Map.entry("prio", "priority"),
+                    Map.entry("img", "image"));
+
+    /** A count column's last word: "late_pmt_cnt" is said "late payments". */
+    private static final Set<String> COUNT_WORDS = Set.of("cnt", "count", "num", "number");
 
     /**
      * Shorter ways to say a column: without its unit suffix or is/has prefix, with abbreviations
@@ -663,9 +766,22 @@ public final class Vocabulary {
         if (parts.size() > 1 && UNITS.contains(parts.get(parts.size() - 1))) {
             parts.remove(parts.size() - 1);
         }
-        List<String> spelled = parts.stream().map(p -> SPELLED_OUT.getOrDefault(p, p)).toList();
+        List<List<String>> cores = new ArrayList<>();
+        cores.add(parts);
+        if (parts.size() > 1 && COUNT_WORDS.contains(parts.get(parts.size() - 1))) {
+            cores.add(parts.subList(0, parts.size() - 1));
+        }
         Set<String> phrases = new java.util.LinkedHashSet<>();
-        for (List<String> core : List.of(parts, spelled)) {
+        for (List<String> core :
+                cores.stream()
+                        .flatMap(
+                                c ->
+                                        java.util.stream.Stream.of(
+                                                c,
+                                                c.stream()
+                                                        .map(p -> SPELLED_OUT.getOrDefault(p, p))
+                                                        .toList()))
+                        .toList()) {
             phrases.add(String.join(" ", core));
             if (core.size() == 2) {
                 phrases.add(core.get(1) + " " + core.get(0));

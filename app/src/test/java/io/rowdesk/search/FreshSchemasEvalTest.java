@@ -28,9 +28,10 @@ class FreshSchemasEvalTest extends SchemaSetEvalTest {
     // (2026-11-30, branch rules2): hotel 74.1%, freight 83.0%, gym 84.6%, all 80.5%. Before them
     // 66.7% / 79.2% / 69.2% (71.7%), and 61.0% before the schema rules. Tuned to since: no longer
     // an unseen measure (docs/search-eval.md). With the rules read off unseen4's misses (rules3):
-    // hotel 75.9%, freight 86.8%, gym 84.6%, all 82.4%.
-    static final Map<String, Double> FLOORS = Map.of("hotel", 0.72, "freight", 0.83, "gym", 0.80);
-    static final double TOTAL_FLOOR = 0.80;
+    // hotel 75.9%, freight 86.8%, gym 84.6%, all 82.4%; with those from unseen5's (rules4):
+    // 77.8%, 86.8%, 86.5%, all 83.6%.
+    static final Map<String, Double> FLOORS = Map.of("hotel", 0.74, "freight", 0.83, "gym", 0.82);
+    static final double TOTAL_FLOOR = 0.81;
 
     @Override
     EvalSet set() {

@@ -7,13 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Three more fresh schemas nobody tuned the translator to (search/unseen5/: property rentals with
- * properties and leases, a software bug tracker's defects, event ticketing with events and ticket
- * orders), each with at least 50 questions, half of them analyst-style. Schemas and questions were
- * written blind (without reading the translator, its prompts or the earlier question files) and
- * committed before the translator was ever run on them; read only its scores, never its misses: no
- * rule may be written from them without this set losing its meaning (then say so in
- * docs/search-eval.md).
+ * Three more fresh schemas, once untuned (search/unseen5/: property rentals with properties and
+ * leases, a software bug tracker's defects, event ticketing with events and ticket orders), each
+ * with at least 50 questions, half of them analyst-style. Schemas and questions were written blind
+ * (without reading the translator, its prompts or the earlier question files) and committed before
+ * the translator was ever run on them; scored once, then their misses were read to write rules
+ * (docs/search-eval.md says so), so they check those rules now.
  */
 class Unseen5SchemasEvalTest extends SchemaSetEvalTest {
     /** Schema → relation → rows. */
@@ -26,11 +25,12 @@ class Unseen5SchemasEvalTest extends SchemaSetEvalTest {
     }
 
     // Measured once, scores only, with the rules of rules3 (2026-11-30): 68.4% (121/177; rentals
-    // 37/56 = 66.1%, bugtracker 37/60 = 61.7%, ticketing 47/61 = 77.0%). The floors sit two or
-    // three questions under that.
+    // 37/56 = 66.1%, bugtracker 37/60 = 61.7%, ticketing 47/61 = 77.0%). Then its misses were read
+    // (rules4), so it is no longer an unseen measure: 91.5% after (rentals 82.1%, bugtracker
+    // 93.3%, ticketing 98.4%). The floors sit two or three questions under that.
     static final Map<String, Double> FLOORS =
-            Map.of("rentals", 0.62, "bugtracker", 0.58, "ticketing", 0.73);
-    static final double TOTAL_FLOOR = 0.66;
+            Map.of("rentals", 0.78, "bugtracker", 0.90, "ticketing", 0.95);
+    static final double TOTAL_FLOOR = 0.89;
 
     @Override
     EvalSet set() {

@@ -19,7 +19,11 @@ final class BooleanRule implements PhraseRule {
             if (!s.vocabulary.isBoolean(column)) {
                 continue;
             }
-            String[] state = column.replaceFirst("^(is|has|was|are)_", "").split("_");
+            // "is_vip", "can_rebook", "vip_flag", "promo_yn": the state without its flag words
+            String[] state =
+                    column.replaceFirst("^(is|has|was|are|can|did|does|will|should)_", "")
+                            .replaceFirst("_(flag|ind|yn|bool)$", "")
+                            .split("_");
             for (int i = 0; i + state.length <= words.size(); i++) {
                 int[] first = words.get(i);
                 int[] last = words.get(i + state.length - 1);

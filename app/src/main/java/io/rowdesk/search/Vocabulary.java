@@ -34,6 +34,8 @@ public final class Vocabulary {
     private final Map<String, List<String>> qualifierWords = new HashMap<>();
     // Stem keys (Stems.key) of column names and of their single words, when one column has them.
     private final Map<String, String> columnStems = new HashMap<>();
+    // Vowel-less parts of column names ("qty", "pmt") → their column, when one column has them.
+    private final Map<String, String> abbreviations = new HashMap<>();
     // Stems of the words of stored values ("refund" for refund_issued).
     private final Map<String, List<ValueRef>> valueStems = new HashMap<>();
     // stem lookups of question phrases already made (bounded: cleared past 10,000)
@@ -136,6 +138,20 @@ public final class Vocabulary {
                 (phrase, columns) -> {
                     if (columns.size() == 1 && !relationWords.contains(phrase)) {
                         columnWords.putIfAbsent(phrase, columns.iterator().next());
+                    }
+                });
+        Map<String, Set<String>> abbreviationColumns = new HashMap<>();
+        for (String column : columnTypes.keySet()) {
+            for (String part : column.split("_")) {
+                if (abbreviationLike(part) && !SPELLED_OUT.containsKey(part)) {
+                    abbreviationColumns.computeIfAbsent(part, k -> new HashSet<>()).add(column);
+                }
+            }
+        }
+        abbreviationColumns.forEach(
+                (part, columns) -> {
+                    if (columns.size() == 1) {
+                        abbreviations.put(part, columns.iterator().next());
                     }
                 });
         Map<String, Set<String>> stemColumns = new HashMap<>();
@@ -303,7 +319,10 @@ public final class Vocabulary {
             column =
                     stemLookups
                             .computeIfAbsent(
-                                    phrase, p -> Optional.ofNullable(columnStems.get(Stems.key(p))))
+                                    phrase,
+                                    p ->
+                                            Optional.ofNullable(columnStems.get(Stems.key(p)))
+                                                    .or(() -> abbreviated(p)))
                             .orElse(null);
         }
         if (column == null
@@ -314,6 +333,47 @@ public final class Vocabulary {
             column = columnWords.get(phrase.substring(0, phrase.length() - 1) + "e");
         }
         return Optional.ofNullable(column);
+    }
+
+    /**
+     * The column with a vowel-less abbreviation of this word ("quantity" for qty, "payments" for
+     * late_pmt_cnt, "hours" for hrs_logged): its letters in order, starting with the same one; only
+     * when one column has such a part.
+     */
+    private Optional<String> abbreviated(String word) {
+        if (word.contains(" ") || word.chars().anyMatch(c -> c < 'a' || c > 'z')) {
+            return Optional.empty();
+        }
+        Set<String> found = new HashSet<>();
+        abbreviations.forEach(
+                (part, column) -> {
+                    if (word.length() >= part.length() + 2 && subsequence(part, word)) {
+                        found.add(column);
+                    }
+                });
+        return found.size() == 1 ? Optional.of(found.iterator().next()) : Optional.empty();
+    }
+
+    private static boolean subsequence(String part, String word) {
+        if (part.charAt(0) != word.charAt(0)) {
+            return false;
+        }
+        int at = 0;
+        for (int i = 0; i < word.length() && at < part.length(); i++) {
+            if (word.charAt(i) == part.charAt(at)) {
+                at++;
+            }
+        }
+        return at == part.length();
+    }
+
+    /** "qty", "pmt", "shpmt": two to five letters with no vowel after the first; not a unit. */
+    static boolean abbreviationLike(String part) {
+        return part.length() >= 2
+                && part.length() <= 5
+                && part.chars().allMatch(c -> c >= 'a' && c <= 'z')
+                && part.substring(1).chars().noneMatch(c -> "aeiou".indexOf(c) >= 0)
+                && !UNITS.contains(part);
     }
 
     /**
@@ -760,8 +820,14 @@ public final class Vocabulary {
      */
     static List<String> shortenedPhrases(String column) {
         List<String> parts = new ArrayList<>(List.of(column.split("_")));
-        if (parts.size() > 1 && Set.of("is", "has").contains(parts.get(0))) {
+        if (parts.size() > 1
+                && Set.of("is", "has", "was", "can", "did", "does", "will", "should")
+                        .contains(parts.get(0))) {
             parts.remove(0);
+        }
+        if (parts.size() > 1
+                && Set.of("flag", "ind", "yn", "bool").contains(parts.get(parts.size() - 1))) {
+            parts.remove(parts.size() - 1);
         }
         if (parts.size() > 1 && UNITS.contains(parts.get(parts.size() - 1))) {
             parts.remove(parts.size() - 1);

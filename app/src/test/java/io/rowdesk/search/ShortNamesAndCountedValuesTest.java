@@ -233,4 +233,34 @@ class ShortNamesAndCountedValuesTest {
                         PROFILES);
         assertThat(titled.proseColumn()).isEqualTo("permit_title");
     }
+
+    @Test
+    void vowel_less_abbreviations_and_flag_words_are_read() {
+        List<Column> columns =
+                List.of(
+                        new Column("order_id", "INTEGER"),
+                        new Column("shpmt_cnt", "INTEGER"),
+                        new Column("ord_qty", "INTEGER"),
+                        new Column("vip_flag", "BOOLEAN"),
+                        new Column("can_rebook", "BOOLEAN"),
+                        new Column("placed_dt", "DATE"));
+        RelationInfo orders = new RelationInfo("orders", "files", columns, 100, false);
+        RelationConfig settings =
+                new RelationConfig(
+                        Set.of(Role.assignable()), List.of(), Map.of(), Map.of(), null, "order_id");
+        Vocabulary vocabulary = new Vocabulary(orders, settings, List.of());
+        java.util.function.Function<String, String> sql =
+                q -> {
+                    LocalTranslator.Translation t =
+                            new LocalTranslator()
+                                    .translate(q, vocabulary, LocalDate.of(2026, 11, 20));
+                    assertThat(t.unmatched()).as(q).isEmpty();
+                    return new SqlRenderer().render(t.spec(), orders, "order_id").display();
+                };
+        assertThat(sql.apply("orders with more than 2 shipments")).contains("\"shpmt_cnt\" > 2");
+        assertThat(sql.apply("orders with a quantity over 5")).contains("\"ord_qty\" > 5");
+        assertThat(sql.apply("vip orders")).contains("\"vip_flag\" = true");
+        assertThat(sql.apply("orders that can not rebook")).contains("\"can_rebook\" = false");
+        assertThat(sql.apply("orders placed last month")).contains("\"placed_dt\" >=");
+    }
 }

@@ -24,9 +24,12 @@ class Unseen6SchemasEvalTest extends SchemaSetEvalTest {
         SCHEMAS.put("saas", Map.of("subscriptions", 260L, "invoices", 2700L));
     }
 
-    // floors 0 until the first measurement sets them
-    static final Map<String, Double> FLOORS = Map.of("elearning", 0.0, "fleet", 0.0, "saas", 0.0);
-    static final double TOTAL_FLOOR = 0.0;
+    // Measured once, scores only, with the rules of rules4 (2026-11-30): 73.2% (120/164; elearning
+    // 40/54 = 74.1%, fleet 38/54 = 70.4%, saas 42/56 = 75.0%). The floors sit two or three
+    // questions under that.
+    static final Map<String, Double> FLOORS =
+            Map.of("elearning", 0.70, "fleet", 0.66, "saas", 0.71);
+    static final double TOTAL_FLOOR = 0.71;
 
     @Override
     EvalSet set() {

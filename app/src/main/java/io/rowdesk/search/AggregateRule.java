@@ -70,6 +70,23 @@ final class AggregateRule implements PhraseRule {
                 .isPresent();
     }
 
+    /** A free word meaning money ("revenue", "spend") right at this position. */
+    private static Optional<int[]> moneyWordAt(ParseState s, int position) {
+        for (int[] span : s.words()) {
+            if (span[0] == position) {
+                String word = s.text.substring(span[0], span[1]);
+                // "total paid out" where paid is a status: the status, left to ValueRule
+                return s.free(span)
+                                && Measures.namesMoney(word)
+                                && s.vocabulary.values(word).isEmpty()
+                                && s.vocabulary.stemValues(word).isEmpty()
+                        ? Optional.of(span)
+                        : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
     @Override
     public void match(ParseState s) {
         boolean held = heldNumber(s);
@@ -90,6 +107,8 @@ final class AggregateRule implements PhraseRule {
                 continue;
             }
             Optional<ParseState.Span> column = s.columnWithin(fn.end(), 4, s.vocabulary::isNumeric);
+            Optional<int[]> moneyWord =
+                    column.isEmpty() ? moneyWordAt(s, fn.end()) : Optional.empty();
             String name = column.map(ParseState.Span::column).orElse(s.vocabulary.moneyColumn());
             if (name == null
                     || (column.isEmpty() && word.startsWith("m") && !word.startsWith("mean"))) {
@@ -104,6 +123,8 @@ final class AggregateRule implements PhraseRule {
                     };
             s.aggregates.add(new QuerySpec.Aggregate(function, name));
             s.use(fn.start(), fn.end() - 1);
+            // "total revenue" where no column is called so: the word is the money column
+            moneyWord.ifPresent(w -> s.use(w[0], w[1]));
         }
         for (QuerySpec.Aggregate aggregate : s.aggregates) {
             if (aggregate.column() != null) {

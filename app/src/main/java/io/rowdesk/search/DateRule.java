@@ -70,10 +70,12 @@ final class DateRule implements PhraseRule {
                     "entered",
                     "received",
                     "recorded",
-                    "registered");
+                    "registered",
+                    "signed",
+                    "joined");
 
     private static final Pattern VERB_BEFORE =
-            Pattern.compile("\\b(?<verb>[a-z]+)(?: (?:in|on|at|during))? $");
+            Pattern.compile("\\b(?<verb>[a-z]+)(?: up)?(?: (?:in|on|at|during))? $");
 
     /**
      * Where a date on the default column starts: at a verb of creation right before it that names

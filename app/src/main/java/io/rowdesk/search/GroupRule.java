@@ -178,15 +178,13 @@ final class GroupRule implements PhraseRule {
             int end = before.get(last)[1];
             String words = s.text.substring(start, end);
             Optional<String> column = s.vocabulary.column(words).filter(s.vocabulary::isNumeric);
-            if (column.isEmpty() && Measures.MONEY.contains(words)) {
+            if (column.isEmpty() && Measures.namesMoney(words)) {
                 column = Optional.ofNullable(s.vocabulary.moneyColumn());
             }
             if (column.isPresent()
                     && !s.vocabulary.isTemporal(column.get())
                     && !column.get().endsWith("_id")
-                    && (s.vocabulary.isCount(column.get())
-                            || column.get().equals(s.vocabulary.moneyColumn())
-                            || TopGroupRule.additive(column.get()))) {
+                    && s.vocabulary.isAdditive(column.get())) {
                 s.aggregates.add(
                         new QuerySpec.Aggregate(QuerySpec.Aggregate.Function.SUM, column.get()));
                 s.use(start, before.get(before.size() - 1)[1]);

@@ -1,5 +1,6 @@
 package io.rowdesk.search;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,7 +14,7 @@ import java.util.regex.Pattern;
  */
 final class GroupSuperlativeRule implements PhraseRule {
     private static final String DIRECTION =
-            "(?<direction>most|highest|largest|biggest|greatest|fewest|lowest|smallest|least)";
+            "(?<direction>most|highest|largest|biggest|greatest|best|top|fewest|lowest|smallest|least|worst)";
 
     /**
      * "which branch has the most loans", "which agent signed the most leases", "which buyer spent
@@ -38,10 +39,67 @@ final class GroupSuperlativeRule implements PhraseRule {
 
     /** Verbs of paying: "which buyer spent the most" sums the money column. */
     private static final java.util.Set<String> MONEY_VERBS =
-            java.util.Set.of("spent", "spend", "spends", "paid", "pay", "pays", "earned", "earns");
+            java.util.Set.of(
+                    "spent",
+                    "spend",
+                    "spends",
+                    "paid",
+                    "pay",
+                    "pays",
+                    "earned",
+                    "earns",
+                    "made",
+                    "makes",
+                    "brought",
+                    "brings",
+                    "generated",
+                    "generates",
+                    "billed",
+                    "invoiced",
+                    "charged",
+                    "collected");
+
+    /** "most common service type", "most popular payment plan": the value seen most often. */
+    private static final Pattern COMMON =
+            Pattern.compile(
+                    "\\b(?:the )?(?<direction>most|least) (?:common|popular|frequent|frequently used|used|chosen) (?<group>[a-z0-9_ ]+?)(?= (?:in|among|for|on|at|this|last|since|before|during|of|from|by|with)\\b|$)");
+
+    /** "which payment method is used most": the same, said with a verb. */
+    private static final Pattern USED_MOST =
+            Pattern.compile(
+                    "^(?:which|what) (?<group>[a-z0-9_ ]+?) (?:is|are|was|were|gets|get|got) (?:used|chosen|picked|booked|ordered|requested) (?:the )?(?<direction>most|least)(?: often)?\\b");
+
+    private static boolean mostCommon(ParseState s) {
+        for (Pattern pattern : List.of(COMMON, USED_MOST)) {
+            Matcher m = pattern.matcher(s.text);
+            if (!m.find() || s.isUsed(m.start(), m.end())) {
+                continue;
+            }
+            Optional<String> group =
+                    s.vocabulary.isRelationWord(m.group("group"))
+                            ? Optional.empty()
+                            : s.entityColumn(m.group("group"))
+                                    .filter(c -> !s.vocabulary.isNumeric(c));
+            if (group.isEmpty()) {
+                continue;
+            }
+            QuerySpec.Aggregate count =
+                    new QuerySpec.Aggregate(QuerySpec.Aggregate.Function.COUNT, null);
+            s.groups.add(new QuerySpec.Group(group.get(), null));
+            s.aggregates.add(count);
+            s.sort.add(new QuerySpec.Sort(count.alias(), m.group("direction").equals("most")));
+            s.limit = 1;
+            s.use(m.start(), m.end());
+            return true;
+        }
+        return false;
+    }
 
     @Override
     public void match(ParseState s) {
+        if (mostCommon(s)) {
+            return;
+        }
         Matcher m = WHICH.matcher(s.text);
         boolean counted = false;
         if (!m.find()) {
@@ -94,7 +152,7 @@ final class GroupSuperlativeRule implements PhraseRule {
         s.sort.add(
                 new QuerySpec.Sort(
                         aggregate.alias(),
-                        !m.group("direction").matches("fewest|lowest|smallest|least")));
+                        !m.group("direction").matches("fewest|lowest|smallest|least|worst")));
         s.limit = m.group("count") == null ? 1 : ParseState.count(m.group("count"));
         s.use(m.start(), m.end("group"));
         if (m.group("verb") != null) {
@@ -158,7 +216,7 @@ final class GroupSuperlativeRule implements PhraseRule {
                             end - last.length()));
         }
         Optional<String> column = s.vocabulary.column(words).filter(s.vocabulary::isNumeric);
-        if (column.isEmpty() && Measures.MONEY.contains(words)) {
+        if (column.isEmpty() && Measures.namesMoney(words)) {
             // "the most revenue" where no column is called so: the money column
             column = Optional.ofNullable(s.vocabulary.moneyColumn());
         }
@@ -170,9 +228,7 @@ final class GroupSuperlativeRule implements PhraseRule {
             return Optional.empty();
         }
         // without a word for it, amounts and counts add up; ratings, ages and scores average
-        boolean additive =
-                column.get().equals(s.vocabulary.moneyColumn())
-                        || s.vocabulary.isCount(column.get());
+        boolean additive = s.vocabulary.isAdditive(column.get());
         QuerySpec.Aggregate.Function aggregate =
                 "total".equals(function) || function == null && additive
                         ? QuerySpec.Aggregate.Function.SUM

@@ -68,9 +68,7 @@ final class HavingRule implements PhraseRule {
             boolean sum =
                     m.group("verb") != null
                             ? !m.group("verb").equals("averaging")
-                            : s.vocabulary.isCount(measure)
-                                    || measure.equals(s.vocabulary.moneyColumn())
-                                    || TopGroupRule.additive(measure);
+                            : s.vocabulary.isAdditive(measure);
             aggregate =
                     new QuerySpec.Aggregate(
                             sum

@@ -127,6 +127,9 @@ public final class LocalTranslator {
                     "everything",
                     "used",
                     "among",
+                    // "on a single invoice", "the largest discount we have given"
+                    "single",
+                    "given",
                     // "applications that came in today": arriving is the rows' own date
                     "came",
                     "come");
@@ -208,6 +211,7 @@ public final class LocalTranslator {
                 .replaceAll("[?!;:()]", " ")
                 .replaceAll("\\bnon-(?=[a-z])", "non ")
                 .replaceAll("\\bwhat's\\b", "what is")
+                .replaceAll("\\b(we|you|they)'ve\\b", "$1 have")
                 .replaceAll(" on file\\b", "")
                 .replaceAll("\\s+", " ")
                 .trim();

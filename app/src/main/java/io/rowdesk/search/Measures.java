@@ -17,6 +17,28 @@ final class Measures {
                     "price", "cost", "fare", "fee", "amount", "charge", "total", "revenue", "value",
                     "salary", "wage", "rent", "income", "budget");
 
+    /** Words for an amount of money that name no column: "the most money", "total invoiced". */
+    private static final java.util.Set<String> MONEY_WORDS =
+            java.util.Set.of(
+                    "money",
+                    "spend",
+                    "spending",
+                    "sales",
+                    "earnings",
+                    "invoiced",
+                    "billed",
+                    "paid",
+                    "spent",
+                    "earned",
+                    "collected",
+                    "charged",
+                    "turnover");
+
+    /** A word or phrase that means an amount of money without naming a column. */
+    static boolean namesMoney(String words) {
+        return MONEY.contains(words) || MONEY_WORDS.contains(words);
+    }
+
     private static final Map<String, List<String>> DIMENSIONS =
             Map.ofEntries(
                     Map.entry("expensive", MONEY),

@@ -232,6 +232,24 @@ final class NullRule implements PhraseRule {
                 s.conditions.add(
                         new ParseState.Found(
                                 span[0], span[1], new Condition.IsNull(column.get(), not, word)));
+                continue;
+            }
+            // "discounted invoices": some of a measure of that name (discount_pct > 0)
+            Optional<String> measure =
+                    s.vocabulary
+                            .column(participle)
+                            .filter(c -> s.vocabulary.isNumeric(c) && !c.endsWith("_id"));
+            if (measure.isPresent() && !not) {
+                s.use(span[0], span[1]);
+                s.conditions.add(
+                        new ParseState.Found(
+                                span[0],
+                                span[1],
+                                new Condition.Compare(
+                                        measure.get(),
+                                        Condition.Operator.GT,
+                                        java.math.BigDecimal.ZERO,
+                                        word)));
             }
         }
     }

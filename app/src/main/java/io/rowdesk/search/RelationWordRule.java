@@ -15,7 +15,10 @@ final class RelationWordRule implements PhraseRule {
                 boolean ownName =
                         Vocabulary.forms(Vocabulary.words(s.vocabulary.relation().name()))
                                 .contains(phrase);
-                if (s.isUsed(start, end) || !ownName && !s.vocabulary.values(phrase).isEmpty()) {
+                // "work orders" whose head noun a count already used: the whole name is used
+                if (s.isUsedAll(start, end)
+                        || n == 1 && s.isUsed(start, end)
+                        || !ownName && !s.vocabulary.values(phrase).isEmpty()) {
                     continue;
                 }
                 if (s.vocabulary.isRelationWord(phrase)) {

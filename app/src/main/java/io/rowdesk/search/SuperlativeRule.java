@@ -89,8 +89,29 @@ final class SuperlativeRule implements PhraseRule {
             Pattern.compile(
                     "(?:^(?:(?:list|show(?: me)?|get|give me|find|what are) )?|\\b(?:of|for) )(?:the )?(?<count>\\d+) (?=[a-z])");
 
+    /** "subscriptions by mrr, highest first": an ordering said after its column. */
+    private static final Pattern BY_THEN_FIRST =
+            Pattern.compile(
+                    "\\bby (?<column>[a-z_ ]+?),? (?:the )?(?<direction>highest|largest|biggest|most|newest|latest|longest|lowest|smallest|least|oldest|earliest|shortest) first\\b");
+
+    private static void byThenFirst(ParseState s) {
+        Matcher m = BY_THEN_FIRST.matcher(s.text);
+        if (!m.find() || s.isUsed(m.start(), m.end())) {
+            return;
+        }
+        Optional<ParseState.Span> column = s.columnAt(m.start("column"), c -> true);
+        if (column.isPresent() && column.get().end() == m.end("column")) {
+            boolean descending =
+                    m.group("direction")
+                            .matches("highest|largest|biggest|most|newest|latest|longest");
+            s.sort.add(new QuerySpec.Sort(column.get().column(), descending));
+            s.use(m.start(), m.end());
+        }
+    }
+
     @Override
     public void match(ParseState s) {
+        byThenFirst(s);
         boolean found = false;
         boolean counted = false;
         for (Direction direction : DIRECTIONS) {
@@ -222,7 +243,21 @@ final class SuperlativeRule implements PhraseRule {
                     "capacity",
                     "wage",
                     "rent",
-                    "tip");
+                    "tip",
+                    "average",
+                    "hours",
+                    "minutes",
+                    "days",
+                    "seats",
+                    "tax",
+                    "discount",
+                    "bill",
+                    "quantity",
+                    "units",
+                    "points",
+                    "mileage",
+                    "deposit",
+                    "spend");
 
     private static final Pattern QUESTION_START =
             Pattern.compile("^(?:(?:show(?: me)?|get|give me|find|tell me) )?(?:the )?$");
@@ -236,8 +271,8 @@ final class SuperlativeRule implements PhraseRule {
             return false;
         }
         String words = s.text.substring(named.get().start(), named.get().end());
-        String head = Vocabulary.singular(words.substring(words.lastIndexOf(' ') + 1));
-        if (!ATTRIBUTES.contains(head)) {
+        String last = words.substring(words.lastIndexOf(' ') + 1);
+        if (!ATTRIBUTES.contains(last) && !ATTRIBUTES.contains(Vocabulary.singular(last))) {
             return false;
         }
         for (int[] span : s.words()) {

@@ -58,11 +58,7 @@ final class TopGroupRule implements PhraseRule {
                 measure =
                         measureColumn(s, measureWords.substring(0, measureWords.lastIndexOf(' ')));
             }
-            if (measure.isEmpty()
-                    || function == null
-                            && !(s.vocabulary.isCount(measure.get())
-                                    || measure.get().equals(s.vocabulary.moneyColumn())
-                                    || additive(measure.get()))) {
+            if (measure.isEmpty() || function == null && !s.vocabulary.isAdditive(measure.get())) {
                 return;
             }
             aggregate =
@@ -100,27 +96,6 @@ final class TopGroupRule implements PhraseRule {
     }
 
     /**
-     * Quantities add up: "qty", "quantity", "units", "hours" (a column named by what it counts).
-     */
-    static boolean additive(String column) {
-        return java.util.Arrays.stream(column.split("_"))
-                .anyMatch(
-                        p ->
-                                java.util.Set.of(
-                                                "qty",
-                                                "quantity",
-                                                "units",
-                                                "hours",
-                                                "hrs",
-                                                "minutes",
-                                                "mins",
-                                                "points",
-                                                "pts",
-                                                "seats")
-                                        .contains(p));
-    }
-
-    /**
      * "payout amount": the numeric column, a leading relation word allowed; the relation's name or
      * a money word ("revenue") alone is the money column.
      */
@@ -133,7 +108,7 @@ final class TopGroupRule implements PhraseRule {
             }
         }
         if (column.isEmpty()
-                && (s.vocabulary.isRelationWord(words) || Measures.MONEY.contains(words))) {
+                && (s.vocabulary.isRelationWord(words) || Measures.namesMoney(words))) {
             column = Optional.ofNullable(s.vocabulary.moneyColumn());
         }
         return column.filter(s.vocabulary::isNumeric);

@@ -219,6 +219,21 @@ public final class Vocabulary {
                 }
             }
         }
+        // 'IN', 'NG', 'NA': country and region codes answer to their names ("india", "north
+        // america")
+        for (ValueRef ref :
+                new ArrayList<>(
+                        valueWords.values().stream().flatMap(List::stream).distinct().toList())) {
+            String name = CodeNames.name(ref.value());
+            if (name != null) {
+                for (String form : forms(name)) {
+                    List<ValueRef> refs = valueWords.computeIfAbsent(form, k -> new ArrayList<>());
+                    if (!refs.contains(ref)) {
+                        refs.add(ref);
+                    }
+                }
+            }
+        }
         settings.valueSynonyms()
                 .forEach(
                         (column, byValue) ->
@@ -311,7 +326,12 @@ public final class Vocabulary {
         if (column == null
                 && phrase.length() > 3
                 && !relationWords.contains(phrase)
-                && !valueWords.containsKey(phrase)) {
+                && !valueWords.containsKey(phrase)
+                // "the average" or "score on" is no form of quiz_avg or interview_score: a
+                // phrase is read whole or not at all
+                && !LocalTranslator.STOPWORDS.contains(phrase.split(" ")[0])
+                && !LocalTranslator.STOPWORDS.contains(
+                        phrase.substring(phrase.lastIndexOf(' ') + 1))) {
             // another form of a column's word: "viewed" for views, "signup date" for signed_up_at
             if (stemLookups.size() > 10_000) {
                 stemLookups.clear();
@@ -322,7 +342,8 @@ public final class Vocabulary {
                                     phrase,
                                     p ->
                                             Optional.ofNullable(columnStems.get(Stems.key(p)))
-                                                    .or(() -> abbreviated(p)))
+                                                    .or(() -> abbreviated(p))
+                                                    .or(() -> prefixed(p)))
                             .orElse(null);
         }
         if (column == null
@@ -354,6 +375,58 @@ public final class Vocabulary {
         return found.size() == 1 ? Optional.of(found.iterator().next()) : Optional.empty();
     }
 
+    /**
+     * "payment method" for pay_method, "vehicle class" for veh_class: each word is the column's
+     * part or begins with it (three letters or more), in order or, for two, reversed; only when one
+     * column reads so.
+     */
+    private Optional<String> prefixed(String phrase) {
+        String[] words = phrase.split(" ");
+        if (words.length > 3) {
+            return Optional.empty();
+        }
+        Set<String> found = new HashSet<>();
+        for (String column : columnTypes.keySet()) {
+            List<String> parts = new ArrayList<>(List.of(column.split("_")));
+            if (parts.size() > 1 && UNITS.contains(parts.get(parts.size() - 1))) {
+                parts.remove(parts.size() - 1);
+            }
+            if (parts.size() != words.length) {
+                continue;
+            }
+            if (abbreviates(parts, List.of(words))
+                    || parts.size() == 2
+                            && abbreviates(List.of(parts.get(1), parts.get(0)), List.of(words))) {
+                found.add(column);
+            }
+        }
+        return found.size() == 1 ? Optional.of(found.iterator().next()) : Optional.empty();
+    }
+
+    private static boolean abbreviates(List<String> parts, List<String> words) {
+        boolean shortened = false;
+        for (int i = 0; i < parts.size(); i++) {
+            String part = parts.get(i);
+            String word = words.get(i);
+            if (word.equals(part) || singular(word).equals(part)) {
+                continue;
+            }
+            boolean prefix =
+                    part.length() >= 3
+                            && word.length() > part.length() + 1
+                            && word.startsWith(part);
+            boolean skeleton =
+                    abbreviationLike(part)
+                            && word.length() >= part.length() + 2
+                            && subsequence(part, word);
+            if (!prefix && !skeleton) {
+                return false;
+            }
+            shortened = true;
+        }
+        return shortened;
+    }
+
     private static boolean subsequence(String part, String word) {
         if (part.charAt(0) != word.charAt(0)) {
             return false;
@@ -373,7 +446,9 @@ public final class Vocabulary {
                 && part.length() <= 5
                 && part.chars().allMatch(c -> c >= 'a' && c <= 'z')
                 && part.substring(1).chars().noneMatch(c -> "aeiou".indexOf(c) >= 0)
-                && !UNITS.contains(part);
+                && !UNITS.contains(part)
+                && !Stems.GENERIC.contains(part)
+                && !Set.of("dt", "ts", "no", "by", "st", "nd", "rd", "th").contains(part);
     }
 
     /**
@@ -556,6 +631,69 @@ public final class Vocabulary {
                 || !last.equals("id") && !singular(last).equals(last);
     }
 
+    /** Words of money columns besides {@link Measures#MONEY}: currencies and common short names. */
+    private static final Set<String> MONEY_PARTS =
+            Set.of(
+                    "usd",
+                    "eur",
+                    "gbp",
+                    "jpy",
+                    "cad",
+                    "aud",
+                    "chf",
+                    "inr",
+                    "amt",
+                    "mrr",
+                    "arr",
+                    "gmv",
+                    "spend",
+                    "paid",
+                    "tax",
+                    "subtotal",
+                    "cents",
+                    "dollars",
+                    "payout",
+                    "tip");
+
+    /** A numeric column of money: a money word or a currency in its name, or the money column. */
+    public boolean isMoney(String column) {
+        return isNumeric(column)
+                && (column.equals(moneyColumn)
+                        || java.util.Arrays.stream(column.split("_"))
+                                .anyMatch(
+                                        p ->
+                                                Measures.MONEY.contains(p)
+                                                        || MONEY_PARTS.contains(p)));
+    }
+
+    /** Parts of a column named by what it counts: quantities, hours, points, seats. */
+    private static final Set<String> QUANTITY_PARTS =
+            Set.of(
+                    "qty",
+                    "quantity",
+                    "units",
+                    "hours",
+                    "hrs",
+                    "minutes",
+                    "mins",
+                    "points",
+                    "pts",
+                    "seats",
+                    "days");
+
+    /**
+     * A column whose values add up across rows (amounts, counts, quantities), so that "revenue by
+     * tier" or "the most mrr" sums it; ratings, ages and scores do not.
+     */
+    public boolean isAdditive(String column) {
+        return isNumeric(column)
+                && !column.endsWith("_id")
+                && (isCount(column)
+                        || isMoney(column)
+                        || java.util.Arrays.stream(column.split("_"))
+                                .anyMatch(QUANTITY_PARTS::contains));
+    }
+
     public boolean isBoolean(String column) {
         String type = columnTypes.get(column);
         return type != null && type.startsWith("BOOL");
@@ -618,6 +756,18 @@ public final class Vocabulary {
                         && (column.equals(preferred) || column.endsWith("_" + preferred))) {
                     return column;
                 }
+            }
+            // "amount_paid", "price_usd": the word anywhere in the name
+            for (String column : columnTypes.keySet()) {
+                if (isNumeric(column) && List.of(column.split("_")).contains(preferred)) {
+                    return column;
+                }
+            }
+        }
+        for (String column : columnTypes.keySet()) {
+            if (isNumeric(column)
+                    && java.util.Arrays.stream(column.split("_")).anyMatch(MONEY_PARTS::contains)) {
+                return column;
             }
         }
         return columnTypes.keySet().stream()
@@ -829,10 +979,14 @@ public final class Vocabulary {
                 && Set.of("flag", "ind", "yn", "bool").contains(parts.get(parts.size() - 1))) {
             parts.remove(parts.size() - 1);
         }
+        List<List<String>> cores = new ArrayList<>();
         if (parts.size() > 1 && UNITS.contains(parts.get(parts.size() - 1))) {
+            // "labor hours" for labor_hrs as well as "labor"
+            if (SPELLED_OUT.containsKey(parts.get(parts.size() - 1))) {
+                cores.add(List.copyOf(parts));
+            }
             parts.remove(parts.size() - 1);
         }
-        List<List<String>> cores = new ArrayList<>();
         cores.add(parts);
         if (parts.size() > 1 && COUNT_WORDS.contains(parts.get(parts.size() - 1))) {
             cores.add(parts.subList(0, parts.size() - 1));
@@ -851,6 +1005,13 @@ public final class Vocabulary {
             phrases.add(String.join(" ", core));
             if (core.size() == 2) {
                 phrases.add(core.get(1) + " " + core.get(0));
+            }
+            if (core.size() > 1 && core.get(core.size() - 1).equals("cost")) {
+                // "parts spend", "parts bill" for parts_cost
+                String head = String.join(" ", core.subList(0, core.size() - 1));
+                for (String same : List.of("spend", "bill", "expense", "spending")) {
+                    phrases.add(head + " " + same);
+                }
             }
         }
         phrases.remove(String.join(" ", column.split("_")));

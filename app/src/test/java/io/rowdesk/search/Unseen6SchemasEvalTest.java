@@ -7,12 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Three more fresh schemas, unseen (search/unseen6/: e-learning courses and enrollments, fleet
+ * Three more fresh schemas, once unseen (search/unseen6/: e-learning courses and enrollments, fleet
  * vehicles and work orders, SaaS subscriptions and invoices), each with at least 40 questions, half
  * of them analyst-style. Schemas and questions were written blind (without reading the translator,
  * its prompts or the earlier question files) and committed before the translator was ever run on
- * them. Never read its misses: only its scores, so that it stays an unseen measure
- * (docs/search-eval.md).
+ * them; scored once, then their misses were read to write rules (docs/search-eval.md says so), so
+ * they check those rules now.
  */
 class Unseen6SchemasEvalTest extends SchemaSetEvalTest {
     /** Schema → relation → rows. */
@@ -25,11 +25,12 @@ class Unseen6SchemasEvalTest extends SchemaSetEvalTest {
     }
 
     // Measured once, scores only, with the rules of rules4 (2026-11-30): 73.2% (120/164; elearning
-    // 40/54 = 74.1%, fleet 38/54 = 70.4%, saas 42/56 = 75.0%). The floors sit two or three
-    // questions under that.
+    // 40/54 = 74.1%, fleet 38/54 = 70.4%, saas 42/56 = 75.0%). Then its misses were read (rules5),
+    // so it is no longer an unseen measure: 90.9% after (elearning 90.7%, fleet 87.0%, saas
+    // 92.9%). The floors sit two or three questions under that.
     static final Map<String, Double> FLOORS =
-            Map.of("elearning", 0.70, "fleet", 0.66, "saas", 0.71);
-    static final double TOTAL_FLOOR = 0.71;
+            Map.of("elearning", 0.87, "fleet", 0.83, "saas", 0.89);
+    static final double TOTAL_FLOOR = 0.88;
 
     @Override
     EvalSet set() {

@@ -23,10 +23,12 @@ class Unseen7SchemasEvalTest extends SchemaSetEvalTest {
         SCHEMAS.put("inventory", Map.of("stock_items", 240L, "inventory_moves", 3000L));
     }
 
-    // floors 0 until the first measurement sets them
+    // Measured once, scores only, with the rules of rules5 (2026-11-30): 77.7% (129/166;
+    // fooddelivery 45/56 = 80.4%, payroll 37/56 = 66.1%, inventory 47/54 = 87.0%). The floors sit
+    // two or three questions under that.
     static final Map<String, Double> FLOORS =
-            Map.of("fooddelivery", 0.0, "payroll", 0.0, "inventory", 0.0);
-    static final double TOTAL_FLOOR = 0.0;
+            Map.of("fooddelivery", 0.76, "payroll", 0.62, "inventory", 0.83);
+    static final double TOTAL_FLOOR = 0.75;
 
     @Override
     EvalSet set() {

@@ -38,7 +38,9 @@ public final class SnapshotNames {
 
     private static final Pattern FREE_TEXT =
             Pattern.compile(
-                    ".*(note|comment|description|message|reason|remark|body|text|summary|details).*");
+                    ".*(note|comment|description|message|reason|remark|body|text|summary|details).*"
+                            // whole words only: "special_requests" is prose, "requested_at" not
+                            + "|(?:.*_)?(?:instructions?|requests|feedback|memo|txt)(?:_.*)?");
 
     private SnapshotNames() {}
 

@@ -37,7 +37,13 @@ final class DateRule implements PhraseRule {
             }
             int start = named.map(ParseState.Span::start).orElse(match.start());
             if (named.isEmpty()) {
-                start = creationVerbBefore(s, match.start());
+                Optional<ParseState.Span> ended = endVerbBefore(s, match.start());
+                if (ended.isPresent()) {
+                    column = ended.get().column();
+                    start = ended.get().start();
+                } else {
+                    start = creationVerbBefore(s, match.start());
+                }
             }
             s.use(start, match.end());
             String word = column.replaceAll("_(at|on|date)$", "").replace('_', ' ');
@@ -76,6 +82,25 @@ final class DateRule implements PhraseRule {
 
     private static final Pattern VERB_BEFORE =
             Pattern.compile("\\b(?<verb>[a-z]+)(?: up)?(?: (?:in|on|at|during))? $");
+
+    /** Verbs of leaving: "people who left in 2026" dates the end event (term_dt, churned_on). */
+    private static final java.util.Set<String> LEFT =
+            java.util.Set.of("left", "quit", "departed", "exited", "resigned");
+
+    /** The end-event date column a verb of leaving right before the date names. */
+    private static Optional<ParseState.Span> endVerbBefore(ParseState s, int start) {
+        java.util.regex.Matcher m = VERB_BEFORE.matcher(s.text.substring(0, start));
+        if (!m.find() || !LEFT.contains(m.group("verb")) || s.isUsed(m.start(), start)) {
+            return Optional.empty();
+        }
+        for (String ended : NullRule.ENDED) {
+            Optional<String> column = s.vocabulary.column(ended).filter(s.vocabulary::isTemporal);
+            if (column.isPresent()) {
+                return Optional.of(new ParseState.Span(m.start(), start, column.get()));
+            }
+        }
+        return Optional.empty();
+    }
 
     /**
      * Where a date on the default column starts: at a verb of creation right before it that names

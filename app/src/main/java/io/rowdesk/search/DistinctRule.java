@@ -113,6 +113,17 @@ final class DistinctRule implements PhraseRule {
         }
         s.columns.add(column.get());
         s.distinct = true;
+        // "which promo codes have been used": a missing value is none of them
+        if (s.text.matches(".*\\bused\\b.*")) {
+            s.conditions.add(
+                    new ParseState.Found(
+                            m.start("column"),
+                            m.start("column"),
+                            new Condition.IsNull(
+                                    column.get(),
+                                    false,
+                                    column.get().replace('_', ' ') + " is set")));
+        }
         s.use(m.start(), Math.max(end, m.end()));
         return true;
     }

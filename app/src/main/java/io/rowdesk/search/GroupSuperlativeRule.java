@@ -23,7 +23,7 @@ final class GroupSuperlativeRule implements PhraseRule {
      */
     private static final Pattern WHICH =
             Pattern.compile(
-                    "^(?:which|what) (?:(?<count>\\d+) )?(?<group>[a-z0-9_ ]+?) (?:(?:has|have|had|did|does|do) (?=[a-z]+ed ))?(?!(?:is|are|was|were) )(?<verb>[a-z]+)(?: in| out| up)? the "
+                    "^(?:(?:which|what) (?:(?<count>\\d+) )?(?<group>[a-z0-9_ ]+?)|(?<who>who)) (?:(?:has|have|had|did|does|do) (?=[a-z]+ed ))?(?!(?:is|are|was|were) )(?<verb>[a-z]+)(?: in| out| up)? the "
                             + DIRECTION
                             + "(?: (?:(?<function>total|average|avg|mean|number of) )?(?<measure>[a-z0-9_ ]+?))?$");
 
@@ -33,7 +33,7 @@ final class GroupSuperlativeRule implements PhraseRule {
      */
     private static final Pattern WITH =
             Pattern.compile(
-                    "^(?:the )?(?:(?<count>\\d+) )?(?<group>[a-z0-9_ ]+?) with the "
+                    "^(?:the )?(?:(?<count>\\d+) )?(?<who>(?!))?(?<group>[a-z0-9_ ]+?) with the "
                             + DIRECTION
                             + " (?:(?<function>total|average|avg|mean) )?(?<verb>(?!))?(?<measure>[a-z0-9_ -]+?)$");
 
@@ -112,10 +112,16 @@ final class GroupSuperlativeRule implements PhraseRule {
                 return;
             }
         }
-        if (s.vocabulary.isRelationWord(m.group("group"))) {
+        boolean who = m.group("who") != null;
+        if (!who && s.vocabulary.isRelationWord(m.group("group"))) {
             return;
         }
-        Optional<String> group = s.entityColumn(m.group("group"));
+        // "who worked the most overtime": the people the rows name
+        Optional<String> group =
+                who
+                        ? Optional.ofNullable(s.vocabulary.textColumn())
+                                .filter(c -> c.contains("name"))
+                        : s.entityColumn(m.group("group"));
         if (group.isEmpty()
                 || s.vocabulary.isNumeric(group.get()) && !group.get().endsWith("_id")) {
             return;
@@ -154,11 +160,16 @@ final class GroupSuperlativeRule implements PhraseRule {
                         aggregate.alias(),
                         !m.group("direction").matches("fewest|lowest|smallest|least|worst")));
         s.limit = m.group("count") == null ? 1 : ParseState.count(m.group("count"));
-        s.use(m.start(), m.end("group"));
-        if (m.group("verb") != null) {
-            s.use(m.start("verb"), m.end("direction"));
+        int groupEnd = who ? m.end("who") : m.end("group");
+        s.use(m.start(), groupEnd);
+        String verb = m.group("verb");
+        if (verb != null
+                && (!s.vocabulary.values(verb).isEmpty()
+                        || !s.vocabulary.stemValues(verb).isEmpty())) {
+            // "which courier delivered the most orders": delivered is a status, left to ValueRule
+            s.use(m.end("verb"), m.end("direction"));
         } else {
-            s.use(m.end("group"), m.end("direction"));
+            s.use(groupEnd, m.end("direction"));
         }
         if (m.group("function") != null) {
             s.use(m.start("function"), m.end("function"));
@@ -216,6 +227,13 @@ final class GroupSuperlativeRule implements PhraseRule {
                             end - last.length()));
         }
         Optional<String> column = s.vocabulary.column(words).filter(s.vocabulary::isNumeric);
+        if (column.isEmpty() && words.contains(" ") && Measures.namesMoney(last)) {
+            // "the most bonus money": the column said before the word for money
+            column =
+                    s.vocabulary
+                            .column(words.substring(0, words.lastIndexOf(' ')))
+                            .filter(s.vocabulary::isNumeric);
+        }
         if (column.isEmpty() && Measures.namesMoney(words)) {
             // "the most revenue" where no column is called so: the money column
             column = Optional.ofNullable(s.vocabulary.moneyColumn());

@@ -129,6 +129,8 @@ public final class LocalTranslator {
                     "among",
                     // "on a single invoice", "the largest discount we have given"
                     "single",
+                    "everyone",
+                    "everybody",
                     "given",
                     // "applications that came in today": arriving is the rows' own date
                     "came",

@@ -46,7 +46,7 @@ final class NullRule implements PhraseRule {
                             false),
                     new NullPhrase(
                             Pattern.compile(
-                                    "\\b(?:with|has|have|having|used|using)(?: an?| some)? (?<column>[a-z_ ]+)"),
+                                    "\\b(?:with|has|have|having|used|using|include|includes|including)(?: an?| some)? (?<column>[a-z_ ]+)"),
                             false,
                             false));
 
@@ -63,7 +63,7 @@ final class NullRule implements PhraseRule {
      * "active" / "current" not cancelled or ended. Used only when the word is no stored value and
      * such a date column exists (a true/false "is_active" column is read first, by BooleanRule).
      */
-    private static final List<String> ENDED =
+    static final List<String> ENDED =
             List.of(
                     "cancelled",
                     "canceled",
@@ -164,8 +164,29 @@ final class NullRule implements PhraseRule {
         }
     }
 
+    /** "moves not posted yet": the event has not happened, even where 'Posted' is a status. */
+    private static final Pattern NOT_YET_AFTER = Pattern.compile("\\bnot (?<verb>[a-z]+ed) yet\\b");
+
+    private static void notYetAfter(ParseState s) {
+        Matcher m = NOT_YET_AFTER.matcher(s.text);
+        while (m.find()) {
+            Optional<String> column =
+                    s.vocabulary.column(m.group("verb")).filter(s.vocabulary::isTemporal);
+            if (column.isPresent() && !s.isUsed(m.start(), m.end())) {
+                s.use(m.start(), m.end());
+                s.conditions.add(
+                        new ParseState.Found(
+                                m.start(),
+                                m.end(),
+                                new Condition.IsNull(
+                                        column.get(), true, "not " + m.group("verb") + " yet")));
+            }
+        }
+    }
+
     @Override
     public void match(ParseState s) {
+        notYetAfter(s);
         undone(s);
         notYet(s);
         Matcher never = NEVER.matcher(s.text);

@@ -110,6 +110,9 @@ final class NumberRule implements PhraseRule {
                     Map.entry("minutes", "min"),
                     Map.entry("seconds", "sec"),
                     Map.entry("hours", "hr"),
+                    Map.entry("hrs", "hr"),
+                    Map.entry("miles", "mi"),
+                    Map.entry("mile", "mi"),
                     Map.entry("dollars", "usd"));
 
     /** Time units in seconds, as said after a number or ending a column's name. */
@@ -135,9 +138,12 @@ final class NumberRule implements PhraseRule {
                 String word = s.text.substring(span[0], span[1]);
                 List<String> parts = List.of(column.split("_"));
                 String unit = UNIT_ABBREVIATIONS.getOrDefault(word, word);
+                java.util.Set<String> forms =
+                        UNIT_PARTS.getOrDefault(Vocabulary.singular(word), java.util.Set.of());
                 if (parts.contains(word)
                         || parts.contains(unit)
-                        || parts.contains(Vocabulary.singular(word))) {
+                        || parts.contains(Vocabulary.singular(word))
+                        || forms.contains(parts.get(parts.size() - 1))) {
                     s.use(span[0], span[1]);
                     return BigDecimal.ONE;
                 }
@@ -153,6 +159,53 @@ final class NumberRule implements PhraseRule {
             }
         }
         return BigDecimal.ONE;
+    }
+
+    /** The ways a column's name shortens a unit said in words. */
+    private static final Map<String, java.util.Set<String>> UNIT_PARTS =
+            Map.ofEntries(
+                    Map.entry("mile", java.util.Set.of("mi", "miles", "mile")),
+                    Map.entry("hour", java.util.Set.of("hr", "hrs", "hours", "hour")),
+                    Map.entry("minute", java.util.Set.of("min", "mins", "minutes", "minute")),
+                    Map.entry("day", java.util.Set.of("days", "day")),
+                    Map.entry("kilometer", java.util.Set.of("km", "kms", "kilometers")),
+                    Map.entry("kilogram", java.util.Set.of("kg", "kgs", "kilograms")),
+                    Map.entry("kg", java.util.Set.of("kg", "kgs")),
+                    Map.entry("km", java.util.Set.of("km", "kms")),
+                    Map.entry("lb", java.util.Set.of("lb", "lbs", "pounds")),
+                    Map.entry("lbs", java.util.Set.of("lb", "lbs", "pounds")),
+                    Map.entry("percent", java.util.Set.of("pct", "percent", "percentage")));
+
+    /**
+     * The one numeric column whose name ends in the unit said right after the number; the unit word
+     * is left for {@link #unitAfter}.
+     */
+    private static Optional<ParseState.Span> unitColumn(ParseState s, int end) {
+        for (int[] span : s.words()) {
+            if (span[0] < end) {
+                continue;
+            }
+            if (!s.text.substring(end, span[0]).isBlank() || !s.free(span)) {
+                return Optional.empty();
+            }
+            java.util.Set<String> parts =
+                    UNIT_PARTS.get(Vocabulary.singular(s.text.substring(span[0], span[1])));
+            if (parts == null) {
+                return Optional.empty();
+            }
+            List<String> columns =
+                    s.vocabulary.columns().stream()
+                            .filter(
+                                    c ->
+                                            s.vocabulary.isNumeric(c)
+                                                    && parts.contains(
+                                                            c.substring(c.lastIndexOf('_') + 1)))
+                            .toList();
+            return columns.size() == 1
+                    ? Optional.of(new ParseState.Span(end, end, columns.get(0)))
+                    : Optional.empty();
+        }
+        return Optional.empty();
     }
 
     /** "patients over 80": the word before names an entity with one measure (patient_age). */
@@ -200,6 +253,10 @@ final class NumberRule implements PhraseRule {
             }
             if (named.isEmpty()) {
                 named = s.nextColumn(match.end(), s.vocabulary::isNumeric);
+            }
+            if (named.isEmpty() && match.measure() == null) {
+                // "over 3 miles" on distance_mi, "less than 8 hours of pto" on pto_bal_hrs
+                named = unitColumn(s, match.end());
             }
             if (named.isEmpty()) {
                 named = entityBefore(s, match.start());

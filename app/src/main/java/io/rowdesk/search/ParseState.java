@@ -99,7 +99,17 @@ final class ParseState {
         String byText = null;
         String byId = null;
         for (String candidate : vocabulary.columns()) {
-            if (!candidate.startsWith(entity + "_")) {
+            // "restaurants" for rest_name, "employees" for emp_name: the entity's word or its
+            // first three letters or more
+            String head = candidate.split("_")[0];
+            boolean named =
+                    candidate.startsWith(entity + "_")
+                            || candidate.contains("_")
+                                    && !entity.contains("_")
+                                    && head.length() >= 3
+                                    && entity.length() > head.length() + 1
+                                    && entity.startsWith(head);
+            if (!named) {
                 continue;
             }
             if (vocabulary.isText(candidate) && NAME_SUFFIX.matcher(candidate).find()) {

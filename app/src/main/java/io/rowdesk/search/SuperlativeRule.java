@@ -129,6 +129,12 @@ final class SuperlativeRule implements PhraseRule {
                                 temporal
                                         ? c -> s.vocabulary.isTemporal(c) || s.vocabulary.isYear(c)
                                         : s.vocabulary::isNumeric);
+                Optional<ParseState.Span> afterValue =
+                        named.isPresent() || temporal ? Optional.empty() : afterValue(s, end);
+                if (afterValue.isPresent()) {
+                    // "the largest receipt quantity": a stored value, then the measure
+                    named = afterValue;
+                }
                 String column = named.map(ParseState.Span::column).orElse(null);
                 boolean descending = direction.descending();
                 if (column == null && temporal) {
@@ -187,7 +193,12 @@ final class SuperlativeRule implements PhraseRule {
                     }
                 }
                 int last = named.map(ParseState.Span::end).orElse(end);
-                s.use(m.start(), last);
+                if (afterValue.isPresent()) {
+                    s.use(m.start(), end);
+                    s.use(afterValue.get().start(), last);
+                } else {
+                    s.use(m.start(), last);
+                }
                 found = true;
                 Matcher first = FIRST.matcher(s.text).region(last, s.text.length());
                 if (first.lookingAt()) {
@@ -206,6 +217,26 @@ final class SuperlativeRule implements PhraseRule {
         } else if (!FIRST_AT_END.matcher(s.text).find() && !pluralThing(s) && s.limit == null) {
             s.limit = 1;
         }
+    }
+
+    /** The numeric column named right after one word that is a stored value. */
+    private static Optional<ParseState.Span> afterValue(ParseState s, int end) {
+        List<int[]> spans = s.words();
+        for (int i = 0; i + 1 < spans.size(); i++) {
+            int[] span = spans.get(i);
+            if (span[0] < end) {
+                continue;
+            }
+            String word = s.text.substring(span[0], span[1]);
+            boolean value =
+                    s.free(span)
+                            && (!s.vocabulary.values(word).isEmpty()
+                                    || !s.vocabulary.stemValues(word).isEmpty());
+            return value
+                    ? s.columnAt(spans.get(i + 1)[0], s.vocabulary::isNumeric)
+                    : Optional.empty();
+        }
+        return Optional.empty();
     }
 
     /** Nouns of an attribute that is measured, not of a thing or an event ("a wait", "a ride"). */
@@ -257,7 +288,9 @@ final class SuperlativeRule implements PhraseRule {
                     "points",
                     "mileage",
                     "deposit",
-                    "spend");
+                    "spend",
+                    "bonus",
+                    "pay");
 
     private static final Pattern QUESTION_START =
             Pattern.compile("^(?:(?:show(?: me)?|get|give me|find|tell me) )?(?:the )?$");

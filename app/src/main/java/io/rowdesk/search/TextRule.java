@@ -25,7 +25,8 @@ final class TextRule implements PhraseRule {
         }
     }
 
-    private static final String TERM = "(?<term>\"[^\"]+\"|'[^']+'|[a-z0-9@._+&-]+)";
+    private static final String TERM =
+            "(?:(?:a|an|the|any) )?(?<term>\"[^\"]+\"|'[^']+'|[a-z0-9@._+&-]+)";
     private static final List<TextPhrase> PHRASES =
             List.of(
                     new TextPhrase(
@@ -88,6 +89,8 @@ final class TextRule implements PhraseRule {
                             Pattern.compile("\\b(?:named|called) " + TERM),
                             ColumnAt.NONE,
                             Condition.Text.Mode.CONTAINS));
+
+    private static final Pattern ARTICLE_BEFORE = Pattern.compile("\\b(?:a|an|any) $");
 
     /** "claims mentioning lost luggage": prose is what mentions things. */
     private static final Pattern MENTIONING =
@@ -185,6 +188,13 @@ final class TextRule implements PhraseRule {
                 continue;
             }
             String raw = m.group("term").replaceAll("^[\"']|[\"']$", "");
+            if (phrase.columnAt() == ColumnAt.NONE
+                    && m.start("term") > m.start()
+                    && ARTICLE_BEFORE.matcher(s.text.substring(m.start(), m.start("term"))).find()
+                    && s.vocabulary.column(raw).isPresent()) {
+                // "that include a bonus": a column said with an article is had, not searched
+                continue;
+            }
             boolean negated = s.precededByNegation(start);
             s.use(s.negationStart(start), end);
             Condition.Text.Mode mode = phrase.mode();

@@ -36,6 +36,8 @@ final class TopGroupRule implements PhraseRule {
         QuerySpec.Aggregate aggregate;
         // words describing the counted things ("resolved" bugs) are left to the other rules
         int describedFrom = -1;
+        int leftFrom = -1;
+        int leftTo = -1;
         if (function == null && s.vocabulary.isRelationWord(measureWords)
                 || "number of".equals(function)
                 || "count of".equals(function)) {
@@ -53,6 +55,18 @@ final class TopGroupRule implements PhraseRule {
             last = "";
         } else {
             Optional<String> measure = measureColumn(s, measureWords);
+            String first = measureWords.split(" ")[0];
+            if (measure.isEmpty()
+                    && measureWords.contains(" ")
+                    && (!s.vocabulary.values(first).isEmpty()
+                            || !s.vocabulary.stemValues(first).isEmpty())) {
+                // "total picked quantity": a stored value ('pick') describes the rows summed
+                measure = measureColumn(s, measureWords.substring(first.length() + 1));
+                if (measure.isPresent()) {
+                    leftFrom = m.start("measure");
+                    leftTo = leftFrom + first.length();
+                }
+            }
             if (measure.isEmpty() && measureWords.contains(" ") && Stems.isParticiple(last)) {
                 // "tickets sold": the thing counted, then the verb of the rows
                 measure =
@@ -78,7 +92,10 @@ final class TopGroupRule implements PhraseRule {
         s.aggregates.add(aggregate);
         s.sort.add(new QuerySpec.Sort(aggregate.alias(), !m.group("direction").equals("bottom")));
         s.limit = ParseState.count(m.group("count"));
-        if (describedFrom < 0) {
+        if (leftFrom >= 0) {
+            s.use(m.start(), leftFrom);
+            s.use(leftTo, m.end());
+        } else if (describedFrom < 0) {
             s.use(m.start(), m.end());
         } else {
             s.use(m.start(), describedFrom);

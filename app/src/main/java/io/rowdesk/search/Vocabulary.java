@@ -387,17 +387,20 @@ public final class Vocabulary {
         }
         Set<String> found = new HashSet<>();
         for (String column : columnTypes.keySet()) {
-            List<String> parts = new ArrayList<>(List.of(column.split("_")));
-            if (parts.size() > 1 && UNITS.contains(parts.get(parts.size() - 1))) {
-                parts.remove(parts.size() - 1);
-            }
-            if (parts.size() != words.length) {
-                continue;
-            }
-            if (abbreviates(parts, List.of(words))
-                    || parts.size() == 2
-                            && abbreviates(List.of(parts.get(1), parts.get(0)), List.of(words))) {
-                found.add(column);
+            List<String> whole = List.of(column.split("_"));
+            List<String> unitless =
+                    whole.size() > 1 && UNITS.contains(whole.get(whole.size() - 1))
+                            ? whole.subList(0, whole.size() - 1)
+                            : whole;
+            for (List<String> parts : List.of(whole, unitless)) {
+                if (parts.size() == words.length
+                        && (abbreviates(parts, List.of(words))
+                                || parts.size() == 2
+                                        && abbreviates(
+                                                List.of(parts.get(1), parts.get(0)),
+                                                List.of(words)))) {
+                    found.add(column);
+                }
             }
         }
         return found.size() == 1 ? Optional.of(found.iterator().next()) : Optional.empty();
@@ -440,9 +443,9 @@ public final class Vocabulary {
         return at == part.length();
     }
 
-    /** "qty", "pmt", "shpmt": two to five letters with no vowel after the first; not a unit. */
+    /** "qty", "pmt", "shpmt": three to five letters with no vowel after the first; not a unit. */
     static boolean abbreviationLike(String part) {
-        return part.length() >= 2
+        return part.length() >= 3
                 && part.length() <= 5
                 && part.chars().allMatch(c -> c >= 'a' && c <= 'z')
                 && part.substring(1).chars().noneMatch(c -> "aeiou".indexOf(c) >= 0)
@@ -750,7 +753,7 @@ public final class Vocabulary {
         for (String preferred :
                 List.of(
                         "amount", "price", "total", "revenue", "value", "cost", "fare", "fee",
-                        "charge", "salary", "wage", "rent")) {
+                        "charge", "salary", "wage", "rent", "pay")) {
             for (String column : columnTypes.keySet()) {
                 if (isNumeric(column)
                         && (column.equals(preferred) || column.endsWith("_" + preferred))) {

@@ -23,10 +23,12 @@ class Unseen8SchemasEvalTest extends SchemaSetEvalTest {
         SCHEMAS.put("vetclinic", Map.of("vet_visits", 2100L));
     }
 
-    // floors 0 until the first measurement sets them
+    // Measured once, scores only, with the rules of rules6 (2026-11-30): 67.3% (113/168; energy
+    // 47/60 = 78.3%, carrental 37/52 = 71.2%, vetclinic 29/56 = 51.8%). The floors sit two or three
+    // questions under that.
     static final Map<String, Double> FLOORS =
-            Map.of("energy", 0.0, "carrental", 0.0, "vetclinic", 0.0);
-    static final double TOTAL_FLOOR = 0.0;
+            Map.of("energy", 0.74, "carrental", 0.67, "vetclinic", 0.48);
+    static final double TOTAL_FLOOR = 0.65;
 
     @Override
     EvalSet set() {

@@ -63,6 +63,20 @@ final class AggregateRule implements PhraseRule {
                         .isPresent();
     }
 
+    private static final Pattern FUNCTION_BEFORE =
+            Pattern.compile("\\b(?:average|avg|mean|sum of|sum|maximum|max|minimum|min) $");
+
+    /**
+     * "average total charge" of total_chg_usd: a function word right after another that begins a
+     * column's name is that name.
+     */
+    private static boolean afterAnotherFunction(ParseState s, int start) {
+        return FUNCTION_BEFORE.matcher(s.text.substring(0, start)).find()
+                && s.columnAt(start, s.vocabulary::isNumeric)
+                        .filter(span -> span.end() > s.text.indexOf(' ', start))
+                        .isPresent();
+    }
+
     /** "(average) order total": the word ends a column's name said before it. */
     private static boolean endsColumnName(ParseState s, int start, int end) {
         return s.columnEndingAt(end, s.vocabulary::isNumeric)
@@ -103,6 +117,7 @@ final class AggregateRule implements PhraseRule {
             String word = fn.group("function");
             if (s.isUsed(fn.start(), fn.end() - 1)
                     || namesBound(s, fn.start(), word)
+                    || afterAnotherFunction(s, fn.start())
                     || endsColumnName(s, fn.start(), fn.start() + word.length())) {
                 continue;
             }

@@ -78,7 +78,9 @@ final class DateRule implements PhraseRule {
                     "recorded",
                     "registered",
                     "signed",
-                    "joined");
+                    "joined",
+                    "taken",
+                    "seen");
 
     private static final Pattern VERB_BEFORE =
             Pattern.compile("\\b(?<verb>[a-z]+)(?: up)?(?: (?:in|on|at|during))? $");

@@ -14,10 +14,10 @@ import java.util.regex.Pattern;
 final class DistinctRule implements PhraseRule {
     private static final Pattern DIFFERENT =
             Pattern.compile(
-                    "^(?:(?:list|show(?: me)?|get|give me|return|what are|which are) )?(?:all (?:of )?)?(?:the )?(?:different|distinct|unique) (?<column>[a-z0-9_ ]+?)(?=$|,| (?:are|is|in|of|for|with|that|used|sorted|ordered|alphabetically)\\b)");
+                    "^(?:(?:list|show(?: me)?|get|give me|return|what are|which are) )?(?:all (?:of )?)?(?:the )?(?:different|distinct|unique) (?<column>[a-z0-9_ ]+?)(?=$|,| (?:are|is|in|of|for|with|that|used|sorted|ordered|alphabetically|by|seen|[a-z]+ed)\\b)");
     private static final Pattern ALL =
             Pattern.compile(
-                    "^(?:(?:list|show(?: me)?|get|give me|return) )?(?:all|which|what) (?:the )?(?<column>[a-z0-9_ ]+?)(?: (?:are|is) (?:used|there|in use|available|possible))?(?=$|,| (?:sorted|ordered|alphabetically|in alphabetical)\\b)");
+                    "^(?:(?:list|show(?: me)?|get|give me|return) )?(?:all|which|what|(?<=^(?:list|show|show me) )the) (?:the )?(?<column>[a-z0-9_ ]+?)(?: (?:are|is) (?:used|there|in use|available|possible))?(?=$|,| (?:sorted|ordered|alphabetically|in alphabetical)\\b)");
 
     /**
      * "which payment methods do riders use", "which insurers appear on visits", "which formats get
@@ -177,9 +177,10 @@ final class DistinctRule implements PhraseRule {
     private static final Pattern SUPERLATIVE_OR_COMPARISON =
             Pattern.compile("[a-z]+est|most|least|more|less|fewer|[a-z]+er|not|no|never|[a-z]+n't");
 
+    /** A column, or the name column of an entity ("owners" for owner_name). */
     private static Optional<String> lookup(ParseState s, String words) {
         return words.isBlank() || s.vocabulary.isRelationWord(words)
                 ? Optional.empty()
-                : s.vocabulary.column(words);
+                : s.vocabulary.column(words).or(() -> s.entityColumn(words));
     }
 }

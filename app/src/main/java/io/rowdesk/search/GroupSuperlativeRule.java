@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 final class GroupSuperlativeRule implements PhraseRule {
     private static final String DIRECTION =
-            "(?<direction>most|highest|largest|biggest|greatest|best|top|fewest|lowest|smallest|least|worst)";
+            "(?<direction>most|highest|largest|biggest|greatest|longest|best|top|fewest|lowest|smallest|least|shortest|worst)";
 
     /**
      * "which branch has the most loans", "which agent signed the most leases", "which buyer spent
@@ -158,7 +158,8 @@ final class GroupSuperlativeRule implements PhraseRule {
         s.sort.add(
                 new QuerySpec.Sort(
                         aggregate.alias(),
-                        !m.group("direction").matches("fewest|lowest|smallest|least|worst")));
+                        !m.group("direction")
+                                .matches("fewest|lowest|smallest|least|shortest|worst")));
         s.limit = m.group("count") == null ? 1 : ParseState.count(m.group("count"));
         int groupEnd = who ? m.end("who") : m.end("group");
         s.use(m.start(), groupEnd);
@@ -227,6 +228,16 @@ final class GroupSuperlativeRule implements PhraseRule {
                             end - last.length()));
         }
         Optional<String> column = s.vocabulary.column(words).filter(s.vocabulary::isNumeric);
+        if (m.group("verb") != null) {
+            // "which site exported the most kwh": the verb tells kwh_exported from kwh_used
+            Optional<String> withVerb =
+                    s.vocabulary
+                            .column(words + " " + m.group("verb"))
+                            .filter(s.vocabulary::isNumeric);
+            if (withVerb.isPresent()) {
+                column = withVerb;
+            }
+        }
         if (column.isEmpty() && words.contains(" ") && Measures.namesMoney(last)) {
             // "the most bonus money": the column said before the word for money
             column =

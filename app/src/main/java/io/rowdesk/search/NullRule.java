@@ -25,7 +25,7 @@ final class NullRule implements PhraseRule {
      */
     private static final Pattern DONE =
             Pattern.compile(
-                    "\\b(?:who|that|which) (?:have |has |had |were |was |got )?(?<column>[a-z_ ]+)");
+                    "\\b(?:who|that|which) (?:have been |has been |had been |have |has |had |were |was |got )?(?<column>[a-z_ ]+)");
 
     private static final List<NullPhrase> PHRASES =
             List.of(

@@ -28,7 +28,7 @@ final class ProjectionRule implements PhraseRule {
                 || noun.startsWith(verbStem) && noun.matches(".*(?:er|or|ee)$");
     }
 
-    private static final Pattern DATE = Pattern.compile("(?:.+ )?(?:dates?|days?)|when");
+    private static final Pattern DATE = Pattern.compile("(?:.+ )?(?:dates?|days?|times?)|when");
 
     @Override
     public void match(ParseState s) {
@@ -63,7 +63,7 @@ final class ProjectionRule implements PhraseRule {
                                     : s.entityColumn(words);
             if (column.isEmpty() && DATE.matcher(words).matches()) {
                 // "title and date of ...": the rows' own date; "move-out date": that event's
-                String event = words.replaceFirst(" ?(?:dates?|days?)$", "");
+                String event = words.replaceFirst(" ?(?:dates?|days?|times?)$", "");
                 column =
                         event.isEmpty() || event.equals("when")
                                 ? Optional.ofNullable(s.vocabulary.dateColumn())

@@ -40,7 +40,9 @@ final class QualifierRule implements PhraseRule {
                                     s.text.substring(spans.get(i + 1)[0], spans.get(i + 1)[1]))
                             && nextUsed(s, spans, i + 2);
             boolean entityAfterValue =
-                    entityOfRows(s, word) && (i > 0 && afterValue(s, spans.get(i)) || first(s, i));
+                    entityOfRows(s, word) && (i > 0 && afterValue(s, spans.get(i)) || first(s, i))
+                            // "pets without a microchip": who the rows are about, leading
+                            || namedByRows(s, word) && first(s, i);
             if (afterColumn || verbBeforeValue || entityAfterValue) {
                 s.use(spans.get(i)[0], spans.get(i)[1]);
             }
@@ -71,6 +73,13 @@ final class QualifierRule implements PhraseRule {
     private static boolean entityOfRows(ParseState s, String word) {
         return s.vocabulary.column(word).isEmpty()
                 && s.vocabulary.qualifierColumns(word).stream().anyMatch(c -> c.endsWith("_id"));
+    }
+
+    /** "pets" where the rows carry a pet_name: the people or things the rows name. */
+    private static boolean namedByRows(ParseState s, String word) {
+        return !Vocabulary.singular(word).equals(word)
+                && s.vocabulary.column(word).isEmpty()
+                && s.vocabulary.qualifierColumns(word).stream().anyMatch(c -> c.endsWith("_name"));
     }
 
     /** "students with a scholarship": the question starts with whom the rows are about. */

@@ -189,9 +189,13 @@ public final class Vocabulary {
 
         Set<String> sentences = new HashSet<>();
         for (ColumnProfile profile : profiles) {
-            if (!profile.lowCardinality()
-                    || !columnTypes.containsKey(profile.column())
-                    || isFreeText(profile.column())) {
+            if (!profile.lowCardinality() || !columnTypes.containsKey(profile.column())) {
+                continue;
+            }
+            // visit_reason holding 'dental', 'surgery': a name that says prose, values that are
+            // categories; notes hold sentences and are skipped
+            if (isFreeText(profile.column())
+                    && (sentenceLike(profile) || longestValueWords(profile) > 2)) {
                 continue;
             }
             if (sentenceLike(profile)) {
@@ -787,6 +791,16 @@ public final class Vocabulary {
                                 .orElse(null));
     }
 
+    /** The most words in one of the profiled values. */
+    private static int longestValueWords(ColumnProfile profile) {
+        return profile.values().stream()
+                .map(ColumnProfile.ValueCount::value)
+                .filter(java.util.Objects::nonNull)
+                .mapToInt(v -> words(v).split(" ").length)
+                .max()
+                .orElse(0);
+    }
+
     /** Values that average more than four words are sentences, not categories. */
     private static boolean sentenceLike(ColumnProfile profile) {
         List<String> values =
@@ -962,7 +976,9 @@ public final class Vocabulary {
                     Map.entry("org", "organization"),
                     Map.entry("lang", "language"),
                     Map.entry("prio", "priority"),
-                    Map.entry("img", "image"));
+                    Map.entry("img", "image"),
+                    Map.entry("cd", "code"),
+                    Map.entry("rx", "prescription"));
 
     /** A count column's last word: "late_pmt_cnt" is said "late payments". */
     private static final Set<String> COUNT_WORDS = Set.of("cnt", "count", "num", "number");

@@ -22,10 +22,12 @@ class Unseen9SchemasEvalTest extends SchemaSetEvalTest {
         SCHEMAS.put("permits", Map.of("building_permits", 2200L));
     }
 
-    // Floors 0 until the first measurement sets them.
+    // Measured once, scores only, with the rules of rules7 (2026-11-30): 81.1% (133/164; airline
+    // 42/55 = 76.4%, adspend 46/53 = 86.8%, permits 45/56 = 80.4%). The floors sit two or three
+    // questions under that. Never read its misses: it is the current unseen measure.
     static final Map<String, Double> FLOORS =
-            Map.of("airline", 0.0, "adspend", 0.0, "permits", 0.0);
-    static final double TOTAL_FLOOR = 0.0;
+            Map.of("airline", 0.72, "adspend", 0.83, "permits", 0.76);
+    static final double TOTAL_FLOOR = 0.79;
 
     @Override
     EvalSet set() {

@@ -2,16 +2,6 @@ package io.rowdesk.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rowdesk.auth.Role;
-import io.rowdesk.cache.ColumnProfile;
-import io.rowdesk.config.RelationConfig;
-import io.rowdesk.query.Column;
-import io.rowdesk.query.RelationInfo;
-import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,61 +10,28 @@ import org.junit.jupiter.api.Test;
  * value, column names shortened at the front of a word, and superlatives on a measure.
  */
 class MoneyCodesAndCommonValuesTest {
-    static final List<Column> COLUMNS =
-            List.of(
-                    new Column("donation_id", "INTEGER"),
-                    new Column("donor_name", "VARCHAR"),
-                    new Column("campaign", "VARCHAR"),
-                    new Column("channel", "VARCHAR"),
-                    new Column("country_code", "VARCHAR"),
-                    new Column("region", "VARCHAR"),
-                    new Column("amount_given", "DOUBLE"),
-                    new Column("processing_cost", "DOUBLE"),
-                    new Column("discount_pct", "INTEGER"),
-                    new Column("pay_method", "VARCHAR"),
-                    new Column("is_recurring", "BOOLEAN"),
-                    new Column("pledged_dt", "DATE"),
-                    new Column("received_at", "TIMESTAMP"));
-
-    private static ColumnProfile values(String column, String... values) {
-        return new ColumnProfile(
-                "donations",
-                COLUMNS.stream().map(Column::name).toList().indexOf(column),
-                column,
-                "VARCHAR",
-                800,
-                0,
-                values.length,
-                null,
-                null,
-                Arrays.stream(values).map(v -> new ColumnProfile.ValueCount(v, 10)).toList());
-    }
-
-    private static final List<ColumnProfile> PROFILES =
-            List.of(
-                    values("campaign", "Clean Water", "School Meals", "Winter Relief"),
-                    values("channel", "web", "mail", "event"),
-                    values("country_code", "IN", "BR", "US"),
-                    values("region", "NA", "EU", "APAC"),
-                    values("pay_method", "card", "bank_transfer", "paypal"));
-
-    private static final RelationInfo RELATION =
-            new RelationInfo("donations", "files", COLUMNS, 800, false);
+    private static final MadeUpRelation DONATIONS =
+            MadeUpRelation.named("donations")
+                    .columns(
+                            MadeUpRelation.columns(
+                                    "donation_id INTEGER, donor_name VARCHAR, campaign VARCHAR,"
+                                            + " channel VARCHAR, country_code VARCHAR, region VARCHAR,"
+                                            + " amount_given DOUBLE, processing_cost DOUBLE,"
+                                            + " discount_pct INTEGER, pay_method VARCHAR,"
+                                            + " is_recurring BOOLEAN, pledged_dt DATE,"
+                                            + " received_at TIMESTAMP"))
+                    .values("campaign", "Clean Water", "School Meals", "Winter Relief")
+                    .values("channel", "web", "mail", "event")
+                    .values("country_code", "IN", "BR", "US")
+                    .values("region", "NA", "EU", "APAC")
+                    .values("pay_method", "card", "bank_transfer", "paypal")
+                    .synonyms("gifts")
+                    .dateColumn("pledged_dt")
+                    .key("donation_id")
+                    .build();
 
     private static String translate(String question) {
-        RelationConfig settings =
-                new RelationConfig(
-                        Set.of(Role.assignable()),
-                        List.of("gifts"),
-                        Map.of(),
-                        Map.of(),
-                        "pledged_dt",
-                        "donation_id");
-        Vocabulary vocabulary = new Vocabulary(RELATION, settings, PROFILES);
-        LocalTranslator.Translation t =
-                new LocalTranslator().translate(question, vocabulary, LocalDate.of(2026, 11, 20));
-        assertThat(t.unmatched()).as(question).isEmpty();
-        return new SqlRenderer().render(t.spec(), RELATION, "donation_id").display();
+        return DONATIONS.translate(question);
     }
 
     @Test

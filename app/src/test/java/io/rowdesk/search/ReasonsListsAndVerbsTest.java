@@ -2,16 +2,8 @@ package io.rowdesk.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rowdesk.auth.Role;
-import io.rowdesk.cache.ColumnProfile;
-import io.rowdesk.config.RelationConfig;
-import io.rowdesk.query.Column;
-import io.rowdesk.query.RelationInfo;
-import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,54 +12,24 @@ import org.junit.jupiter.api.Test;
  * that tell two measures apart, and function words inside a column's name.
  */
 class ReasonsListsAndVerbsTest {
-    static final List<Column> COLUMNS =
-            List.of(
-                    new Column("hire_id", "INTEGER"),
-                    new Column("skipper_name", "VARCHAR"),
-                    new Column("harbour", "VARCHAR"),
-                    new Column("trip_reason", "VARCHAR"),
-                    new Column("voucher_cd", "VARCHAR"),
-                    new Column("fuel_loaded", "DOUBLE"),
-                    new Column("fuel_returned", "DOUBLE"),
-                    new Column("total_chg_usd", "DOUBLE"),
-                    new Column("hired_at", "TIMESTAMP"));
-
-    private static ColumnProfile values(String column, String... values) {
-        return new ColumnProfile(
-                "boat_hires",
-                COLUMNS.stream().map(Column::name).toList().indexOf(column),
-                column,
-                "VARCHAR",
-                600,
-                0,
-                values.length,
-                null,
-                null,
-                Arrays.stream(values).map(v -> new ColumnProfile.ValueCount(v, 10)).toList());
-    }
-
-    private static final List<ColumnProfile> PROFILES =
-            List.of(
-                    values("harbour", "North Quay", "Old Port"),
-                    values("trip_reason", "fishing", "sightseeing", "diving"));
-
-    private static final RelationInfo RELATION =
-            new RelationInfo("boat_hires", "files", COLUMNS, 600, false);
+    private static final MadeUpRelation HIRES =
+            MadeUpRelation.named("boat_hires")
+                    .columns(
+                            MadeUpRelation.columns(
+                                    "hire_id INTEGER, skipper_name VARCHAR, harbour VARCHAR,"
+                                            + " trip_reason VARCHAR, voucher_cd VARCHAR,"
+                                            + " fuel_loaded DOUBLE, fuel_returned DOUBLE,"
+                                            + " total_chg_usd DOUBLE, hired_at TIMESTAMP"))
+                    .values("harbour", "North Quay", "Old Port")
+                    .values("trip_reason", "fishing", "sightseeing", "diving")
+                    .synonyms("hires", "trips")
+                    .columnSynonyms(Map.of("total_chg_usd", List.of("total charge")))
+                    .dateColumn("hired_at")
+                    .key("hire_id")
+                    .build();
 
     private static String translate(String question) {
-        RelationConfig settings =
-                new RelationConfig(
-                        Set.of(Role.assignable()),
-                        List.of("hires", "trips"),
-                        Map.of("total_chg_usd", List.of("total charge")),
-                        Map.of(),
-                        "hired_at",
-                        "hire_id");
-        Vocabulary vocabulary = new Vocabulary(RELATION, settings, PROFILES);
-        LocalTranslator.Translation t =
-                new LocalTranslator().translate(question, vocabulary, LocalDate.of(2026, 11, 20));
-        assertThat(t.unmatched()).as(question).isEmpty();
-        return new SqlRenderer().render(t.spec(), RELATION, "hire_id").display();
+        return HIRES.translate(question);
     }
 
     @Test

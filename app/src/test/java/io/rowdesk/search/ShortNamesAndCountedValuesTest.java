@@ -2,16 +2,8 @@ package io.rowdesk.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rowdesk.auth.Role;
-import io.rowdesk.cache.ColumnProfile;
-import io.rowdesk.config.RelationConfig;
 import io.rowdesk.query.Column;
-import io.rowdesk.query.RelationInfo;
-import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,74 +14,35 @@ import org.junit.jupiter.api.Test;
  * relation none of the rules was written for.
  */
 class ShortNamesAndCountedValuesTest {
-    static final List<Column> COLUMNS =
-            List.of(
-                    new Column("permit_id", "INTEGER"),
-                    new Column("applicant_name", "VARCHAR"),
-                    new Column("district", "VARCHAR"),
-                    new Column("status", "VARCHAR"),
-                    new Column("inspector", "VARCHAR"),
-                    new Column("fee_usd", "DOUBLE"),
-                    new Column("area_min_sqm", "INTEGER"),
-                    new Column("area_max_sqm", "INTEGER"),
-                    new Column("review_score", "DOUBLE"),
-                    new Column("is_safety_checked", "BOOLEAN"),
-                    new Column("denial_reason", "VARCHAR"),
-                    new Column("work_description", "VARCHAR"),
-                    new Column("filed_at", "TIMESTAMP"),
-                    new Column("issued_at", "TIMESTAMP"),
-                    new Column("reinspection_cnt", "INTEGER"),
-                    new Column("est_hrs", "DOUBLE"),
-                    new Column("is_expedited", "BOOLEAN"),
-                    new Column("assignee", "VARCHAR"),
-                    new Column("permit_title", "VARCHAR"));
+    private static final String COLUMNS =
+            "permit_id INTEGER, applicant_name VARCHAR, district VARCHAR, status VARCHAR,"
+                    + " inspector VARCHAR, fee_usd DOUBLE, area_min_sqm INTEGER, area_max_sqm"
+                    + " INTEGER, review_score DOUBLE, is_safety_checked BOOLEAN, denial_reason"
+                    + " VARCHAR, work_description VARCHAR, filed_at TIMESTAMP, issued_at TIMESTAMP,"
+                    + " reinspection_cnt INTEGER, est_hrs DOUBLE, is_expedited BOOLEAN, assignee"
+                    + " VARCHAR, permit_title VARCHAR";
 
-    private static ColumnProfile values(String column, String... values) {
-        return new ColumnProfile(
-                "permits",
-                COLUMNS.stream().map(Column::name).toList().indexOf(column),
-                column,
-                "VARCHAR",
-                900,
-                0,
-                values.length,
-                null,
-                null,
-                Arrays.stream(values).map(v -> new ColumnProfile.ValueCount(v, 10)).toList());
+    /** The permits relation with these columns. */
+    private static MadeUpRelation permits(List<Column> columns) {
+        return MadeUpRelation.named("permits")
+                .columns(columns)
+                .values("district", "Northside", "Harbor", "Old Town")
+                .values("status", "pending", "approved", "denied")
+                .values("inspector", "R. Okafor", "L. Brandt", "M. Silva")
+                .values(
+                        "permit_title",
+                        "Replace the roof over the rear porch",
+                        "Add a second bathroom on the upper floor",
+                        "Convert the garage into a home office")
+                .dateColumn("filed_at")
+                .key("permit_id")
+                .build();
     }
 
-    private static final List<ColumnProfile> PROFILES =
-            List.of(
-                    values("district", "Northside", "Harbor", "Old Town"),
-                    values("status", "pending", "approved", "denied"),
-                    values("inspector", "R. Okafor", "L. Brandt", "M. Silva"),
-                    values(
-                            "permit_title",
-                            "Replace the roof over the rear porch",
-                            "Add a second bathroom on the upper floor",
-                            "Convert the garage into a home office"));
+    private static final MadeUpRelation PERMITS = permits(MadeUpRelation.columns(COLUMNS));
 
-    private static final RelationInfo RELATION =
-            new RelationInfo("permits", "files", COLUMNS, 900, false);
-
-    private static LocalTranslator.Translation translation(String question) {
-        RelationConfig settings =
-                new RelationConfig(
-                        Set.of(Role.assignable()),
-                        List.of(),
-                        Map.of(),
-                        Map.of(),
-                        "filed_at",
-                        "permit_id");
-        Vocabulary vocabulary = new Vocabulary(RELATION, settings, PROFILES);
-        return new LocalTranslator().translate(question, vocabulary, LocalDate.of(2026, 11, 20));
-    }
-
-    /** The SQL with its values written in; every word of the question placed. */
     private static String translate(String question) {
-        LocalTranslator.Translation translation = translation(question);
-        assertThat(translation.unmatched()).as(question).isEmpty();
-        return new SqlRenderer().render(translation.spec(), RELATION, "permit_id").display();
+        return PERMITS.translate(question);
     }
 
     @Test
@@ -217,46 +170,29 @@ class ShortNamesAndCountedValuesTest {
 
     @Test
     void sentences_are_no_category_values_but_what_mentioning_searches() {
-        RelationConfig settings =
-                new RelationConfig(
-                        Set.of(Role.assignable()), List.of(), Map.of(), Map.of(), null, null);
-        Vocabulary vocabulary = new Vocabulary(RELATION, settings, PROFILES);
+        Vocabulary vocabulary = PERMITS.vocabulary();
         assertThat(vocabulary.values("roof")).isEmpty();
         assertThat(vocabulary.partialValues("garage")).isEmpty();
         assertThat(vocabulary.proseColumn()).isEqualTo("work_description");
         List<Column> noDescription =
-                COLUMNS.stream().filter(c -> !Vocabulary.isFreeText(c.name())).toList();
-        Vocabulary titled =
-                new Vocabulary(
-                        new RelationInfo("permits", "files", noDescription, 900, false),
-                        settings,
-                        PROFILES);
-        assertThat(titled.proseColumn()).isEqualTo("permit_title");
+                MadeUpRelation.columns(COLUMNS).stream()
+                        .filter(c -> !Vocabulary.isFreeText(c.name()))
+                        .toList();
+        assertThat(permits(noDescription).vocabulary().proseColumn()).isEqualTo("permit_title");
     }
 
     @Test
     void vowel_less_abbreviations_and_flag_words_are_read() {
-        List<Column> columns =
-                List.of(
-                        new Column("order_id", "INTEGER"),
-                        new Column("shpmt_cnt", "INTEGER"),
-                        new Column("ord_qty", "INTEGER"),
-                        new Column("vip_flag", "BOOLEAN"),
-                        new Column("can_rebook", "BOOLEAN"),
-                        new Column("placed_dt", "DATE"));
-        RelationInfo orders = new RelationInfo("orders", "files", columns, 100, false);
-        RelationConfig settings =
-                new RelationConfig(
-                        Set.of(Role.assignable()), List.of(), Map.of(), Map.of(), null, "order_id");
-        Vocabulary vocabulary = new Vocabulary(orders, settings, List.of());
-        java.util.function.Function<String, String> sql =
-                q -> {
-                    LocalTranslator.Translation t =
-                            new LocalTranslator()
-                                    .translate(q, vocabulary, LocalDate.of(2026, 11, 20));
-                    assertThat(t.unmatched()).as(q).isEmpty();
-                    return new SqlRenderer().render(t.spec(), orders, "order_id").display();
-                };
+        MadeUpRelation orders =
+                MadeUpRelation.named("orders")
+                        .columns(
+                                MadeUpRelation.columns(
+                                        "order_id INTEGER, shpmt_cnt INTEGER, ord_qty INTEGER,"
+                                                + " vip_flag BOOLEAN, can_rebook BOOLEAN,"
+                                                + " placed_dt DATE"))
+                        .key("order_id")
+                        .build();
+        java.util.function.Function<String, String> sql = orders::translate;
         assertThat(sql.apply("orders with more than 2 shipments")).contains("\"shpmt_cnt\" > 2");
         assertThat(sql.apply("orders with a quantity over 5")).contains("\"ord_qty\" > 5");
         assertThat(sql.apply("vip orders")).contains("\"vip_flag\" = true");

@@ -2,16 +2,6 @@ package io.rowdesk.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rowdesk.auth.Role;
-import io.rowdesk.cache.ColumnProfile;
-import io.rowdesk.config.RelationConfig;
-import io.rowdesk.query.Column;
-import io.rowdesk.query.RelationInfo;
-import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,56 +10,24 @@ import org.junit.jupiter.api.Test;
  * "who", events that did not happen yet or ended, and a relation synonym that is also a value.
  */
 class UnitsPeopleAndEventsTest {
-    static final List<Column> COLUMNS =
-            List.of(
-                    new Column("shift_id", "INTEGER"),
-                    new Column("vol_name", "VARCHAR"),
-                    new Column("site", "VARCHAR"),
-                    new Column("shift_type", "VARCHAR"),
-                    new Column("hrs_worked", "DOUBLE"),
-                    new Column("travel_mi", "DOUBLE"),
-                    new Column("bonus_usd", "DOUBLE"),
-                    new Column("coordinator_notes", "VARCHAR"),
-                    new Column("started_at", "TIMESTAMP"),
-                    new Column("cancelled_dt", "DATE"),
-                    new Column("booked_at", "TIMESTAMP"));
-
-    private static ColumnProfile values(String column, String... values) {
-        return new ColumnProfile(
-                "shifts",
-                COLUMNS.stream().map(Column::name).toList().indexOf(column),
-                column,
-                "VARCHAR",
-                700,
-                0,
-                values.length,
-                null,
-                null,
-                Arrays.stream(values).map(v -> new ColumnProfile.ValueCount(v, 10)).toList());
-    }
-
-    private static final List<ColumnProfile> PROFILES =
-            List.of(
-                    values("site", "Riverside", "Old Mill", "Harbor Hall"),
-                    values("shift_type", "setup", "cleanup", "staff"));
-
-    private static final RelationInfo RELATION =
-            new RelationInfo("shifts", "files", COLUMNS, 700, false);
+    private static final MadeUpRelation SHIFTS =
+            MadeUpRelation.named("shifts")
+                    .columns(
+                            MadeUpRelation.columns(
+                                    "shift_id INTEGER, vol_name VARCHAR, site VARCHAR,"
+                                            + " shift_type VARCHAR, hrs_worked DOUBLE,"
+                                            + " travel_mi DOUBLE, bonus_usd DOUBLE,"
+                                            + " coordinator_notes VARCHAR, started_at TIMESTAMP,"
+                                            + " cancelled_dt DATE, booked_at TIMESTAMP"))
+                    .values("site", "Riverside", "Old Mill", "Harbor Hall")
+                    .values("shift_type", "setup", "cleanup", "staff")
+                    .synonyms("staff", "rota")
+                    .dateColumn("booked_at")
+                    .key("shift_id")
+                    .build();
 
     private static String translate(String question) {
-        RelationConfig settings =
-                new RelationConfig(
-                        Set.of(Role.assignable()),
-                        List.of("staff", "rota"),
-                        Map.of(),
-                        Map.of(),
-                        "booked_at",
-                        "shift_id");
-        Vocabulary vocabulary = new Vocabulary(RELATION, settings, PROFILES);
-        LocalTranslator.Translation t =
-                new LocalTranslator().translate(question, vocabulary, LocalDate.of(2026, 11, 20));
-        assertThat(t.unmatched()).as(question).isEmpty();
-        return new SqlRenderer().render(t.spec(), RELATION, "shift_id").display();
+        return SHIFTS.translate(question);
     }
 
     @Test

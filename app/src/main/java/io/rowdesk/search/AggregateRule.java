@@ -90,10 +90,7 @@ final class AggregateRule implements PhraseRule {
             if (span[0] == position) {
                 String word = s.text.substring(span[0], span[1]);
                 // "total paid out" where paid is a status: the status, left to ValueRule
-                return s.free(span)
-                                && Measures.namesMoney(word)
-                                && s.vocabulary.values(word).isEmpty()
-                                && s.vocabulary.stemValues(word).isEmpty()
+                return s.free(span) && Measures.namesMoney(word) && !s.vocabulary.isValueWord(word)
                         ? Optional.of(span)
                         : Optional.empty();
             }

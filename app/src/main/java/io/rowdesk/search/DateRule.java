@@ -114,10 +114,7 @@ final class DateRule implements PhraseRule {
             return start;
         }
         String verb = m.group("verb");
-        boolean known =
-                s.vocabulary.column(verb).isPresent()
-                        || !s.vocabulary.values(verb).isEmpty()
-                        || !s.vocabulary.stemValues(verb).isEmpty();
+        boolean known = s.vocabulary.column(verb).isPresent() || s.vocabulary.isValueWord(verb);
         return CREATED.contains(verb) && !known && !s.isUsed(m.start(), start) ? m.start() : start;
     }
 

@@ -51,14 +51,10 @@ final class DistinctRule implements PhraseRule {
             Pattern.compile(
                     ",? ?(?:(?:sorted|ordered) )?(?:alphabetically|in alphabetical order|a-z|a to z)\\b");
 
-    /** "which payment method is used most": the one seen most often, not each value once. */
-    private static final Pattern USED_MOST =
-            Pattern.compile(
-                    "\\b(?:used|chosen|picked|booked|ordered|requested) (?:the )?(?:most|least)\\b");
-
     @Override
     public void match(ParseState s) {
-        if (USED_MOST.matcher(s.text).find()) {
+        if (GroupSuperlativeRule.USED_MOST.matcher(s.text).find()) {
+            // "which payment method is used most": the one seen most often, not each value once
             return;
         }
         Matcher m = DIFFERENT.matcher(s.text);

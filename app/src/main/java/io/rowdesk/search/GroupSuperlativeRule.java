@@ -65,7 +65,7 @@ final class GroupSuperlativeRule implements PhraseRule {
                     "\\b(?:the )?(?<direction>most|least) (?:common|popular|frequent|frequently used|used|chosen) (?<group>[a-z0-9_ ]+?)(?= (?:in|among|for|on|at|this|last|since|before|during|of|from|by|with)\\b|$)");
 
     /** "which payment method is used most": the same, said with a verb. */
-    private static final Pattern USED_MOST =
+    static final Pattern USED_MOST =
             Pattern.compile(
                     "^(?:which|what) (?<group>[a-z0-9_ ]+?) (?:is|are|was|were|gets|get|got) (?:used|chosen|picked|booked|ordered|requested) (?:the )?(?<direction>most|least)(?: often)?\\b");
 
@@ -164,9 +164,7 @@ final class GroupSuperlativeRule implements PhraseRule {
         int groupEnd = who ? m.end("who") : m.end("group");
         s.use(m.start(), groupEnd);
         String verb = m.group("verb");
-        if (verb != null
-                && (!s.vocabulary.values(verb).isEmpty()
-                        || !s.vocabulary.stemValues(verb).isEmpty())) {
+        if (verb != null && s.vocabulary.isValueWord(verb)) {
             // "which courier delivered the most orders": delivered is a status, left to ValueRule
             s.use(m.end("verb"), m.end("direction"));
         } else {

@@ -152,10 +152,9 @@ final class HavingRule implements PhraseRule {
         if (relation == null && !things.contains(" ")) {
             // "more than 200 rejections" of stage 'rejected': rows of a stored value, its word
             // left to ValueRule
-            boolean value =
-                    !s.vocabulary.values(things).isEmpty()
-                            || !s.vocabulary.stemValues(things).isEmpty();
-            return value ? Optional.of(new int[] {start, start}) : Optional.empty();
+            return s.vocabulary.isValueWord(things)
+                    ? Optional.of(new int[] {start, start})
+                    : Optional.empty();
         }
         return Optional.ofNullable(relation);
     }

@@ -237,8 +237,7 @@ final class NullRule implements PhraseRule {
             if (!Stems.isParticiple(participle)
                     || !s.free(span)
                     || !s.vocabulary.isRelationWord(s.text.substring(next[0], next[1]))
-                    || !s.vocabulary.values(word).isEmpty()
-                    || !s.vocabulary.stemValues(word).isEmpty()) {
+                    || s.vocabulary.isValueWord(word)) {
                 continue;
             }
             Optional<String> column =
@@ -309,8 +308,7 @@ final class NullRule implements PhraseRule {
             if (column.isEmpty()
                     || s.isUsed(m.start(), m.end())
                     || s.vocabulary.isTemporal(column.get())
-                    || !s.vocabulary.values(verb).isEmpty()
-                    || !s.vocabulary.stemValues(verb).isEmpty()) {
+                    || s.vocabulary.isValueWord(verb)) {
                 continue;
             }
             String name = column.get();

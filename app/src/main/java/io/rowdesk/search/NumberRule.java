@@ -111,8 +111,6 @@ final class NumberRule implements PhraseRule {
                     Map.entry("seconds", "sec"),
                     Map.entry("hours", "hr"),
                     Map.entry("hrs", "hr"),
-                    Map.entry("miles", "mi"),
-                    Map.entry("mile", "mi"),
                     Map.entry("dollars", "usd"));
 
     /** Time units in seconds, as said after a number or ending a column's name. */

@@ -228,11 +228,7 @@ final class SuperlativeRule implements PhraseRule {
                 continue;
             }
             String word = s.text.substring(span[0], span[1]);
-            boolean value =
-                    s.free(span)
-                            && (!s.vocabulary.values(word).isEmpty()
-                                    || !s.vocabulary.stemValues(word).isEmpty());
-            return value
+            return s.free(span) && s.vocabulary.isValueWord(word)
                     ? s.columnAt(spans.get(i + 1)[0], s.vocabulary::isNumeric)
                     : Optional.empty();
         }

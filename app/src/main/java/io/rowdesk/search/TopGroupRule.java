@@ -58,8 +58,7 @@ final class TopGroupRule implements PhraseRule {
             String first = measureWords.split(" ")[0];
             if (measure.isEmpty()
                     && measureWords.contains(" ")
-                    && (!s.vocabulary.values(first).isEmpty()
-                            || !s.vocabulary.stemValues(first).isEmpty())) {
+                    && s.vocabulary.isValueWord(first)) {
                 // "total picked quantity": a stored value ('pick') describes the rows summed
                 measure = measureColumn(s, measureWords.substring(first.length() + 1));
                 if (measure.isPresent()) {
@@ -108,8 +107,7 @@ final class TopGroupRule implements PhraseRule {
         String[] parts = words.split(" ");
         return parts.length == 2
                 && s.vocabulary.isRelationWord(parts[0])
-                && (!s.vocabulary.values(parts[1]).isEmpty()
-                        || !s.vocabulary.stemValues(parts[1]).isEmpty());
+                && s.vocabulary.isValueWord(parts[1]);
     }
 
     /**

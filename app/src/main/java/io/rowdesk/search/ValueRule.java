@@ -63,21 +63,6 @@ final class ValueRule implements PhraseRule {
                                                                         java.util.Locale.ROOT)));
     }
 
-    /** "work" of "work orders" (the relation) is no partial value ('Body Work'). */
-    private static boolean partOfRelationName(ParseState s, int i, int n) {
-        List<int[]> spans = s.words();
-        int first = spans.get(i)[0];
-        int last = spans.get(i + n - 1)[1];
-        boolean withNext =
-                i + n < spans.size()
-                        && s.vocabulary.isRelationWord(
-                                s.text.substring(first, spans.get(i + n)[1]));
-        boolean withPrevious =
-                i > 0 && s.vocabulary.isRelationWord(s.text.substring(spans.get(i - 1)[0], last));
-        return (withNext || withPrevious)
-                && !s.vocabulary.isRelationWord(s.text.substring(first, last));
-    }
-
     @Override
     public void match(ParseState s) {
         List<int[]> spans = s.words();
@@ -102,7 +87,7 @@ final class ValueRule implements PhraseRule {
                 if (refs.isEmpty() && n == 1) {
                     refs = fuzzy(s, phrase);
                 }
-                if (refs.isEmpty() || codeAsWord(phrase, refs) || partOfRelationName(s, i, n)) {
+                if (refs.isEmpty() || codeAsWord(phrase, refs)) {
                     continue;
                 }
                 Vocabulary.ValueRef ref = s.pick(refs, start, end);

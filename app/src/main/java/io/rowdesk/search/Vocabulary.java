@@ -473,6 +473,11 @@ public final class Vocabulary {
         return refs.size() == 1 ? refs : List.of();
     }
 
+    /** A stored value, or another form of one ("rejections" of 'rejected'). */
+    public boolean isValueWord(String word) {
+        return !values(word).isEmpty() || !stemValues(word).isEmpty();
+    }
+
     public List<ValueRef> values(String phrase) {
         return valueWords.getOrDefault(phrase, List.of());
     }
